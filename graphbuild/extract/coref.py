@@ -1,0 +1,61 @@
+"""Within-article references by description: "the exchange", "the company's", "its".
+
+A definite description points back to the most recent entity before it whose
+type (and, where the gazetteer knows it, kind) fits the noun.
+"""
+
+from __future__ import annotations
+
+from graphbuild.extract.mentions import ArticleEntities
+
+MEDIA = "media"
+
+# Noun -> (entity types it can refer to, preferred kinds).
+DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "exchange": (frozenset({"Organization"}), frozenset({"exchange"})),
+    "platform": (frozenset({"Organization"}), frozenset({"exchange", "company"})),
+    "bank": (frozenset({"Organization"}), frozenset({"bank"})),
+    "lender": (frozenset({"Organization"}), frozenset({"bank"})),
+    "fund": (frozenset({"Organization"}), frozenset({"fund"})),
+    "company": (frozenset({"Organization"}), frozenset()),
+    "firm": (frozenset({"Organization"}), frozenset()),
+    "group": (frozenset({"Organization"}), frozenset()),
+    "startup": (frozenset({"Organization"}), frozenset()),
+    "business": (frozenset({"Organization"}), frozenset()),
+    "agency": (frozenset({"Regulator"}), frozenset()),
+    "regulator": (frozenset({"Regulator"}), frozenset()),
+    "watchdog": (frozenset({"Regulator"}), frozenset()),
+    "newspaper": (frozenset({"Organization"}), frozenset({MEDIA})),
+    "paper": (frozenset({"Organization"}), frozenset({MEDIA})),
+}
+
+# Possessive pronouns point to the most recent organisation-like entity.
+PRONOUNS = frozenset({"its", "their"})
+BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
+
+
+def antecedent(entities: ArticleEntities, before_char: int, noun: str) -> str | None:
+    """The entity id a description ("exchange") or pronoun ("its") at ``before_char`` names."""
+    noun = noun.lower()
+    if noun in PRONOUNS:
+        types, kinds = BODY_TYPES, frozenset()
+    elif noun in DESCRIPTIONS:
+        types, kinds = DESCRIPTIONS[noun]
+    else:
+        return None
+    earlier = [
+        (m, eid)
+        for m, eid in zip(entities.mentions, entities.entity_of, strict=True)
+        if m.end_char <= before_char and entities.types[eid] in types
+    ]
+    earlier.reverse()
+    if kinds:
+        for _, eid in earlier:
+            if entities.kinds.get(eid) in kinds:
+                return eid
+    for _, eid in earlier:
+        # A news outlet is the antecedent only of words that mean an outlet.
+        if entities.kinds.get(eid) == MEDIA and MEDIA not in kinds:
+            continue
+        return eid
+    return None

@@ -1,0 +1,166 @@
+"""Events as nodes with participants. This version reads ``Settlement`` events.
+
+A sentence with a settlement trigger ("settlement", "settle", "agreed to
+pay ... to settle") gives a settlement whose defendant is the company or
+person acting in the sentence, whose authority is a regulator or government
+it settles with, and whose amount and date are the money and date phrases of
+that sentence. Settlements with the same defendant within one article are one
+event with several pieces of evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.extract.mentions import PERSON, ArticleEntities, MentionSpan
+from graphbuild.extract.normalize import parse_date, parse_money, qualifier_before
+from graphbuild.ids import event_id
+from graphbuild.models import Amount, Event, EventDate, Evidence, Participant
+
+SETTLEMENT = "Settlement"
+AUTHORITY_TYPES = frozenset({"Regulator", "Government"})
+PARTY_TYPES = frozenset({PERSON, "Organization"})
+_TRIGGER_LEMMAS = frozenset({"settle", "settlement"})
+_HEDGES = frozenset({"may", "might", "could", "would", "expect", "consider", "talk", "propose", "seek"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+
+CONFIDENCE = {"settlement/with_amount": 0.8, "settlement/no_amount": 0.6}
+
+
+@dataclass
+class _Draft:
+    defendant: str
+    authority: str | None
+    amount: Amount | None
+    date: EventDate | None
+    status: str
+    evidence: list[Evidence] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+
+
+def _triggers(sent: Span) -> list[Token]:
+    return [t for t in sent if t.lemma_.lower() in _TRIGGER_LEMMAS or t.lower_ in _TRIGGER_LEMMAS]
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children) or any(
+        c.dep_ == "neg" for c in token.head.children
+    )
+
+
+def _hedged(sent: Span) -> bool:
+    return any(t.lemma_.lower() in _HEDGES for t in sent)
+
+
+def _in_sentence(ents: ArticleEntities, sent: Span) -> list[tuple[MentionSpan, str]]:
+    return [
+        (m, eid)
+        for m, eid in zip(ents.mentions, ents.entity_of, strict=True)
+        if sent.start <= m.start and m.end <= sent.end
+    ]
+
+
+def _closest(items: list[tuple[MentionSpan, str]], anchor: int) -> tuple[MentionSpan, str] | None:
+    return min(items, key=lambda item: abs(item[0].start - anchor), default=None)
+
+
+def _amount(doc: Doc, sent: Span, anchor: int) -> Amount | None:
+    money = [e for e in doc.ents if e.label_ == "MONEY" and sent.start <= e.start < sent.end]
+    money.sort(key=lambda e: abs(e.start - anchor))
+    for ent in money:
+        amount = parse_money(ent.text)
+        if amount is None:
+            continue
+        if amount.qualifier == "exact":
+            before = doc[max(sent.start, ent.start - 3) : ent.start].text
+            qualifier = qualifier_before(before)
+            if qualifier:
+                amount = amount.model_copy(update={"qualifier": qualifier})
+        return amount
+    return None
+
+
+def _date(doc: Doc, sent: Span, anchor: int) -> EventDate | None:
+    dates = [e for e in doc.ents if e.label_ == "DATE" and sent.start <= e.start < sent.end]
+    dates.sort(key=lambda e: abs(e.start - anchor))
+    for ent in dates:
+        parsed = parse_date(ent.text)
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def _parties(
+    doc: Doc, ents: ArticleEntities, sent: Span, trigger: Token
+) -> tuple[str | None, str | None]:
+    """(defendant, authority) entity ids for a trigger."""
+    mentions = _in_sentence(ents, sent)
+    authority = None
+    for m, eid in mentions:
+        if ents.types[eid] in AUTHORITY_TYPES and m.start > 0 and doc[m.start - 1].lower_ in {"with", "to"}:
+            authority = eid
+            break
+    parties = [
+        (m, eid)
+        for m, eid in mentions
+        if ents.types[eid] in PARTY_TYPES and ents.kinds.get(eid) != "media" and eid != authority
+    ]
+    subjects = [(m, eid) for m, eid in parties if doc[m.end - 1].dep_ in _SUBJECT_DEPS]
+    choice = _closest(subjects, trigger.i) or _closest(parties, trigger.i)
+    return (choice[1] if choice else None), authority
+
+
+def extract_settlements(doc: Doc, ents: ArticleEntities, article_id: str) -> list[Event]:
+    """Settlement events, one per defendant within the article."""
+    drafts: dict[str, _Draft] = {}
+    for sent in doc.sents:
+        for trigger in _triggers(sent):
+            if _negated(trigger):
+                continue
+            defendant, authority = _parties(doc, ents, sent, trigger)
+            if defendant is None:
+                continue
+            amount = _amount(doc, sent, trigger.i)
+            rule = "settlement/with_amount" if amount else "settlement/no_amount"
+            evidence = Evidence(
+                start=sent.start_char, end=sent.end_char, text=sent.text, rule=rule, sentence=sent.text
+            )
+            draft = drafts.get(defendant)
+            if draft is None:
+                draft = drafts[defendant] = _Draft(
+                    defendant=defendant,
+                    authority=authority,
+                    amount=amount,
+                    date=_date(doc, sent, trigger.i),
+                    status="proposed" if _hedged(sent) else "agreed",
+                )
+            else:
+                draft.authority = draft.authority or authority
+                draft.amount = draft.amount or amount
+                draft.date = draft.date or _date(doc, sent, trigger.i)
+            if all(e.start != evidence.start for e in draft.evidence):
+                draft.evidence.append(evidence)
+                draft.rules.append(rule)
+            break
+
+    events = []
+    for draft in drafts.values():
+        participants = [Participant(entity=draft.defendant, role="defendant")]
+        if draft.authority:
+            participants.append(Participant(entity=draft.authority, role="authority"))
+        confidence = max(CONFIDENCE[r] for r in draft.rules)
+        events.append(
+            Event(
+                id=event_id(article_id, SETTLEMENT, [draft.defendant]),
+                type=SETTLEMENT,
+                participants=participants,
+                amount=draft.amount,
+                date=draft.date,
+                status=draft.status,
+                confidence=confidence,
+                evidence=draft.evidence,
+            )
+        )
+    return events

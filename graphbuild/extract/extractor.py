@@ -1,0 +1,62 @@
+"""The extractor: articles in, candidate facts out, with no spaCy object escaping."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graphbuild.extract.events import extract_settlements
+from graphbuild.extract.mentions import build_entities, find_mentions
+from graphbuild.extract.relations import RoleReader, extract_roles
+from graphbuild.gazetteers import Gazetteer
+from graphbuild.models import Article, ArticleExtraction
+from graphbuild.nlp.pipeline import build_nlp
+from graphbuild.schema import Schema
+
+# Articles parsed together by spaCy; larger batches use more memory for little gain.
+BATCH_SIZE = 32
+
+
+class Extractor:
+    """Reads entities, relations and events from articles with one spaCy pipeline.
+
+    Its output is *candidate* facts: :func:`graphbuild.validate.validate` checks
+    them against the schema.
+    """
+
+    def __init__(self, nlp: Language, schema: Schema, gazetteer: Gazetteer) -> None:
+        self._nlp = nlp
+        self._schema = schema
+        self._gazetteer = gazetteer
+        self._roles = RoleReader(nlp, gazetteer.titles)
+
+    @classmethod
+    def load(cls, model: str | None, schema: Schema, gazetteer: Gazetteer) -> Extractor:
+        """Load the spaCy pipeline ``model`` (or the default) with the gazetteer ruler."""
+        return cls(build_nlp(model, gazetteer), schema, gazetteer)
+
+    @property
+    def model_name(self) -> str:
+        meta = self._nlp.meta
+        return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
+
+    def _facts(self, article: Article, doc: Doc) -> ArticleExtraction:
+        mentions = find_mentions(doc, self._schema, self._gazetteer)
+        ents = build_entities(mentions)
+        relations = extract_roles(doc, ents, self._roles)
+        events = extract_settlements(doc, ents, article.id)
+        return ArticleExtraction(
+            article=article.header(), entities=ents.entities, relations=relations, events=events
+        )
+
+    def extract(self, article: Article) -> ArticleExtraction:
+        """Candidate facts of one article."""
+        return self._facts(article, self._nlp(article.text))
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleExtraction]:
+        """Candidate facts of many articles, parsed in batches, in input order."""
+        pairs = self._nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE)
+        for doc, article in pairs:
+            yield self._facts(article, doc)

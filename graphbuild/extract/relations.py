@@ -1,0 +1,221 @@
+"""Relations between an article's entities. This version reads ``ROLE_AT`` from job titles.
+
+Shapes read (each a rule name in the evidence):
+
+- ``role/title_person``: "Binance co-founder Changpeng Zhao", "Binance's CEO Richard Teng",
+  "the exchange's CEO Richard Teng" (the description resolved to its antecedent),
+  "CEO Richard Teng of Binance";
+- ``role/coordinated``: "... CEO Richard Teng and chief legal officer Eleanor Hughes"
+  (the second title shares the first one's organisation);
+- ``role/apposition``: "Richard Teng, chief executive of Binance", "Teng, Binance's CEO",
+  "Teng is the CEO of Binance".
+
+A "former" or "ex-" before the title gives the role "former <role>".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from graphbuild.extract.coref import DESCRIPTIONS, PRONOUNS, antecedent
+from graphbuild.extract.mentions import PERSON, ArticleEntities
+from graphbuild.ids import relation_id
+from graphbuild.models import Evidence, Relation
+
+ROLE_AT = "ROLE_AT"
+BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
+
+# Words between an organisation and its title that do not change the role.
+_SKIPPABLE = frozenset({"new", "interim", "acting", "incoming", "current", "longtime", "global"})
+_FORMER = frozenset({"former", "ex", "onetime", "then", "outgoing", "erstwhile"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+_LINKS = frozenset({"of", "at", "for"})
+
+# Confidence of each rule, by how directly the text ties person, title and organisation.
+CONFIDENCE = {
+    "role/title_person": 0.9,
+    "role/title_person_of": 0.85,
+    "role/apposition": 0.85,
+    "role/title_person_coref": 0.75,
+    "role/coordinated": 0.7,
+}
+
+
+@dataclass(frozen=True)
+class _Role:
+    person: str
+    org: str
+    role: str
+    start: int
+    end: int
+    rule: str
+
+
+class RoleReader:
+    """Finds job titles (from the gazetteer's title list) and the role each normalises to."""
+
+    def __init__(self, nlp: Language, titles: dict[str, str]) -> None:
+        self._roles = {" ".join(t.text for t in nlp.make_doc(form.lower())): role for form, role in titles.items()}
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._matcher.add("TITLE", [nlp.make_doc(form) for form in self._roles])
+
+    def titles(self, doc: Doc) -> list[Span]:
+        """Title spans in ``doc``, longest first where they overlap ("chief executive officer")."""
+        return filter_spans([doc[s:e] for _, s, e in self._matcher(doc)])
+
+    def role_of(self, title: Span) -> str:
+        key = " ".join(t.lower_ for t in title)
+        return self._roles.get(key, title.text.lower())
+
+
+def _left_of_modifiers(doc: Doc, start: int, sent_start: int) -> tuple[int, bool]:
+    """Index of the first token left of the title's modifiers, and whether one said 'former'."""
+    i = start - 1
+    former = False
+    while i >= sent_start:
+        word = doc[i].lower_
+        if word in _FORMER:
+            former = True
+        elif word not in _SKIPPABLE and word != "-":
+            break
+        i -= 1
+    return i, former
+
+
+def _body_ending_at(ents: ArticleEntities, index: int) -> str | None:
+    pos = ents.ending_at(index)
+    if pos is None:
+        return None
+    eid = ents.entity_of[pos]
+    return eid if ents.types[eid] in BODY_TYPES else None
+
+
+def _person_starting_at(ents: ArticleEntities, index: int) -> tuple[str, int] | None:
+    pos = ents.starting_at(index)
+    if pos is None or ents.types[ents.entity_of[pos]] != PERSON:
+        return None
+    return ents.entity_of[pos], ents.mentions[pos].end
+
+
+def _org_before(doc: Doc, ents: ArticleEntities, i: int, sent_start: int) -> tuple[str, int, bool] | None:
+    """The organisation named just left of index ``i`` (inclusive): compound, possessive or description.
+
+    Returns (entity id, first token index, resolved through a description).
+    """
+    if i < sent_start:
+        return None
+    if doc[i].tag_ == "POS":
+        i -= 1
+        if i < sent_start:
+            return None
+    org = _body_ending_at(ents, i)
+    if org is not None:
+        pos = ents.ending_at(i)
+        assert pos is not None
+        return org, ents.mentions[pos].start, False
+    word = doc[i].lower_
+    if word in PRONOUNS or (word in DESCRIPTIONS and i - 1 >= sent_start and doc[i - 1].lower_ == "the"):
+        eid = antecedent(ents, doc[i].idx, word)
+        if eid is not None and ents.types[eid] in BODY_TYPES:
+            return eid, i if word in PRONOUNS else i - 1, True
+    return None
+
+
+def _org_after(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[str, int] | None:
+    """An organisation introduced by 'of'/'at' at index ``j``: "chief executive of Binance"."""
+    if j >= sent_end or doc[j].lower_ not in _LINKS:
+        return None
+    k = j + 1
+    if k < sent_end and doc[k].lower_ in _DETERMINERS:
+        k += 1
+    pos = ents.starting_at(k)
+    if pos is None:
+        # The mention may start at the determiner itself.
+        pos = ents.starting_at(j + 1)
+    if pos is None:
+        return None
+    eid = ents.entity_of[pos]
+    if ents.types[eid] not in BODY_TYPES:
+        return None
+    return eid, ents.mentions[pos].end
+
+
+def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[Relation]:
+    """``ROLE_AT`` relations from the titles in ``doc``."""
+    found: list[_Role] = []
+    for title in reader.titles(doc):
+        sent = title.sent
+        left, former = _left_of_modifiers(doc, title.start, sent.start)
+        role = reader.role_of(title)
+        if former:
+            role = f"former {role}"
+        person = _person_starting_at(ents, title.end)
+        if person is not None:
+            person_id, person_end = person
+            org = _org_before(doc, ents, left, sent.start)
+            if org is not None:
+                org_id, org_start, via_coref = org
+                rule = "role/title_person_coref" if via_coref else "role/title_person"
+                found.append(_Role(person_id, org_id, role, org_start, person_end, rule))
+                continue
+            after = _org_after(doc, ents, person_end, sent.end)
+            if after is not None:
+                found.append(_Role(person_id, after[0], role, title.start, after[1], "role/title_person_of"))
+                continue
+            # "CEO Richard Teng and chief legal officer Eleanor Hughes": share the organisation.
+            if left >= sent.start and doc[left].lower_ in {"and", ","}:
+                prev = next((r for r in reversed(found) if r.end == left), None)
+                if prev is not None:
+                    found.append(_Role(person_id, prev.org, role, prev.start, person_end, "role/coordinated"))
+            continue
+        # Apposition or copula: "Richard Teng, (the) chief executive of Binance".
+        k = left
+        org_left = None
+        if k >= sent.start and doc[k].lower_ in _DETERMINERS:
+            k -= 1
+        else:
+            org_left = _org_before(doc, ents, k, sent.start)
+            if org_left is not None:
+                k = org_left[1] - 1
+        if k < sent.start or not (doc[k].text == "," or doc[k].lemma_ in {"be", "become"}):
+            continue
+        subject_pos = ents.ending_at(k - 1)
+        if subject_pos is None or ents.types[ents.entity_of[subject_pos]] != PERSON:
+            continue
+        person_id = ents.entity_of[subject_pos]
+        start = ents.mentions[subject_pos].start
+        if org_left is not None:
+            found.append(_Role(person_id, org_left[0], role, start, title.end, "role/apposition"))
+            continue
+        after = _org_after(doc, ents, title.end, sent.end)
+        if after is not None:
+            found.append(_Role(person_id, after[0], role, start, after[1], "role/apposition"))
+
+    relations: list[Relation] = []
+    for r in found:
+        span = doc[r.start : r.end]
+        relations.append(
+            Relation(
+                id=relation_id(r.person, ROLE_AT, r.org, [r.role]),
+                subject=r.person,
+                predicate=ROLE_AT,
+                object=r.org,
+                properties={"role": r.role},
+                confidence=CONFIDENCE[r.rule],
+                evidence=[
+                    Evidence(
+                        start=span.start_char,
+                        end=span.end_char,
+                        text=span.text,
+                        rule=r.rule,
+                        sentence=span.sent.text,
+                    )
+                ],
+            )
+        )
+    return relations

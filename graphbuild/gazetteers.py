@@ -1,0 +1,87 @@
+"""Gazetteers: curated names from ``seeds/gazetteers/*.yaml``, checked against the schema.
+
+Each file declares one entity ``type`` and ``entries`` with a canonical
+``name``, an optional ``kind`` and ``aliases``; ``titles.yaml`` maps job titles
+to the normalised role that ``ROLE_AT`` carries. Users edit these files to
+teach graphbuild names it mistypes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from graphbuild.errors import ConfigError
+from graphbuild.schema import Schema
+
+TITLES_FILE = "titles.yaml"
+
+
+class GazetteerEntry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1)
+    type: str
+    kind: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    def surface_forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+class Gazetteer(BaseModel):
+    """All curated names and titles, loaded once per run."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    entries: tuple[GazetteerEntry, ...]
+    titles: dict[str, str] = Field(description="Surface form of a title -> normalised role")
+
+    def entry(self, name: str, entity_type: str) -> GazetteerEntry | None:
+        for item in self.entries:
+            if item.name == name and item.type == entity_type:
+                return item
+        return None
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read gazetteer: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping with 'type' and 'entries'")
+    return raw
+
+
+def load_gazetteer(directory: Path, schema: Schema) -> Gazetteer:
+    """Read every ``*.yaml`` in ``directory``; unknown entity types are a configuration error."""
+    if not directory.is_dir():
+        raise ConfigError(
+            f"gazetteer folder not found: {directory}",
+            hint="set GRAPHBUILD_SEEDS_DIR to the folder that holds gazetteers/",
+        )
+    entries: list[GazetteerEntry] = []
+    titles: dict[str, str] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        raw = _read_yaml(path)
+        if path.name == TITLES_FILE:
+            for role, forms in (raw.get("roles") or {}).items():
+                for form in forms or []:
+                    titles[str(form)] = str(role)
+            continue
+        entity_type = raw.get("type")
+        if entity_type not in schema.entity_types:
+            raise ConfigError(
+                f"{path}: type {entity_type!r} is not an entity type of the schema",
+                hint=f"use one of {', '.join(schema.entity_types)}",
+            )
+        for i, item in enumerate(raw.get("entries") or [], start=1):
+            try:
+                entries.append(GazetteerEntry(type=entity_type, **item))
+            except (ValidationError, TypeError) as exc:
+                raise ConfigError(f"{path}: entry {i} is invalid: {exc}") from exc
+    return Gazetteer(entries=tuple(entries), titles=titles)
