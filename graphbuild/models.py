@@ -195,3 +195,15 @@ class RunReport(BaseModel):
     @property
     def ok(self) -> bool:
         return not self.failures
+
+
+# Records whose JSON Schema is published in schemas/json/, by file name.
+PUBLISHED_MODELS: dict[str, type[BaseModel]] = {
+    "article-extraction.schema.json": ArticleExtraction,
+    "run-report.schema.json": RunReport,
+}
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """JSON Schema documents generated from the records, keyed by file name."""
+    return {name: model.model_json_schema() for name, model in PUBLISHED_MODELS.items()}

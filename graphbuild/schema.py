@@ -93,6 +93,24 @@ class Schema(_Frozen):
                         raise ValueError(f"event {event.name} role {role} names unknown type {t!r}")
         return self
 
+    def describe(self) -> dict[str, Any]:
+        """The ontology as plain, deterministically ordered data (for display and export)."""
+        data: dict[str, Any] = self.model_dump(mode="python")
+        for section in ("predicates", "event_types"):
+            for spec in data[section].values():
+                for key in ("subject", "object"):
+                    if key in spec:
+                        spec[key] = sorted(spec[key])
+                for role, types in (spec.get("roles") or {}).items():
+                    spec["roles"][role] = sorted(types)
+        data["amount_qualifiers"] = list(self.amount_qualifiers)
+        for spec in data["entity_types"].values():
+            spec["spacy_labels"] = list(spec["spacy_labels"])
+            spec["kinds"] = list(spec["kinds"])
+        for spec in data["event_types"].values():
+            spec["statuses"] = list(spec["statuses"])
+        return data
+
     def allows_relation(self, predicate: str, subject_type: str, object_type: str) -> bool:
         spec = self.predicates.get(predicate)
         return spec is not None and subject_type in spec.subject and object_type in spec.object

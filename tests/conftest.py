@@ -1,0 +1,61 @@
+"""Shared fixtures: settings, schema, and the spaCy pipeline loaded once per test session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graphbuild.config import PROJECT_ROOT, Settings
+from graphbuild.extract.extractor import Extractor
+from graphbuild.models import Article, ArticleExtraction
+from graphbuild.pipeline import Pipeline
+from graphbuild.schema import Schema, load_schema
+from graphbuild.validate import validate
+
+SEED_DIR = PROJECT_ROOT / "seeds" / "articles"
+SEED_ARTICLE = SEED_DIR / "binance-monitorship.json"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+@pytest.fixture(scope="session")
+def schema(settings: Settings) -> Schema:
+    return load_schema(settings.ontology_path)
+
+
+@pytest.fixture(scope="session")
+def pipeline(settings: Settings) -> Pipeline:
+    """The real spaCy pipeline with graphbuild's gazetteer ruler; loading takes a few seconds."""
+    return Pipeline.load(settings)
+
+
+@pytest.fixture(scope="session")
+def extractor(pipeline: Pipeline) -> Extractor:
+    return pipeline.extractor
+
+
+@pytest.fixture(scope="session")
+def extract_text(pipeline: Pipeline):  # type: ignore[no-untyped-def]
+    """Validated facts of a text, as ``extract`` would give them."""
+
+    def run(text: str, article_id: str = "test") -> ArticleExtraction:
+        article = Article(id=article_id, text=text)
+        return validate(pipeline.extractor.extract(article), pipeline.schema)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_article() -> Article:
+    raw = json.loads(SEED_ARTICLE.read_text(encoding="utf-8"))
+    return Article(id=raw["id"], text=raw["text"].strip(), title=raw["title"])
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "graphbuild-data"

@@ -1,0 +1,75 @@
+"""ROLE_AT from job titles, in the sentence shapes news uses, and shapes that must give nothing.
+
+Sentences are written for these tests; the people, titles and companies are real.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from graphbuild.models import ArticleExtraction
+
+Extract = Callable[[str], ArticleExtraction]
+
+
+def roles(result: ArticleExtraction) -> set[tuple[str, str, str]]:
+    names = {e.id: e.name for e in result.entities}
+    return {
+        (names[r.subject], str(r.properties["role"]), names[r.object])
+        for r in result.relations
+        if r.predicate == "ROLE_AT"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Binance CEO Richard Teng said the exchange would cooperate.", ("Richard Teng", "CEO", "Binance")),
+        ("Binance's CEO Richard Teng spoke on Tuesday.", ("Richard Teng", "CEO", "Binance")),
+        ("Coinbase co-founder Brian Armstrong testified.", ("Brian Armstrong", "co-founder", "Coinbase")),
+        (
+            "Brian Armstrong, chief executive of Coinbase, said the case had no merit.",
+            ("Brian Armstrong", "CEO", "Coinbase"),
+        ),
+        (
+            "Jamie Dimon, the chairman of JPMorgan Chase, warned about inflation.",
+            ("Jamie Dimon", "chair", "JPMorgan Chase"),
+        ),
+        ("Former FTX CEO Sam Bankman-Fried was convicted.", ("Sam Bankman-Fried", "former CEO", "FTX")),
+        (
+            "Gary Gensler, chair of the SEC, called the tokens securities.",
+            ("Gary Gensler", "chair", "U.S. Securities and Exchange Commission"),
+        ),
+    ],
+)
+def test_role_shapes(extract_text: Extract, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in roles(extract_text(text))
+
+
+def test_description_resolves_to_the_named_exchange(extract_text: Extract) -> None:
+    text = "Kraken settled with regulators. The exchange's CEO Dave Ripley said it would appeal."
+    assert ("Dave Ripley", "CEO", "Kraken") in roles(extract_text(text))
+
+
+def test_coordinated_titles_share_the_organisation(extract_text: Extract) -> None:
+    text = "Binance CEO Richard Teng and chief legal officer Eleanor Hughes met officials."
+    found = roles(extract_text(text))
+    assert ("Richard Teng", "CEO", "Binance") in found
+    assert ("Eleanor Hughes", "chief legal officer", "Binance") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A title with no person next to it is not a role of anyone named.
+        "Changpeng Zhao stepped down as chief executive of Binance.",
+        # A title with a person but no organisation gives nothing rather than a guess.
+        "CEO Richard Teng said the review was finished.",
+        # A news outlet is not the antecedent of "the exchange".
+        "The Wall Street Journal reported the meeting. The exchange's CEO declined to comment.",
+    ],
+)
+def test_shapes_that_give_no_role(extract_text: Extract, text: str) -> None:
+    assert roles(extract_text(text)) == set()

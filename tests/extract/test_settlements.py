@@ -1,0 +1,63 @@
+"""Settlement events: defendant, authority, amount, date, status; and what is not a settlement."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graphbuild.models import ArticleExtraction, Event
+
+Extract = Callable[[str], ArticleExtraction]
+
+
+def settlements(result: ArticleExtraction) -> list[Event]:
+    return [e for e in result.events if e.type == "Settlement"]
+
+
+def participants(result: ArticleExtraction, event: Event) -> set[tuple[str, str]]:
+    names = {e.id: e.name for e in result.entities}
+    return {(p.role, names[p.entity]) for p in event.participants}
+
+
+def test_settlement_with_authority_and_amount(extract_text: Extract) -> None:
+    result = extract_text("Kraken agreed to a settlement with the SEC in February 2023, paying $30 million.")
+    [event] = settlements(result)
+    assert participants(result, event) == {
+        ("defendant", "Kraken"),
+        ("authority", "U.S. Securities and Exchange Commission"),
+    }
+    assert event.amount is not None
+    assert (event.amount.value, event.amount.currency, event.amount.qualifier) == (3e7, "USD", "exact")
+    assert event.date is not None and event.date.value == "2023-02"
+    assert event.status == "agreed"
+
+
+def test_passive_settle_gives_the_defendant(extract_text: Extract) -> None:
+    result = extract_text("Ripple Labs settled the case for $50 million.")
+    [event] = settlements(result)
+    # "Ripple Labs" is an alias of the gazetteer's canonical "Ripple".
+    assert ("defendant", "Ripple") in participants(result, event)
+
+
+def test_one_settlement_told_in_two_sentences_is_one_event(extract_text: Extract) -> None:
+    text = (
+        "Binance reached a settlement with the Justice Department. "
+        "Under the settlement, Binance will pay more than $4 billion."
+    )
+    result = extract_text(text)
+    [event] = settlements(result)
+    assert len(event.evidence) == 2
+    assert event.amount is not None and event.amount.qualifier == "over"
+
+
+def test_hedged_settlement_is_marked_proposed(extract_text: Extract) -> None:
+    result = extract_text("Binance may settle with the Justice Department for $4 billion.")
+    [event] = settlements(result)
+    assert event.status == "proposed"
+
+
+def test_negated_settlement_is_not_an_event(extract_text: Extract) -> None:
+    assert settlements(extract_text("Coinbase did not settle with the SEC.")) == []
+
+
+def test_sentence_without_trigger_is_not_a_settlement(extract_text: Extract) -> None:
+    assert settlements(extract_text("Binance paid $4.3 billion in fees to its market makers.")) == []
