@@ -211,7 +211,9 @@ def _parse_param(text: str) -> tuple[str, Any]:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--write", is_flag=True, help="Allow the query to change the graph.")
 @click.pass_context
-def query(ctx: click.Context, cypher: str, params: tuple[str, ...], fmt: Format, write: bool) -> None:
+def query(
+    ctx: click.Context, cypher: str, params: tuple[str, ...], fmt: Format, write: bool
+) -> None:
     """Run a Cypher query against the store (read-only unless --write)."""
     settings = _settings(ctx)
     with _errors_as_messages():
@@ -223,7 +225,9 @@ def query(ctx: click.Context, cypher: str, params: tuple[str, ...], fmt: Format,
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @click.pass_context
 def stats(ctx: click.Context, fmt: str) -> None:
     """Count nodes per label and relationships per type in the store."""
@@ -243,7 +247,9 @@ def stats(ctx: click.Context, fmt: str) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True
+)
 @click.option(
     "--export-json",
     "export_dir",

@@ -37,9 +37,7 @@ class Settings(BaseModel):
     seeds_dir: Path = PROJECT_ROOT / "seeds"
 
     @classmethod
-    def from_env(
-        cls, environ: Mapping[str, str] | None = None, **overrides: object
-    ) -> Settings:
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
         """Build settings from ``GRAPHBUILD_*`` variables; explicit overrides win when not None."""
         env = os.environ if environ is None else environ
         values: dict[str, object] = {}

@@ -19,7 +19,7 @@ def normalize_key(name: str) -> str:
     """Case-, accent- and punctuation-folded form of a name: 'U.S. Treasury' -> 'us treasury'."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("'s", "").replace("’s", "")
+    text = text.replace("'s", "").replace("\u2019s", "")
     text = text.replace(".", "")
     return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
 

@@ -108,7 +108,9 @@ def _check_event(
     spec = schema.event_types.get(event.type)
     if spec is None:
         reason = RejectReason.UNKNOWN_EVENT_TYPE
-        return None, [_reject("event", reason, f"event type {event.type!r} is not in the schema", candidate)]
+        return None, [
+            _reject("event", reason, f"event type {event.type!r} is not in the schema", candidate)
+        ]
     if event.status is not None and spec.statuses and event.status not in spec.statuses:
         detail = f"{event.type} status {event.status!r} is not one of {list(spec.statuses)}"
         return None, [_reject("event", RejectReason.UNKNOWN_STATUS, detail, candidate)]
@@ -117,12 +119,21 @@ def _check_event(
     for p in event.participants:
         entity_type = types.get(p.entity)
         if entity_type is None:
-            detail = f"{event.type}.{p.role}: {p.entity!r} is not an accepted entity of this article"
-            rejected.append(_reject("participant", RejectReason.UNKNOWN_ENTITY, detail, p.model_dump()))
+            detail = (
+                f"{event.type}.{p.role}: {p.entity!r} is not an accepted entity of this article"
+            )
+            rejected.append(
+                _reject("participant", RejectReason.UNKNOWN_ENTITY, detail, p.model_dump())
+            )
         elif not schema.allows_participant(event.type, p.role, entity_type):
             allowed = sorted(spec.roles.get(p.role, frozenset()))
-            detail = f"{event.type}.{p.role} takes {allowed or 'no such role'}, not {entity_type} ({p.entity})"
-            rejected.append(_reject("participant", RejectReason.ROLE_NOT_ALLOWED, detail, p.model_dump()))
+            detail = (
+                f"{event.type}.{p.role} takes {allowed or 'no such role'}, "
+                f"not {entity_type} ({p.entity})"
+            )
+            rejected.append(
+                _reject("participant", RejectReason.ROLE_NOT_ALLOWED, detail, p.model_dump())
+            )
         else:
             kept.append(p)
     if not kept:

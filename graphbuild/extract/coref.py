@@ -37,6 +37,8 @@ BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
 def antecedent(entities: ArticleEntities, before_char: int, noun: str) -> str | None:
     """The entity id a description ("exchange") or pronoun ("its") at ``before_char`` names."""
     noun = noun.lower()
+    types: frozenset[str]
+    kinds: frozenset[str]
     if noun in PRONOUNS:
         types, kinds = BODY_TYPES, frozenset()
     elif noun in DESCRIPTIONS:

@@ -23,7 +23,9 @@ SETTLEMENT = "Settlement"
 AUTHORITY_TYPES = frozenset({"Regulator", "Government"})
 PARTY_TYPES = frozenset({PERSON, "Organization"})
 _TRIGGER_LEMMAS = frozenset({"settle", "settlement"})
-_HEDGES = frozenset({"may", "might", "could", "would", "expect", "consider", "talk", "propose", "seek"})
+_HEDGES = frozenset(
+    {"may", "might", "could", "would", "expect", "consider", "talk", "propose", "seek"}
+)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 
 CONFIDENCE = {"settlement/with_amount": 0.8, "settlement/no_amount": 0.6}
@@ -130,7 +132,11 @@ def extract_settlements(doc: Doc, ents: ArticleEntities, article_id: str) -> lis
             amount = _amount(doc, sent, trigger.i)
             rule = "settlement/with_amount" if amount else "settlement/no_amount"
             evidence = Evidence(
-                start=sent.start_char, end=sent.end_char, text=sent.text, rule=rule, sentence=sent.text
+                start=sent.start_char,
+                end=sent.end_char,
+                text=sent.text,
+                rule=rule,
+                sentence=sent.text,
             )
             draft = drafts.get(defendant)
             if draft is None:

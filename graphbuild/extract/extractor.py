@@ -57,6 +57,8 @@ class Extractor:
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleExtraction]:
         """Candidate facts of many articles, parsed in batches, in input order."""
-        pairs = self._nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE)
+        pairs = self._nlp.pipe(
+            ((a.text, a) for a in articles), as_tuples=True, batch_size=BATCH_SIZE
+        )
         for doc, article in pairs:
             yield self._facts(article, doc)

@@ -38,7 +38,9 @@ class MentionSpan:
     sentence: str
 
     def to_record(self) -> Mention:
-        return Mention(start=self.start_char, end=self.end_char, text=self.text, sentence=self.sentence)
+        return Mention(
+            start=self.start_char, end=self.end_char, text=self.text, sentence=self.sentence
+        )
 
 
 def _trim(span: Span) -> Span:

@@ -94,7 +94,9 @@ _QUALIFIERS = [
 ]
 
 _NUMBER = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
-_SCALE_AFTER = re.compile(r"^\s*-?\s*(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b|t)\b", re.I)
+_SCALE_AFTER = re.compile(
+    r"^\s*-?\s*(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b|t)\b", re.I
+)
 
 
 def parse_money(text: str) -> Amount | None:
@@ -133,7 +135,9 @@ def parse_money(text: str) -> Amount | None:
                 break
     if currency is None:
         return None
-    return Amount(value=round(number * scale, 2), currency=currency, qualifier=qualifier, text=phrase)
+    return Amount(
+        value=round(number * scale, 2), currency=currency, qualifier=qualifier, text=phrase
+    )
 
 
 def qualifier_before(words_before: str) -> str | None:
@@ -216,7 +220,7 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "
 
 def clean_person_name(text: str) -> str:
     """A person's name without honorifics or a possessive: "Mr. Zhao's" -> "Zhao"."""
-    words = text.replace("’", "'").split()
+    words = text.replace("\u2019", "'").split()
     while words and words[0].rstrip(".").lower() in _HONORIFICS:
         words = words[1:]
     name = " ".join(words)
@@ -227,7 +231,7 @@ def clean_person_name(text: str) -> str:
 
 def clean_name(text: str) -> str:
     """An organisation or place name as a node name: no leading article, possessive or quotes."""
-    name = " ".join(text.replace("’", "'").split())
+    name = " ".join(text.replace("\u2019", "'").split())
     if name.lower().startswith("the "):
         name = name[4:]
     if name.endswith("'s"):

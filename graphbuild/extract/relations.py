@@ -60,7 +60,10 @@ class RoleReader:
     """Finds job titles (from the gazetteer's title list) and the role each normalises to."""
 
     def __init__(self, nlp: Language, titles: dict[str, str]) -> None:
-        self._roles = {" ".join(t.text for t in nlp.make_doc(form.lower())): role for form, role in titles.items()}
+        self._roles = {
+            " ".join(t.text for t in nlp.make_doc(form.lower())): role
+            for form, role in titles.items()
+        }
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._matcher.add("TITLE", [nlp.make_doc(form) for form in self._roles])
 
@@ -102,8 +105,13 @@ def _person_starting_at(ents: ArticleEntities, index: int) -> tuple[str, int] | 
     return ents.entity_of[pos], ents.mentions[pos].end
 
 
-def _org_before(doc: Doc, ents: ArticleEntities, i: int, sent_start: int) -> tuple[str, int, bool] | None:
-    """The organisation named just left of index ``i`` (inclusive): compound, possessive or description.
+def _org_before(
+    doc: Doc, ents: ArticleEntities, i: int, sent_start: int
+) -> tuple[str, int, bool] | None:
+    """The organisation named just left of token ``i`` (inclusive).
+
+    A compound ("Binance CEO"), a possessive ("Binance's CEO") or a description
+    ("the exchange's CEO").
 
     Returns (entity id, first token index, resolved through a description).
     """
@@ -119,7 +127,9 @@ def _org_before(doc: Doc, ents: ArticleEntities, i: int, sent_start: int) -> tup
         assert pos is not None
         return org, ents.mentions[pos].start, False
     word = doc[i].lower_
-    if word in PRONOUNS or (word in DESCRIPTIONS and i - 1 >= sent_start and doc[i - 1].lower_ == "the"):
+    if word in PRONOUNS or (
+        word in DESCRIPTIONS and i - 1 >= sent_start and doc[i - 1].lower_ == "the"
+    ):
         eid = antecedent(ents, doc[i].idx, word)
         if eid is not None and ents.types[eid] in BODY_TYPES:
             return eid, i if word in PRONOUNS else i - 1, True
@@ -168,13 +178,17 @@ def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[R
                 continue
             after = _org_after(doc, ents, person_end, sent.end)
             if after is not None:
-                found.append(_Role(person_id, after[0], role, title.start, after[1], "role/title_person_of"))
+                found.append(
+                    _Role(person_id, after[0], role, title.start, after[1], "role/title_person_of")
+                )
                 continue
             # "CEO Richard Teng and chief legal officer Eleanor Hughes": share the organisation.
             if left >= sent.start and doc[left].lower_ in {"and", ","}:
                 prev = next((r for r in reversed(found) if r.end == left), None)
                 if prev is not None:
-                    found.append(_Role(person_id, prev.org, role, prev.start, person_end, "role/coordinated"))
+                    found.append(
+                        _Role(person_id, prev.org, role, prev.start, person_end, "role/coordinated")
+                    )
             continue
         # Apposition or copula: "Richard Teng, (the) chief executive of Binance".
         k = left

@@ -51,7 +51,7 @@ class GraphStore(ABC):
 
     @abstractmethod
     def stats(self) -> dict[str, dict[str, int]]:
-        """Counts: ``{"nodes": {label: n}, "relationships": {type: n}}``, labels with zero omitted."""
+        """Counts ``{"nodes": {label: n}, "relationships": {type: n}}``; zero counts omitted."""
 
     @abstractmethod
     def close(self) -> None:

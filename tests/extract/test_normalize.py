@@ -72,7 +72,9 @@ def test_absolute_dates(text: str, value: str, precision: str) -> None:
     assert (parsed.value, parsed.precision) == (value, precision)
 
 
-@pytest.mark.parametrize("text", ["last Tuesday", "Weeks later", "February 30, 2023", "Smarch 2023"])
+@pytest.mark.parametrize(
+    "text", ["last Tuesday", "Weeks later", "February 30, 2023", "Smarch 2023"]
+)
 def test_relative_or_impossible_dates_are_not_resolved(text: str) -> None:
     assert parse_date(text) is None
 

@@ -26,9 +26,15 @@ def roles(result: ArticleExtraction) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Binance CEO Richard Teng said the exchange would cooperate.", ("Richard Teng", "CEO", "Binance")),
+        (
+            "Binance CEO Richard Teng said the exchange would cooperate.",
+            ("Richard Teng", "CEO", "Binance"),
+        ),
         ("Binance's CEO Richard Teng spoke on Tuesday.", ("Richard Teng", "CEO", "Binance")),
-        ("Coinbase co-founder Brian Armstrong testified.", ("Brian Armstrong", "co-founder", "Coinbase")),
+        (
+            "Coinbase co-founder Brian Armstrong testified.",
+            ("Brian Armstrong", "co-founder", "Coinbase"),
+        ),
         (
             "Brian Armstrong, chief executive of Coinbase, said the case had no merit.",
             ("Brian Armstrong", "CEO", "Coinbase"),
@@ -37,7 +43,10 @@ def roles(result: ArticleExtraction) -> set[tuple[str, str, str]]:
             "Jamie Dimon, the chairman of JPMorgan Chase, warned about inflation.",
             ("Jamie Dimon", "chair", "JPMorgan Chase"),
         ),
-        ("Former FTX CEO Sam Bankman-Fried was convicted.", ("Sam Bankman-Fried", "former CEO", "FTX")),
+        (
+            "Former FTX CEO Sam Bankman-Fried was convicted.",
+            ("Sam Bankman-Fried", "former CEO", "FTX"),
+        ),
         (
             "Gary Gensler, chair of the SEC, called the tokens securities.",
             ("Gary Gensler", "chair", "U.S. Securities and Exchange Commission"),

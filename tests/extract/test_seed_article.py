@@ -17,7 +17,9 @@ def seed(pipeline, seed_article: Article) -> ArticleExtraction:  # type: ignore[
 
 def _entity(result: ArticleExtraction, name: str) -> Entity:
     matches = [e for e in result.entities if e.name == name]
-    assert len(matches) == 1, f"{name!r} found {len(matches)} times in {[e.name for e in result.entities]}"
+    assert len(matches) == 1, (
+        f"{name!r} found {len(matches)} times in {[e.name for e in result.entities]}"
+    )
     return matches[0]
 
 
@@ -66,7 +68,9 @@ def test_roles_at_binance(seed: ArticleExtraction) -> None:
     assert _role(seed, "Changpeng Zhao", "Binance") == ["co-founder"]
 
 
-def test_relation_evidence_quotes_the_article(seed: ArticleExtraction, seed_article: Article) -> None:
+def test_relation_evidence_quotes_the_article(
+    seed: ArticleExtraction, seed_article: Article
+) -> None:
     assert seed.relations
     for relation in seed.relations:
         assert 0 < relation.confidence <= 1
@@ -78,7 +82,9 @@ def test_relation_evidence_quotes_the_article(seed: ArticleExtraction, seed_arti
     assert teng.evidence[0].rule == "role/title_person_coref"
 
 
-def test_settlement_with_binance_as_defendant(seed: ArticleExtraction, seed_article: Article) -> None:
+def test_settlement_with_binance_as_defendant(
+    seed: ArticleExtraction, seed_article: Article
+) -> None:
     binance = _entity(seed, "Binance")
     settlements = [e for e in seed.events if e.type == "Settlement"]
     assert len(settlements) == 1
@@ -99,14 +105,18 @@ def test_nothing_is_rejected_silently(seed: ArticleExtraction) -> None:
 
 
 def test_extraction_is_deterministic(
-    pipeline, seed_article: Article, seed: ArticleExtraction  # type: ignore[no-untyped-def]
+    pipeline,
+    seed_article: Article,
+    seed: ArticleExtraction,  # type: ignore[no-untyped-def]
 ) -> None:
     again = validate(pipeline.extractor.extract(seed_article), pipeline.schema)
     assert again == seed
 
 
 def test_same_facts_whether_parsed_alone_or_in_a_batch(
-    pipeline, seed_article: Article, extract_text: Callable[[str], ArticleExtraction]  # type: ignore[no-untyped-def]
+    pipeline,
+    seed_article: Article,
+    extract_text: Callable[[str], ArticleExtraction],  # type: ignore[no-untyped-def]
 ) -> None:
     other = Article(id="other", text="Coinbase CEO Brian Armstrong spoke in New York.")
     batch = list(pipeline.extractor.extract_many([other, seed_article]))

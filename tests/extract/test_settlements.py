@@ -19,14 +19,20 @@ def participants(result: ArticleExtraction, event: Event) -> set[tuple[str, str]
 
 
 def test_settlement_with_authority_and_amount(extract_text: Extract) -> None:
-    result = extract_text("Kraken agreed to a settlement with the SEC in February 2023, paying $30 million.")
+    result = extract_text(
+        "Kraken agreed to a settlement with the SEC in February 2023, paying $30 million."
+    )
     [event] = settlements(result)
     assert participants(result, event) == {
         ("defendant", "Kraken"),
         ("authority", "U.S. Securities and Exchange Commission"),
     }
     assert event.amount is not None
-    assert (event.amount.value, event.amount.currency, event.amount.qualifier) == (3e7, "USD", "exact")
+    assert (event.amount.value, event.amount.currency, event.amount.qualifier) == (
+        3e7,
+        "USD",
+        "exact",
+    )
     assert event.date is not None and event.date.value == "2023-02"
     assert event.status == "agreed"
 
@@ -60,4 +66,6 @@ def test_negated_settlement_is_not_an_event(extract_text: Extract) -> None:
 
 
 def test_sentence_without_trigger_is_not_a_settlement(extract_text: Extract) -> None:
-    assert settlements(extract_text("Binance paid $4.3 billion in fees to its market makers.")) == []
+    assert (
+        settlements(extract_text("Binance paid $4.3 billion in fees to its market makers.")) == []
+    )
