@@ -1,0 +1,427 @@
+"""The embedded LadybugDB store, on a real database in a temporary directory.
+
+``schema`` comes from the root conftest.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graphbuild.errors import QueryError, StoreError, StoreNotFoundError
+from graphbuild.ids import entity_id, event_id, relation_id
+from graphbuild.models import (
+    Amount,
+    ArticleExtraction,
+    ArticleHeader,
+    Entity,
+    Event,
+    EventDate,
+    Evidence,
+    Mention,
+    Participant,
+    Relation,
+)
+from graphbuild.schema import Schema
+from graphbuild.stores.base import GraphStore
+from graphbuild.stores.embedded import DATABASE_FILE, EmbeddedStore
+
+JANE = entity_id("Person", "Jane Roe")
+ACME = entity_id("Organization", "Acme Corp")
+COMMISSION = entity_id("Regulator", "Securities Commission")
+ROLE = relation_id(JANE, "ROLE_AT", ACME, ["CEO"])
+
+FIRST = (
+    "Jane Roe is the chief executive of Acme Corp.",
+    "Acme Corp agreed to pay $5 million to the Securities Commission in November 2023.",
+)
+SECOND = ("Jane Roe, the chief executive of Acme Corp, declined to comment.",)
+
+
+def locate(sentences: Sequence[str], index: int, phrase: str) -> tuple[int, int, str]:
+    """Offsets of ``phrase`` in sentence ``index`` of the article text, and that sentence."""
+    text = " ".join(sentences)
+    sentence = sentences[index]
+    start = text.index(sentence) + sentence.index(phrase)
+    end = start + len(phrase)
+    assert text[start:end] == phrase
+    return start, end, sentence
+
+
+def mention(sentences: Sequence[str], index: int, phrase: str) -> Mention:
+    start, end, sentence = locate(sentences, index, phrase)
+    return Mention(start=start, end=end, text=phrase, sentence=sentence)
+
+
+def evidence(sentences: Sequence[str], index: int, phrase: str, rule: str) -> Evidence:
+    start, end, sentence = locate(sentences, index, phrase)
+    return Evidence(start=start, end=end, text=phrase, rule=rule, sentence=sentence)
+
+
+def first_article(article_id: str = "a1", settlement_date: str = "2023-11") -> ArticleExtraction:
+    """A CEO, her company, a regulator, and a settlement between the two bodies."""
+    s = FIRST
+    return ArticleExtraction(
+        article=ArticleHeader(
+            id=article_id,
+            title="Acme settles",
+            url="https://news.example/acme",
+            published="2023-11-21",
+            source="Example News",
+            meta={"section": "markets"},
+        ),
+        entities=[
+            Entity(id=JANE, type="Person", name="Jane Roe", mentions=[mention(s, 0, "Jane Roe")]),
+            Entity(
+                id=ACME,
+                type="Organization",
+                name="Acme Corp",
+                kind="company",
+                aliases=["Acme"],
+                mentions=[mention(s, 0, "Acme Corp"), mention(s, 1, "Acme Corp")],
+            ),
+            Entity(
+                id=COMMISSION,
+                type="Regulator",
+                name="Securities Commission",
+                kind="agency",
+                mentions=[mention(s, 1, "Securities Commission")],
+            ),
+        ],
+        relations=[
+            Relation(
+                id=ROLE,
+                subject=JANE,
+                predicate="ROLE_AT",
+                object=ACME,
+                properties={"role": "CEO"},
+                confidence=0.8,
+                evidence=[evidence(s, 0, s[0][:-1], "role_copula")],
+            )
+        ],
+        events=[
+            Event(
+                id=event_id(article_id, "Settlement", [ACME, COMMISSION]),
+                type="Settlement",
+                participants=[
+                    Participant(entity=ACME, role="defendant"),
+                    Participant(entity=COMMISSION, role="authority"),
+                ],
+                amount=Amount(value=5_000_000, currency="USD", text="$5 million"),
+                date=EventDate(value=settlement_date, precision="month", text="November 2023"),
+                status="agreed",
+                confidence=0.7,
+                evidence=[evidence(s, 1, s[1][:-1], "settlement_pay")],
+            )
+        ],
+    )
+
+
+def second_article() -> ArticleExtraction:
+    """Another article naming the same CEO and company, and the same role."""
+    s = SECOND
+    return ArticleExtraction(
+        article=ArticleHeader(id="a2", title="No comment"),
+        entities=[
+            Entity(id=JANE, type="Person", name="Jane Roe", mentions=[mention(s, 0, "Jane Roe")]),
+            Entity(
+                id=ACME,
+                type="Organization",
+                name="Acme Corp",
+                kind="company",
+                mentions=[mention(s, 0, "Acme Corp")],
+            ),
+        ],
+        relations=[
+            Relation(
+                id=ROLE,
+                subject=JANE,
+                predicate="ROLE_AT",
+                object=ACME,
+                properties={"role": "CEO"},
+                confidence=0.9,
+                evidence=[evidence(s, 0, s[0][: s[0].index(", declined")], "role_appos")],
+            )
+        ],
+    )
+
+
+def snapshot(store: GraphStore) -> list[str]:
+    """Every node and relationship with all its properties, in a stable order."""
+    nodes = store.query("MATCH (n) RETURN n").rows
+    rels = store.query("MATCH (a)-[r]->(b) RETURN a.id, r, b.id").rows
+    return sorted(json.dumps(row, sort_keys=True) for row in [*nodes, *rels])
+
+
+def value(store: GraphStore, cypher: str, **params: Any) -> Any:
+    rows = store.query(cypher, params).rows
+    assert len(rows) == 1 and len(rows[0]) == 1, rows
+    return rows[0][0]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir: Path, schema: Schema) -> Iterator[EmbeddedStore]:
+    opened = EmbeddedStore.open(data_dir, schema)
+    yield opened
+    opened.close()
+
+
+def test_readme_queries(store: EmbeddedStore) -> None:
+    store.write(first_article())
+
+    roles = store.query("MATCH (p:Person)-[r:ROLE_AT]->(o) RETURN p.name, r.role, o.name")
+    assert roles.columns == ["p.name", "r.role", "o.name"]
+    assert roles.rows == [["Jane Roe", "CEO", "Acme Corp"]]
+
+    settlements = store.query(
+        "MATCH (s:Settlement)-[:PARTICIPANT {role: 'defendant'}]->(o:Organization) "
+        "RETURN o.name, s.amount, s.currency, s.date, s.date_precision"
+    )
+    assert settlements.rows == [["Acme Corp", 5_000_000.0, "USD", "2023-11-01", "month"]]
+
+    authority = store.query(
+        "MATCH (s:Settlement)-[:PARTICIPANT {role: 'authority'}]->(r:Regulator) "
+        "MATCH (s)-[:REPORTED_IN]->(a:Article) RETURN r.name, a.id, a.title"
+    )
+    assert authority.records() == [
+        {"r.name": "Securities Commission", "a.id": "a1", "a.title": "Acme settles"}
+    ]
+
+
+def test_stats_count_every_table(store: EmbeddedStore) -> None:
+    assert store.stats() == {"nodes": {}, "relationships": {}}
+    store.write(first_article())
+    assert store.stats() == {
+        "nodes": {"Article": 1, "Organization": 1, "Person": 1, "Regulator": 1, "Settlement": 1},
+        "relationships": {"MENTIONS": 3, "PARTICIPANT": 2, "REPORTED_IN": 1, "ROLE_AT": 1},
+    }
+
+
+def test_provenance_is_stored(store: EmbeddedStore) -> None:
+    article = first_article()
+    store.write(article)
+
+    role = value(store, "MATCH ()-[r:ROLE_AT]->() RETURN r")
+    expected = article.relations[0].evidence[0]
+    assert role["_label"] == "ROLE_AT"
+    assert role["id"] == ROLE
+    assert role["since"] is None
+    assert role["confidence"] == 0.8
+    assert role["articles"] == ["a1"]
+    assert role["evidence"] == [expected.text]
+    assert role["rules"] == ["role_copula"]
+    assert role["sentences"] == [FIRST[0]]
+    assert (role["start_offsets"], role["end_offsets"]) == ([expected.start], [expected.end])
+    assert role["evidence_articles"] == ["a1"]
+
+    mentions = value(
+        store, "MATCH (:Article {id: 'a1'})-[m:MENTIONS]->(o:Organization) RETURN m.texts"
+    )
+    assert mentions == ["Acme Corp", "Acme Corp"]
+
+    article_node = value(store, "MATCH (a:Article) RETURN a")
+    assert json.loads(article_node["meta"]) == {"section": "markets"}
+    assert article_node["published"] == "2023-11-21"
+    assert article_node["ingested_at"]
+
+
+def test_parameters(store: EmbeddedStore) -> None:
+    store.write(first_article())
+    result = store.query(
+        "MATCH (p:Person {name: $name})-[r:ROLE_AT]->(o) RETURN o.name, r.role",
+        {"name": "Jane Roe"},
+    )
+    assert result.rows == [["Acme Corp", "CEO"]]
+    assert store.query("MATCH (p:Person {name: $name}) RETURN p", {"name": "Nobody"}).rows == []
+
+
+def test_values_are_plain_python(store: EmbeddedStore) -> None:
+    store.write(first_article())
+
+    settlement = value(store, "MATCH (s:Settlement) RETURN s")
+    assert settlement["_label"] == "Settlement"
+    assert settlement["date"] == "2023-11-01"
+    assert not any(key.startswith("_") and key != "_label" for key in settlement)
+
+    # Unlabelled ends bind every entity table; each node keeps only its own columns.
+    mentioned = store.query("MATCH (:Article)-[m]->(n) RETURN n ORDER BY n.id").rows
+    assert [row[0]["_label"] for row in mentioned] == ["Organization", "Person", "Regulator"]
+    assert set(mentioned[1][0]) == {"_label", "id", "name", "kind", "aliases", "articles"}
+
+    path = value(store, "MATCH p = (:Person)-[:ROLE_AT]->(:Organization) RETURN p")
+    assert [node["name"] for node in path["nodes"]] == ["Jane Roe", "Acme Corp"]
+    assert [rel["_label"] for rel in path["relationships"]] == ["ROLE_AT"]
+
+    literal = store.query("RETURN date('2024-02-29') AS d, {a: [1, 2]} AS s").rows
+    assert literal == [["2024-02-29", {"a": [1, 2]}]]
+
+
+def test_writing_twice_changes_nothing(store: EmbeddedStore) -> None:
+    article = first_article()
+    store.write(article)
+    stats, before = store.stats(), snapshot(store)
+    store.write(article)
+    assert store.stats() == stats
+    assert snapshot(store) == before
+
+    role = value(store, "MATCH ()-[r:ROLE_AT]->() RETURN r")
+    assert role["articles"] == ["a1"]
+    assert len(role["evidence"]) == 1
+    organization = value(store, "MATCH (o:Organization) RETURN o")
+    assert organization["aliases"] == ["Acme"]
+    assert organization["articles"] == ["a1"]
+    starts = value(store, "MATCH (:Article)-[m:MENTIONS]->(:Organization) RETURN m.start_offsets")
+    assert starts == [mention(FIRST, 0, "Acme Corp").start, mention(FIRST, 1, "Acme Corp").start]
+
+
+def test_second_article_extends_lists(store: EmbeddedStore) -> None:
+    store.write(first_article())
+    store.write(second_article())
+
+    assert value(store, "MATCH (p:Person) RETURN p.articles") == ["a1", "a2"]
+    assert value(store, "MATCH (r:Regulator) RETURN r.articles") == ["a1"]
+    role = value(store, "MATCH ()-[r:ROLE_AT]->() RETURN r")
+    assert role["articles"] == ["a1", "a2"]
+    assert role["evidence_articles"] == ["a1", "a2"]
+    assert role["rules"] == ["role_copula", "role_appos"]
+    assert role["confidence"] == 0.9
+    assert store.stats()["relationships"]["ROLE_AT"] == 1
+    assert store.stats()["relationships"]["MENTIONS"] == 5
+
+    before = snapshot(store)
+    store.write(second_article())
+    store.write(first_article())
+    assert snapshot(store) == before
+
+
+def test_failed_write_rolls_back(store: EmbeddedStore) -> None:
+    store.write(first_article())
+    stats, before = store.stats(), snapshot(store)
+
+    # The database rejects the date only when it reaches the Settlement table,
+    # after this article's node, entities and relation have been written.
+    broken = first_article("a3", settlement_date="2023-02-30")
+    with pytest.raises(StoreError, match="'a3'") as caught:
+        store.write(broken)
+    assert not isinstance(caught.value, QueryError)
+
+    assert store.stats() == stats
+    assert snapshot(store) == before
+    assert store.query("MATCH (a:Article {id: 'a3'}) RETURN a").rows == []
+
+    store.write(first_article("a3"))
+    assert value(store, "MATCH (p:Person) RETURN p.articles") == ["a1", "a3"]
+
+
+def test_relation_to_unknown_entity_is_refused(store: EmbeddedStore) -> None:
+    store.write(first_article())
+    before = snapshot(store)
+    article = second_article()
+    stray = article.relations[0].model_copy(update={"subject": entity_id("Person", "John Doe")})
+    with pytest.raises(StoreError, match="not among its entities") as caught:
+        store.write(article.model_copy(update={"relations": [stray]}))
+    assert "'a2'" in str(caught.value)
+    assert snapshot(store) == before
+
+
+def test_read_only_query_refuses_writes(store: EmbeddedStore) -> None:
+    store.write(first_article())
+    with pytest.raises(QueryError, match="--write"):
+        store.query("CREATE (:Person {id: 'person:x', name: 'X'})")
+    with pytest.raises(QueryError, match="--write"):
+        store.query("MATCH (p:Person) SET p.name = 'Y'")
+    with pytest.raises(QueryError, match="--write"):
+        store.query("CHECKPOINT")
+    assert value(store, "MATCH (p:Person) RETURN count(p)") == 1
+
+    store.query("CREATE (:Person {id: 'person:x', name: 'X'})", write=True)
+    assert value(store, "MATCH (p:Person) RETURN count(p)") == 2
+
+
+def test_transaction_statements_are_refused(store: EmbeddedStore) -> None:
+    with pytest.raises(QueryError, match="BEGIN"):
+        store.query("BEGIN TRANSACTION", write=True)
+    with pytest.raises(QueryError, match="COMMIT"):
+        store.query("RETURN 1; COMMIT", write=True)
+    # Only statements are checked, not names or strings.
+    assert store.query("RETURN 'commit; begin' AS begin").rows == [["commit; begin"]]
+
+
+def test_bad_cypher(store: EmbeddedStore) -> None:
+    store.write(first_article())
+    with pytest.raises(QueryError, match="Parser exception") as caught:
+        store.query("MATC (n) RETURN n")
+    assert "\n" not in str(caught.value)
+    with pytest.raises(QueryError, match="Nope"):
+        store.query("MATCH (n:Nope) RETURN n")
+
+
+def test_missing_store_read_only(data_dir: Path, schema: Schema) -> None:
+    with pytest.raises(StoreNotFoundError, match="graphbuild ingest"):
+        EmbeddedStore.open(data_dir, schema, read_only=True)
+    assert not data_dir.exists()
+
+
+def test_reopen_keeps_data(data_dir: Path, schema: Schema) -> None:
+    with EmbeddedStore.open(data_dir, schema) as store:
+        store.write(first_article())
+        stats, before = store.stats(), snapshot(store)
+    assert (data_dir / DATABASE_FILE).is_file()
+
+    reopened = EmbeddedStore.open(data_dir, schema, read_only=True)
+    try:
+        assert reopened.stats() == stats
+        assert snapshot(reopened) == before
+        with pytest.raises(StoreError, match="read-only"):
+            reopened.write(second_article())
+        with pytest.raises(QueryError, match="--write"):
+            reopened.query("MATCH (p:Person) DELETE p", write=True)
+    finally:
+        reopened.close()
+
+    with EmbeddedStore.open(data_dir, schema) as writable:
+        writable.write(second_article())
+        assert value(writable, "MATCH (p:Person) RETURN p.articles") == ["a1", "a2"]
+
+
+def test_closed_store_refuses_work(store: EmbeddedStore) -> None:
+    store.close()
+    with pytest.raises(StoreError, match="closed"):
+        store.stats()
+
+
+def test_store_locked_by_another_process(data_dir: Path, schema: Schema) -> None:
+    EmbeddedStore.open(data_dir, schema).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, ladybug\n"
+            f"db = ladybug.Database({str(data_dir / DATABASE_FILE)!r})\n"
+            "print('ready', flush=True)\n"
+            "sys.stdin.read()\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreError, match="locked by another process"):
+            EmbeddedStore.open(data_dir, schema)
+        # Readers do not wait for the writer.
+        with EmbeddedStore.open(data_dir, schema, read_only=True) as reader:
+            assert reader.stats() == {"nodes": {}, "relationships": {}}
+    finally:
+        holder.communicate(input="", timeout=30)
