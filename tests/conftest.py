@@ -56,6 +56,12 @@ def seed_article() -> Article:
     return Article(id=raw["id"], text=raw["text"].strip(), title=raw["title"])
 
 
+@pytest.fixture(scope="session")
+def seed_dir() -> Path:
+    """The folder of seed articles that the quick start ingests."""
+    return SEED_DIR
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "graphbuild-data"
