@@ -12,7 +12,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict
 
@@ -22,6 +22,7 @@ from graphbuild.models import ArticleExtraction
 ARTICLE_LABEL = "Article"
 MENTIONS = "MENTIONS"
 PARTICIPANT = "PARTICIPANT"
+REPORTED_IN = "REPORTED_IN"
 
 
 class QueryResult(BaseModel):
@@ -57,7 +58,7 @@ class GraphStore(ABC):
     def close(self) -> None:
         """Release files or connections."""
 
-    def __enter__(self) -> GraphStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(

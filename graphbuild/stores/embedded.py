@@ -52,12 +52,18 @@ import ladybug
 from graphbuild.errors import QueryError, SchemaError, StoreError, StoreNotFoundError
 from graphbuild.models import ArticleExtraction, Evidence, Mention
 from graphbuild.schema import PropertyType, Schema
-from graphbuild.stores.base import ARTICLE_LABEL, MENTIONS, PARTICIPANT, GraphStore, QueryResult
+from graphbuild.stores.base import (
+    ARTICLE_LABEL,
+    MENTIONS,
+    PARTICIPANT,
+    REPORTED_IN,
+    GraphStore,
+    QueryResult,
+)
 
 log = logging.getLogger(__name__)
 
 DATABASE_FILE = "graph.lbdb"
-REPORTED_IN = "REPORTED_IN"
 
 _NOT_FOUND_HINT = "run `graphbuild ingest` first, or pass --data-dir"
 _WRITE_REFUSED = "the query would change the graph, and queries are read-only: pass --write"
