@@ -41,7 +41,9 @@ def test_extract_writes_json_lines_and_touches_no_store(seed_dir: Path, data_dir
 
 def test_extract_to_file_and_from_stdin(tmp_path: Path) -> None:
     out = tmp_path / "facts.jsonl"
-    text = json.dumps({"id": "a1", "text": "Kraken CEO Dave Ripley spoke in London.", "desk": "crypto"})
+    text = json.dumps(
+        {"id": "a1", "text": "Kraken CEO Dave Ripley spoke in London.", "desk": "crypto"}
+    )
     result = run("extract", "-", "-o", out, input=text + "\n")
     assert result.exit_code == 0, result.stderr
     record = json.loads(out.read_text(encoding="utf-8"))
@@ -71,8 +73,13 @@ def test_ingest_is_idempotent_and_queryable(seed_dir: Path, data_dir: Path) -> N
 
 def test_query_parameters_and_formats(seed_dir: Path, data_dir: Path) -> None:
     assert run("--data-dir", data_dir, "ingest", seed_dir).exit_code == 0
-    cypher = "MATCH (o:Organization {name: $name})<-[r:ROLE_AT]-(p) RETURN p.name AS person ORDER BY person"
-    as_json = run("--data-dir", data_dir, "query", cypher, "--param", "name=Binance", "--format", "json")
+    cypher = (
+        "MATCH (o:Organization {name: $name})<-[r:ROLE_AT]-(p) "
+        "RETURN p.name AS person ORDER BY person"
+    )
+    as_json = run(
+        "--data-dir", data_dir, "query", cypher, "--param", "name=Binance", "--format", "json"
+    )
     assert as_json.exit_code == 0, as_json.stderr
     assert json.loads(as_json.stdout) == [
         {"person": "Changpeng Zhao"},
@@ -80,9 +87,16 @@ def test_query_parameters_and_formats(seed_dir: Path, data_dir: Path) -> None:
         {"person": "Richard Teng"},
     ]
     as_csv = run("--data-dir", data_dir, "query", cypher, "-p", "name=Binance", "--format", "csv")
-    assert as_csv.stdout.splitlines() == ["person", "Changpeng Zhao", "Eleanor Hughes", "Richard Teng"]
+    assert as_csv.stdout.splitlines() == [
+        "person",
+        "Changpeng Zhao",
+        "Eleanor Hughes",
+        "Richard Teng",
+    ]
     # A value that reads as JSON is typed: no organisation is named 5.
-    typed = run("--data-dir", data_dir, "query", "RETURN $n + 1 AS n", "-p", "n=5", "--format", "json")
+    typed = run(
+        "--data-dir", data_dir, "query", "RETURN $n + 1 AS n", "-p", "n=5", "--format", "json"
+    )
     assert json.loads(typed.stdout) == [{"n": 6}]
 
 
@@ -126,7 +140,8 @@ def test_bad_inputs_are_reported_and_the_rest_ingested(
     batch.mkdir()
     (batch / "empty.txt").write_text("", encoding="utf-8")
     (batch / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    (batch / "latin1.txt").write_bytes("Soci\xe9t\xe9 G\xe9n\xe9rale paid a fine.".encode("latin-1"))
+    latin1 = "Soci\xe9t\xe9 G\xe9n\xe9rale paid a fine.".encode("latin-1")
+    (batch / "latin1.txt").write_bytes(latin1)
     (batch / "broken.json").write_text('{"text": "Coinbase', encoding="utf-8")
     good = {"id": "good-1", "text": "Coinbase co-founder Brian Armstrong spoke in New York."}
     lines = [json.dumps(good), "{not json", json.dumps({"id": "no-text", "title": "Only a title"})]
