@@ -80,17 +80,22 @@ def _report_failures(failures: list[InputFailure]) -> None:
         click.echo(f"graphbuild: {where}: {f.message}", err=True)
 
 
+def _count(n: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{n} {noun if n == 1 else plural}"
+
+
 def _summary(verb: str, report: RunReport) -> str:
     rejected = sum(report.rejected.values())
     text = (
-        f"{verb} {report.articles} article{'s' if report.articles != 1 else ''}: "
-        f"{report.entities} entities, {report.relations} relations, {report.events} events"
+        f"{verb} {_count(report.articles, 'article')}: {_count(report.entities, 'entity')}, "
+        f"{_count(report.relations, 'relation')}, {_count(report.events, 'event')}"
     )
     if rejected:
         reasons = ", ".join(f"{n} {r}" for r, n in sorted(report.rejected.items()))
         text += f"; {rejected} candidates rejected ({reasons})"
     if report.failures:
-        text += f"; {len(report.failures)} input{'s' if len(report.failures) != 1 else ''} failed"
+        text += f"; {_count(len(report.failures), 'input')} failed"
     return text
 
 

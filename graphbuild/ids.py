@@ -11,7 +11,8 @@ _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 
 def _digest(*parts: str, size: int = 16) -> str:
-    h = hashlib.sha256("\x1f".join(parts).encode("utf-8"))
+    # surrogatepass: a lone surrogate from a JSON escape still hashes instead of raising.
+    h = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:size]
 
 

@@ -31,7 +31,9 @@ class Article(_Record):
     source: str | None = Field(default=None, description="Outlet or publisher")
     meta: dict[str, Any] = Field(default_factory=dict, description="Input fields we do not model")
     path: str | None = Field(default=None, description="File the article was read from")
-    line: int | None = Field(default=None, description="1-based line for JSON Lines input")
+    line: int | None = Field(
+        default=None, description="1-based line of the record in a JSON Lines or JSON list input"
+    )
 
     def header(self) -> ArticleHeader:
         return ArticleHeader(

@@ -33,7 +33,8 @@ Progress = Callable[[RunReport], None]
 
 
 def _failure(error: InputError) -> InputFailure:
-    return InputFailure(source=error.source, line=error.line, message=error.message)
+    message = f"{error.message} ({error.hint})" if error.hint else error.message
+    return InputFailure(source=error.source, line=error.line, message=message)
 
 
 def _article_failure(article: Article, message: str) -> InputFailure:
