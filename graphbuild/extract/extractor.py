@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graphbuild.extract.events import extract_settlements
+from graphbuild.extract.frames import extract_frames
 from graphbuild.extract.mentions import build_entities, find_mentions
 from graphbuild.extract.relations import RoleReader, extract_roles
 from graphbuild.gazetteers import Gazetteer
@@ -45,7 +46,7 @@ class Extractor:
     def _facts(self, article: Article, doc: Doc) -> ArticleExtraction:
         mentions = find_mentions(doc, self._schema, self._gazetteer)
         ents = build_entities(mentions)
-        relations = extract_roles(doc, ents, self._roles)
+        relations = extract_roles(doc, ents, self._roles) + extract_frames(doc, ents)
         events = extract_settlements(doc, ents, article.id)
         return ArticleExtraction(
             article=article.header(), entities=ents.entities, relations=relations, events=events

@@ -43,10 +43,21 @@ class MentionSpan:
         )
 
 
+# Common nouns that the pipeline sometimes pulls into a name: "the Russian exchange Garantex".
+_DESCRIPTORS = frozenset(
+    {"exchange", "company", "firm", "bank", "lender", "fund", "startup", "platform", "group",
+     "regulator", "agency", "watchdog", "newspaper", "outlet", "broker", "issuer"}
+)  # fmt: skip
+
+
 def _trim(span: Span) -> Span:
-    """Drop a leading determiner and a trailing possessive from an entity span."""
+    """Drop a leading description or determiner and a trailing possessive from an entity span."""
     start, end = span.start, span.end
     doc = span.doc
+    for i in range(end - 2, start - 1, -1):
+        if doc[i].is_lower and doc[i].lower_ in _DESCRIPTORS:
+            start = i + 1
+            break
     while start < end - 1 and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
     while end - 1 > start and doc[end - 1].tag_ == "POS":

@@ -1,0 +1,456 @@
+"""Relations read from verb and noun frames in the dependency parse.
+
+A frame names a predicate and the words that state it: verbs ("sued",
+"acquired", "fined") whose subject and object are the relation's ends, and
+nouns ("acquisition of", "stake in", "lawsuit against") whose owner or
+governing verb's subject is the subject. The parse gives active and passive
+voice ("was fined by the Treasury"), relative and participle clauses
+("Circle, founded by Jeremy Allaire"), control verbs ("agreed to buy") and
+coordination ("the SEC and the CFTC charged Binance and Zhao").
+
+Negated facts ("did not sue") are not emitted; neither are hedged ones (a
+modal such as "may" or "could", or a governing verb such as "plans to",
+"is expected to", "denied"). Each frame has a rule name in the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from graphbuild.extract.coref import DESCRIPTIONS, antecedent
+from graphbuild.extract.mentions import PERSON, ArticleEntities
+from graphbuild.extract.normalize import parse_money, qualifier_before
+from graphbuild.ids import relation_id
+from graphbuild.models import Amount, Evidence, Relation
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Words that state a predicate, and where its object is found."""
+
+    predicate: str
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    # Prepositions whose object is the relation's object ("invest in", "settle with").
+    preps: frozenset[str] = frozenset()
+    # Whether the direct object is the relation's object ("acquired Deribit").
+    direct_object: bool = True
+    # Properties the frame reads from the clause.
+    amount: bool = False
+    stake: bool = False
+    term: bool = False
+
+
+def _forms(*words: str) -> frozenset[str]:
+    return frozenset(words)
+
+
+FRAMES: tuple[Frame, ...] = (
+    Frame(
+        "ACQUIRED",
+        verbs=_forms("acquire", "acquired", "buy", "bought", "purchase", "purchased"),
+        nouns=_forms("acquisition", "purchase", "takeover"),
+        preps=_forms("of"),
+        amount=True,
+    ),
+    Frame(
+        "FOUNDED",
+        verbs=_forms("found", "founded", "co-found", "co-founded", "cofound", "cofounded"),
+        nouns=_forms(),
+    ),
+    Frame(
+        "INVESTED_IN",
+        verbs=_forms("invest", "invested"),
+        nouns=_forms("investment"),
+        preps=_forms("in"),
+        direct_object=False,
+        amount=True,
+    ),
+    Frame(
+        "OWNS",
+        verbs=_forms("own", "owned", "owns", "control", "controls", "controlled"),
+        nouns=_forms("stake", "shareholding"),
+        preps=_forms("in"),
+        stake=True,
+    ),
+    Frame(
+        "SUED",
+        verbs=_forms("sue", "sued", "sues"),
+        nouns=_forms("lawsuit", "suit", "complaint"),
+        preps=_forms("against"),
+    ),
+    Frame(
+        "CHARGED",
+        verbs=_forms("charge", "charged", "charges", "indict", "indicted"),
+        nouns=_forms("charges", "indictment"),
+        preps=_forms("against"),
+    ),
+    Frame(
+        "FINED",
+        verbs=_forms("fine", "fined", "fines", "penalize", "penalized", "penalised"),
+        amount=True,
+    ),
+    Frame(
+        "SANCTIONED",
+        verbs=_forms("sanction", "sanctioned", "sanctions", "blacklisted", "blacklist"),
+    ),
+    Frame(
+        "SETTLED_WITH",
+        verbs=_forms("settle", "settled", "settles"),
+        nouns=_forms("settlement"),
+        preps=_forms("with"),
+        direct_object=False,
+        amount=True,
+    ),
+    Frame(
+        "PARTNERED_WITH",
+        verbs=_forms("partner", "partnered", "partners", "team", "teamed"),
+        nouns=_forms("partnership", "alliance"),
+        preps=_forms("with"),
+        direct_object=False,
+    ),
+    Frame(
+        "REGULATES",
+        verbs=_forms("regulate", "regulates", "regulated", "supervise", "supervises", "supervised"),
+    ),
+    Frame("ADVISES", verbs=_forms("advise", "advises", "advised")),
+    Frame(
+        "HEADQUARTERED_IN",
+        verbs=_forms("base", "based", "headquarter", "headquartered"),
+        preps=_forms("in"),
+        direct_object=False,
+    ),
+    Frame(
+        "MEMBER_OF",
+        nouns=_forms("member", "part", "unit", "division", "arm", "subsidiary"),
+        preps=_forms("of"),
+    ),
+    Frame(
+        "SENTENCED",
+        verbs=_forms("sentence", "sentenced"),
+        term=True,
+    ),
+)
+
+_MODALS = frozenset({"may", "might", "could", "would", "should", "can"})
+_HEDGING_VERBS = frozenset(
+    {
+        "plan", "consider", "seek", "expect", "hope", "want", "propose", "explore", "discuss",
+        "aim", "deny", "weigh", "threaten", "intend", "try", "attempt", "refuse", "mull",
+    }
+)  # fmt: skip
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+_PRONOUNS_THING = frozenset({"it", "its", "they", "their"})
+_COPULA_NOUN_DEPS = frozenset({"attr", "appos"})
+_STAKE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
+
+CONFIDENCE = {"active": 0.8, "passive": 0.8, "clause": 0.7, "noun": 0.7, "based": 0.85}
+
+
+def _negated_or_hedged(verb: Token) -> bool:
+    """A negation or modal on the verb or any verb that governs it."""
+    token: Token | None = verb
+    while token is not None:
+        for child in token.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ == "aux" and child.lower_ in _MODALS:
+                return True
+        if token is not verb and token.lemma_.lower() in _HEDGING_VERBS:
+            return True
+        if (
+            token.dep_ in ("xcomp", "ccomp", "conj", "advcl", "acl", "relcl")
+            and token.head is not token
+        ):
+            token = token.head
+        else:
+            token = None
+    return False
+
+
+class _Resolver:
+    """From a token to the entity it names: a mention, an appositive, a description, a pronoun."""
+
+    def __init__(self, doc: Doc, ents: ArticleEntities) -> None:
+        self._doc = doc
+        self._ents = ents
+        self._by_token: dict[int, str] = {}
+        for mention, eid in zip(ents.mentions, ents.entity_of, strict=True):
+            for i in range(mention.start, mention.end):
+                self._by_token[i] = eid
+
+    def entity(self, token: Token) -> str | None:
+        eid = self._by_token.get(token.i)
+        if eid is not None:
+            return eid
+        for child in token.children:
+            if child.dep_ in ("appos", "compound") and child.i in self._by_token:
+                return self._by_token[child.i]
+        word = token.lower_
+        if word in DESCRIPTIONS and any(c.lower_ in ("the", "this") for c in token.children):
+            # "the exchange Binance": the name that follows the description.
+            following = self._by_token.get(token.i + 1)
+            if following is not None:
+                return following
+            return antecedent(self._ents, token.idx, word)
+        if word in _PRONOUNS_THING:
+            return antecedent(self._ents, token.idx, "its")
+        if word in _PRONOUNS_PERSON:
+            people = [
+                eid
+                for m, eid in zip(self._ents.mentions, self._ents.entity_of, strict=True)
+                if m.end_char <= token.idx and self._ents.types[eid] == PERSON
+            ]
+            return people[-1] if people else None
+        return None
+
+    def entities(self, token: Token) -> list[str]:
+        """The entity a token names and those coordinated with it ("the SEC and the CFTC")."""
+        out = []
+        for t in [token, *_conjuncts(token)]:
+            eid = self.entity(t)
+            if eid is not None and eid not in out:
+                out.append(eid)
+        return out
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    found = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop()
+        found.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return found
+
+
+def _child(token: Token, deps: frozenset[str] | set[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        obj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
+def _subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb and whether it is the *object* of a passive verb."""
+    subject = _child(verb, _SUBJECTS)
+    if subject is not None:
+        return subject, False
+    passive = _child(verb, {"nsubjpass"})
+    if passive is not None:
+        return passive, True
+    # "agreed to buy": the controlling verb's subject; "sued and fined": the first verb's;
+    # "paid $30 million to settle": a purpose clause shares its main verb's subject.
+    purpose = verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)
+    if (verb.dep_ in ("xcomp", "conj") or purpose) and verb.head is not verb:
+        return _subject_of(verb.head)
+    return None, False
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return _child(child, {"pobj"})
+    return None
+
+
+@dataclass(frozen=True)
+class _Found:
+    subjects: list[str]
+    objects: list[str]
+    anchor: Token
+    rule: str
+
+
+def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
+    subject, passive = _subject_of(verb)
+    agent = _agent(verb)
+    objects: list[Token] = []
+    subjects: list[Token] = []
+    rule = "active"
+    if passive or agent is not None:
+        # "Binance was fined by the Treasury" / "Circle, founded by Jeremy Allaire".
+        rule = "passive"
+        if agent is not None:
+            subjects.append(agent)
+        if subject is not None and passive:
+            objects.append(subject)
+        elif verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("PROPN", "NOUN"):
+            objects.append(verb.head)
+            rule = "clause"
+        if frame.preps and not frame.direct_object:
+            # "X is based in Y": the passive subject is the relation's subject.
+            subjects, objects = objects, _prep_objects(verb, frame.preps)
+    else:
+        if subject is not None:
+            subjects.append(subject)
+        elif verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+            subjects.append(verb.head)
+            rule = "clause"
+        if frame.direct_object:
+            obj = _child(verb, {"dobj"})
+            if obj is not None:
+                objects.append(obj)
+        objects.extend(_prep_objects(verb, frame.preps))
+    if verb.dep_ == "relcl" and subject is not None and subject.lower_ in ("which", "who", "that"):
+        # "Binance, which is based in Abu Dhabi": the relative pronoun stands for the head.
+        target = subjects if not passive or (frame.preps and not frame.direct_object) else objects
+        target[:] = [verb.head if t is subject else t for t in target]
+        rule = "clause"
+    subject_ids = [e for t in subjects for e in resolve.entities(t)]
+    object_ids = [e for t in objects for e in resolve.entities(t)]
+    if not subject_ids or not object_ids:
+        return None
+    return _Found(subject_ids, object_ids, verb, rule)
+
+
+def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
+    """ "X completed its acquisition of Y", "a stake in Y", "OFAC is part of the Treasury"."""
+    objects = _prep_objects(noun, frame.preps)
+    head = noun.head
+    if not objects and head.pos_ in ("VERB", "AUX"):
+        # "led a $2 billion investment in the startup": the preposition hangs on the verb.
+        objects = _prep_objects(head, frame.preps)
+    owner = _child(noun, {"poss"})
+    subject: Token | None = owner
+    if subject is None and noun.dep_ in _COPULA_NOUN_DEPS | {"dobj", "pobj"}:
+        subject = _subject_of(head)[0] if noun.dep_ != "appos" else head
+    if subject is None or not objects:
+        return None
+    subject_ids = resolve.entities(subject)
+    object_ids = [e for t in objects for e in resolve.entities(t)]
+    if not subject_ids or not object_ids:
+        return None
+    return _Found(subject_ids, object_ids, noun, "noun")
+
+
+def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
+    """ "the Seychelles-based exchange": place, hyphen, 'based', then the described noun."""
+    if token.lower_ != "based" or token.i < 2 or token.doc[token.i - 1].text != "-":
+        return None
+    place = resolve.entity(token.doc[token.i - 2])
+    described = token.head if token.head is not token else None
+    if place is None or described is None:
+        return None
+    subject = resolve.entity(described)
+    if subject is None:
+        return None
+    return _Found([subject], [place], token, "based")
+
+
+def _clause_amount(doc: Doc, anchor: Token) -> Amount | None:
+    sent = anchor.sent
+    money = [e for e in doc.ents if e.label_ == "MONEY" and sent.start <= e.start < sent.end]
+    money.sort(key=lambda e: abs(e.start - anchor.i))
+    for ent in money:
+        amount = parse_money(ent.text)
+        if amount is None:
+            continue
+        if amount.qualifier == "exact":
+            qualifier = qualifier_before(doc[max(sent.start, ent.start - 3) : ent.start].text)
+            if qualifier:
+                amount = amount.model_copy(update={"qualifier": qualifier})
+        return amount
+    return None
+
+
+def _stake(anchor: Token) -> float | None:
+    window = anchor.doc[max(anchor.sent.start, anchor.i - 4) : anchor.i].text
+    match = _STAKE.search(window)
+    return round(float(match.group(1)) / 100, 4) if match else None
+
+
+def _term(verb: Token) -> str | None:
+    for obj in _prep_objects(verb, frozenset({"to"})):
+        return verb.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+    return None
+
+
+def _properties(frame: Frame, doc: Doc, anchor: Token) -> dict[str, str | float | None]:
+    props: dict[str, str | float | None] = {}
+    if frame.amount:
+        amount = _clause_amount(doc, anchor)
+        if amount is not None:
+            props["amount"] = amount.value
+            props["currency"] = amount.currency
+    if frame.stake:
+        stake = _stake(anchor)
+        if stake is not None:
+            props["stake"] = stake
+    if frame.term:
+        term = _term(anchor)
+        if term is not None:
+            props["term"] = term
+    return props
+
+
+def extract_frames(doc: Doc, ents: ArticleEntities) -> list[Relation]:
+    """Relations for every frame the parse shows, one per (subject, predicate, object)."""
+    resolve = _Resolver(doc, ents)
+    by_verb: dict[str, list[Frame]] = {}
+    by_noun: dict[str, list[Frame]] = {}
+    for frame in FRAMES:
+        for form in frame.verbs:
+            by_verb.setdefault(form, []).append(frame)
+        for form in frame.nouns:
+            by_noun.setdefault(form, []).append(frame)
+    headquartered = next(f for f in FRAMES if f.predicate == "HEADQUARTERED_IN")
+
+    relations: dict[str, Relation] = {}
+    for token in doc:
+        candidates: list[tuple[Frame, _Found]] = []
+        based = _based_compound(token, resolve)
+        if based is not None:
+            candidates.append((headquartered, based))
+        elif token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+            for frame in by_verb.get(token.lower_, []) + by_verb.get(token.lemma_.lower(), []):
+                found = _verb_frame(frame, token, resolve)
+                if found is not None:
+                    candidates.append((frame, found))
+        elif token.pos_ in ("NOUN", "PROPN"):
+            for frame in by_noun.get(token.lower_, []):
+                found = _noun_frame(frame, token, resolve)
+                if found is not None:
+                    candidates.append((frame, found))
+        for frame, found in candidates:
+            if _negated_or_hedged(found.anchor):
+                continue
+            sent = found.anchor.sent
+            props = _properties(frame, doc, found.anchor)
+            rule = f"frame/{frame.predicate.lower()}/{found.rule}"
+            for subject in found.subjects:
+                for obj in found.objects:
+                    if subject == obj:
+                        continue
+                    rid = relation_id(subject, frame.predicate, obj)
+                    if rid in relations:
+                        continue
+                    relations[rid] = Relation(
+                        id=rid,
+                        subject=subject,
+                        predicate=frame.predicate,
+                        object=obj,
+                        properties=dict(props),
+                        confidence=CONFIDENCE[found.rule],
+                        evidence=[
+                            Evidence(
+                                start=sent.start_char,
+                                end=sent.end_char,
+                                text=sent.text,
+                                rule=rule,
+                                sentence=sent.text,
+                            )
+                        ],
+                    )
+    return list(relations.values())

@@ -1,0 +1,116 @@
+"""Relations from verb and noun frames: active, passive, clauses, coordination, and non-facts.
+
+Sentences are written for these tests about real companies, people and regulators.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from graphbuild.models import ArticleExtraction
+
+Extract = Callable[[str], ArticleExtraction]
+
+
+def facts(result: ArticleExtraction) -> set[tuple[str, str, str]]:
+    names = {e.id: e.name for e in result.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in result.relations}
+
+
+SEC = "U.S. Securities and Exchange Commission"
+CFTC = "U.S. Commodity Futures Trading Commission"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # active
+        ("Changpeng Zhao founded Binance in 2017.", ("Changpeng Zhao", "FOUNDED", "Binance")),
+        ("The SEC sued Coinbase in June 2023.", (SEC, "SUED", "Coinbase")),
+        (
+            "The U.S. Treasury sanctioned the Russian exchange Garantex in April 2022.",
+            ("U.S. Treasury", "SANCTIONED", "Garantex"),
+        ),
+        # passive with agent
+        ("Binance was fined $4.3 billion by the Treasury.", ("U.S. Treasury", "FINED", "Binance")),
+        ("Coinbase was sued by the SEC.", (SEC, "SUED", "Coinbase")),
+        # participle and relative clauses
+        (
+            "Circle, founded by Jeremy Allaire, is based in Boston.",
+            ("Jeremy Allaire", "FOUNDED", "Circle"),
+        ),
+        (
+            "Circle, founded by Jeremy Allaire, is based in Boston.",
+            ("Circle", "HEADQUARTERED_IN", "Boston"),
+        ),
+        (
+            "Binance, which is based in Abu Dhabi, denied the claims.",
+            ("Binance", "HEADQUARTERED_IN", "Abu Dhabi"),
+        ),
+        # compound location
+        (
+            "The Seychelles-based exchange Binance was sued by the SEC.",
+            ("Binance", "HEADQUARTERED_IN", "Seychelles"),
+        ),
+        # noun frames
+        ("Tether took a 10% stake in Juventus.", ("Tether", "OWNS", "Juventus")),
+        (
+            "OFAC is part of the Treasury.",
+            ("Office of Foreign Assets Control", "MEMBER_OF", "U.S. Treasury"),
+        ),
+        # control verb and purpose clause
+        (
+            "Kraken agreed to pay $30 million to settle with the SEC.",
+            ("Kraken", "SETTLED_WITH", SEC),
+        ),
+        (
+            "Binance CEO Richard Teng said he advised the Treasury.",
+            ("Richard Teng", "ADVISES", "U.S. Treasury"),
+        ),
+    ],
+)
+def test_frame_shapes(extract_text: Extract, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(extract_text(text))
+
+
+def test_coordinated_subjects_and_objects(extract_text: Extract) -> None:
+    found = facts(extract_text("The SEC and the CFTC charged Binance and Changpeng Zhao in 2023."))
+    assert {
+        (SEC, "CHARGED", "Binance"),
+        (SEC, "CHARGED", "Changpeng Zhao"),
+        (CFTC, "CHARGED", "Binance"),
+        (CFTC, "CHARGED", "Changpeng Zhao"),
+    } <= found
+
+
+def test_amount_and_stake_properties(extract_text: Extract) -> None:
+    fined = extract_text("Binance was fined $4.3 billion by the Treasury.")
+    [relation] = [r for r in fined.relations if r.predicate == "FINED"]
+    assert relation.properties == {"amount": 4.3e9, "currency": "USD"}
+    stake = extract_text("Tether took a 10% stake in Juventus.")
+    [owns] = [r for r in stake.relations if r.predicate == "OWNS"]
+    assert owns.properties == {"stake": 0.1}
+    assert owns.evidence[0].rule == "frame/owns/noun"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coinbase did not sue the SEC.",
+        "Binance may buy FTX.",
+        "Binance denied that it sanctioned Iran.",
+        "The SEC is expected to sue Coinbase.",
+        "Kraken plans to settle with the SEC.",
+    ],
+)
+def test_negated_and_hedged_statements_give_no_relation(extract_text: Extract, text: str) -> None:
+    assert [r for r in extract_text(text).relations if r.predicate != "ROLE_AT"] == []
+
+
+def test_type_rules_reject_impossible_ends(extract_text: Extract) -> None:
+    # A person cannot regulate anyone; the candidate is kept as rejected, with a reason.
+    result = extract_text("Gary Gensler regulated Coinbase for years.")
+    assert ("Gary Gensler", "REGULATES", "Coinbase") not in facts(result)
+    assert any(r.candidate.get("predicate") == "REGULATES" for r in result.rejected)
