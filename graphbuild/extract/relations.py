@@ -28,6 +28,8 @@ from graphbuild.ids import relation_id
 from graphbuild.models import Evidence, Relation
 
 ROLE_AT = "ROLE_AT"
+FOUNDED = "FOUNDED"
+FOUNDER_ROLES = frozenset({"founder", "co-founder"})
 BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
 
 # Words between an organisation and its title that do not change the role.
@@ -216,6 +218,13 @@ def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[R
     relations: list[Relation] = []
     for r in found:
         span = doc[r.start : r.end]
+        evidence = Evidence(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            rule=r.rule,
+            sentence=span.sent.text,
+        )
         relations.append(
             Relation(
                 id=relation_id(r.person, ROLE_AT, r.org, [r.role]),
@@ -224,15 +233,19 @@ def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[R
                 object=r.org,
                 properties={"role": r.role},
                 confidence=CONFIDENCE[r.rule],
-                evidence=[
-                    Evidence(
-                        start=span.start_char,
-                        end=span.end_char,
-                        text=span.text,
-                        rule=r.rule,
-                        sentence=span.sent.text,
-                    )
-                ],
+                evidence=[evidence],
             )
         )
+        # A founder's title also states that the person founded the organisation.
+        if r.role.removeprefix("former ") in FOUNDER_ROLES:
+            relations.append(
+                Relation(
+                    id=relation_id(r.person, FOUNDED, r.org),
+                    subject=r.person,
+                    predicate=FOUNDED,
+                    object=r.org,
+                    confidence=CONFIDENCE[r.rule],
+                    evidence=[evidence.model_copy(update={"rule": f"{r.rule}/founder"})],
+                )
+            )
     return relations

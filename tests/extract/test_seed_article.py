@@ -68,6 +68,13 @@ def test_roles_at_binance(seed: ArticleExtraction) -> None:
     assert _role(seed, "Changpeng Zhao", "Binance") == ["co-founder"]
 
 
+def test_founder_title_states_founded(seed: ArticleExtraction) -> None:
+    zhao, binance = _entity(seed, "Changpeng Zhao"), _entity(seed, "Binance")
+    founded = [r for r in seed.relations if r.predicate == "FOUNDED"]
+    assert [(r.subject, r.object) for r in founded] == [(zhao.id, binance.id)]
+    assert founded[0].evidence[0].rule == "role/title_person/founder"
+
+
 def test_relation_evidence_quotes_the_article(
     seed: ArticleExtraction, seed_article: Article
 ) -> None:
@@ -76,7 +83,7 @@ def test_relation_evidence_quotes_the_article(
         assert 0 < relation.confidence <= 1
         for ev in relation.evidence:
             assert seed_article.text[ev.start : ev.end] == ev.text
-            assert ev.rule.startswith("role/")
+            assert ev.rule.startswith(("role/", "frame/"))
     teng = next(r for r in seed.relations if r.properties.get("role") == "CEO")
     assert teng.evidence[0].text == "the exchange's CEO Richard Teng"
     assert teng.evidence[0].rule == "role/title_person_coref"
