@@ -20,6 +20,8 @@ import yaml
 
 from graphbuild.config import DEFAULT_DATA_DIR, ENV_DATA_DIR, ENV_MODEL, Settings
 from graphbuild.errors import ConfigError, GraphbuildError
+from graphbuild.evaluate import evaluate as run_evaluation
+from graphbuild.evaluate import load_jsonl
 from graphbuild.formats import FORMATS, Format, render
 from graphbuild.models import ArticleExtraction, InputFailure, RunReport, json_schemas
 from graphbuild.pipeline import Pipeline
@@ -279,3 +281,24 @@ def schema(ctx: click.Context, fmt: str, export_dir: Path | None) -> None:
         click.echo(json.dumps(data, indent=2, sort_keys=True))
     else:
         click.echo(yaml.safe_dump(data, sort_keys=True, allow_unicode=True).rstrip())
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("pred", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--details", is_flag=True, help="List matched, missed and spurious facts per article."
+)
+def evaluate(gold: Path, pred: Path, fmt: str, details: bool) -> None:
+    """Score PRED (extract output, JSON Lines) against GOLD annotations in the same format.
+
+    Prints precision, recall and F1 for entities (typed and untyped, per type),
+    relations (per predicate), events (per type) and amounts, strict and
+    lenient; see graphbuild/evaluate.py for the matching rules.
+    """
+    with _errors_as_messages():
+        report = run_evaluation(load_jsonl(gold), load_jsonl(pred), details=details)
+    click.echo(report.model_dump_json(indent=2) if fmt == "json" else report.table())
