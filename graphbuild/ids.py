@@ -43,9 +43,26 @@ def relation_id(subject: str, predicate: str, obj: str, key: Iterable[str] = ())
     return "rel:" + _digest(subject, predicate, obj, *key)
 
 
-def event_id(article_id: str, event_type: str, anchor: Iterable[str]) -> str:
-    """Stable id of an event read from one article, anchored on its defining parts."""
-    return f"{event_type.lower()}:" + _digest(article_id, event_type, *anchor)
+def event_id(
+    event_type: str,
+    participants: Iterable[tuple[str, str]],
+    amount: tuple[float, str] | None = None,
+) -> str:
+    """Stable id of an event from what defines it, whichever article reports it.
+
+    The key is the event type, its ``(role, entity id)`` participants in sorted
+    order and, when known, its amount value and currency; so two articles about
+    the same settlement name one event.
+
+    >>> a = event_id("Settlement", [("defendant", "organization:binance")], (4.3e9, "USD"))
+    >>> a == event_id("Settlement", [("defendant", "organization:binance")], (4.3e9, "USD"))
+    True
+    """
+    parts = [f"{role}={entity}" for role, entity in sorted(set(participants))]
+    if amount is not None:
+        value, currency = amount
+        parts.append(f"amount={float(value)!r} {currency.upper()}")
+    return f"{event_type.lower()}:" + _digest(event_type, *parts)
 
 
 def content_id(text: str) -> str:

@@ -64,14 +64,16 @@ def evidence(sentences: Sequence[str], index: int, phrase: str, rule: str) -> Ev
     return Evidence(start=start, end=end, text=phrase, rule=rule, sentence=sentence)
 
 
-def first_article(article_id: str = "a1", settlement_date: str = "2023-11") -> ArticleExtraction:
+def first_article(
+    article_id: str = "a1", settlement_date: str = "2023-11", amount: float = 5_000_000
+) -> ArticleExtraction:
     """A CEO, her company, a regulator, and a settlement between the two bodies."""
     s = FIRST
     return ArticleExtraction(
         article=ArticleHeader(
             id=article_id,
             title="Acme settles",
-            url="https://news.example/acme",
+            url=f"https://news.example/{article_id}",
             published="2023-11-21",
             source="Example News",
             meta={"section": "markets"},
@@ -107,13 +109,17 @@ def first_article(article_id: str = "a1", settlement_date: str = "2023-11") -> A
         ],
         events=[
             Event(
-                id=event_id(article_id, "Settlement", [ACME, COMMISSION]),
+                id=event_id(
+                    "Settlement",
+                    [("defendant", ACME), ("authority", COMMISSION)],
+                    (amount, "USD"),
+                ),
                 type="Settlement",
                 participants=[
                     Participant(entity=ACME, role="defendant"),
                     Participant(entity=COMMISSION, role="authority"),
                 ],
-                amount=Amount(value=5_000_000, currency="USD", text="$5 million"),
+                amount=Amount(value=amount, currency="USD", text="$5 million"),
                 date=EventDate(value=settlement_date, precision="month", text="November 2023"),
                 status="agreed",
                 confidence=0.7,
@@ -311,7 +317,7 @@ def test_failed_write_rolls_back(store: EmbeddedStore) -> None:
 
     # The database rejects the date only when it reaches the Settlement table,
     # after this article's node, entities and relation have been written.
-    broken = first_article("a3", settlement_date="2023-02-30")
+    broken = first_article("a3", settlement_date="2023-02-30", amount=6_000_000)
     with pytest.raises(StoreError, match="'a3'") as caught:
         store.write(broken)
     assert not isinstance(caught.value, QueryError)
@@ -425,3 +431,88 @@ def test_store_locked_by_another_process(data_dir: Path, schema: Schema) -> None
             assert reader.stats() == {"nodes": {}, "relationships": {}}
     finally:
         holder.communicate(input="", timeout=30)
+
+
+def dump(store: GraphStore) -> list[str]:
+    """:func:`snapshot` without ``ingested_at``, which only says when a write happened."""
+    nodes = [row[0] for row in store.query("MATCH (n) RETURN n").rows]
+    for node in nodes:
+        node.pop("ingested_at", None)
+    rels = store.query("MATCH (a)-[r]->(b) RETURN a.id, r, b.id").rows
+    return sorted(json.dumps(row, sort_keys=True) for row in [*nodes, *rels])
+
+
+def republished(article: ArticleExtraction, **header: Any) -> ArticleExtraction:
+    return article.model_copy(update={"article": article.article.model_copy(update=header)})
+
+
+def corrected_first_article() -> ArticleExtraction:
+    """The first article corrected: it no longer names the regulator or the settlement."""
+    article = first_article()
+    kept = [e for e in article.entities if e.type != "Regulator"]
+    return article.model_copy(update={"entities": kept, "events": []})
+
+
+def test_corroborated_event_is_one_node(store: EmbeddedStore) -> None:
+    store.write(first_article("a1"))
+    store.write(republished(first_article("a3"), published="2023-12-02"))
+
+    settlement = value(store, "MATCH (s:Settlement) RETURN s")
+    assert settlement["support"] == 2
+    assert settlement["articles"] == ["a1", "a3"]
+    assert settlement["evidence_articles"] == ["a1", "a3"]
+    assert (settlement["first_seen"], settlement["last_seen"]) == ("2023-11-21", "2023-12-02")
+    reported = store.query("MATCH (:Settlement)-[:REPORTED_IN]->(a) RETURN a.id ORDER BY a.id")
+    assert reported.rows == [["a1"], ["a3"]]
+    role = value(store, "MATCH ()-[r:ROLE_AT]->() RETURN r")
+    assert (role["support"], role["article_confidences"]) == (2, [0.8, 0.8])
+
+
+def test_corrected_article_replaces_its_facts(
+    store: EmbeddedStore, data_dir: Path, schema: Schema
+) -> None:
+    store.write(first_article())
+    store.write(second_article())
+    store.write(corrected_first_article())
+
+    assert "Regulator" not in store.stats()["nodes"]
+    assert "Settlement" not in store.stats()["nodes"]
+    assert "PARTICIPANT" not in store.stats()["relationships"]
+    role = value(store, "MATCH ()-[r:ROLE_AT]->() RETURN r")
+    assert role["articles"] == ["a2", "a1"]
+    assert role["rules"] == ["role_appos", "role_copula"]
+
+    # The same graph as if only the corrected version had ever been written.
+    with EmbeddedStore.open(data_dir.parent / "fresh", schema) as fresh:
+        fresh.write(second_article())
+        fresh.write(corrected_first_article())
+        assert dump(store) == dump(fresh)
+        assert store.stats() == fresh.stats()
+
+
+def test_same_url_under_a_new_id_replaces_the_article(store: EmbeddedStore) -> None:
+    store.write(first_article("a1"))
+    store.write(republished(corrected_first_article(), id="a1-v2", url="https://news.example/a1"))
+    assert store.query("MATCH (a:Article) RETURN a.id").rows == [["a1-v2"]]
+    assert value(store, "MATCH (p:Person) RETURN p.articles") == ["a1-v2"]
+    assert "Settlement" not in store.stats()["nodes"]
+
+
+def test_remove_article_keeps_only_what_others_support(
+    store: EmbeddedStore, data_dir: Path, schema: Schema
+) -> None:
+    store.write(first_article())
+    store.write(second_article())
+    assert store.remove_article("a1") is True
+    assert store.remove_article("a1") is False
+
+    assert value(store, "MATCH (o:Organization) RETURN o.aliases") == []
+    role = value(store, "MATCH ()-[r:ROLE_AT]->() RETURN r")
+    assert (role["articles"], role["support"], role["confidence"]) == (["a2"], 1, 0.9)
+    assert role["evidence_articles"] == ["a2"]
+    with EmbeddedStore.open(data_dir.parent / "fresh", schema) as fresh:
+        fresh.write(second_article())
+        assert dump(store) == dump(fresh)
+
+    assert store.remove_article("a2") is True
+    assert store.stats() == {"nodes": {}, "relationships": {}}

@@ -164,7 +164,11 @@ def extract_settlements(doc: Doc, ents: ArticleEntities, article_id: str) -> lis
         confidence = max(CONFIDENCE[r] for r in draft.rules)
         events.append(
             Event(
-                id=event_id(article_id, SETTLEMENT, [draft.defendant]),
+                id=event_id(
+                    SETTLEMENT,
+                    [(p.role, p.entity) for p in participants],
+                    None if draft.amount is None else (draft.amount.value, draft.amount.currency),
+                ),
                 type=SETTLEMENT,
                 participants=participants,
                 amount=draft.amount,

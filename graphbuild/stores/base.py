@@ -10,13 +10,14 @@ entities). Writing one article is one transaction: it lands whole or not at all.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict
 
 from graphbuild.models import ArticleExtraction
+from graphbuild.resolve import MergeDecision
 
 # Node label of articles and relationship types that are not predicates.
 ARTICLE_LABEL = "Article"
@@ -41,8 +42,28 @@ class GraphStore(ABC):
     """A place to write extractions and run Cypher."""
 
     @abstractmethod
-    def write(self, extraction: ArticleExtraction) -> None:
-        """Write one article's facts in one transaction; writing it again changes nothing."""
+    def write(self, extraction: ArticleExtraction, merges: Sequence[MergeDecision] = ()) -> None:
+        """Write one article's facts in one transaction.
+
+        Writing the same facts again changes nothing (compare the article's
+        ``fingerprint``). When the store holds another version of the article
+        (the same id, or the same url under another id), that version is
+        retracted first, as :meth:`remove_article` does, in the same transaction.
+        ``merges`` records how :mod:`graphbuild.resolve` mapped the names the
+        article gave onto entity ids; they go on the article's ``MENTIONS`` edges
+        (``merged_names``, ``merge_rules``).
+        """
+
+    @abstractmethod
+    def remove_article(self, article_id: str) -> bool:
+        """Retract one article in one transaction; False when the store does not hold it.
+
+        The ``Article`` node and its edges go; an entity, relation or event that
+        only this article supported is deleted; one that other articles also
+        support loses this article from ``articles``/``article_confidences``/
+        ``article_dates`` and its entries from the evidence lists, and its
+        ``support``, ``confidence``, ``first_seen`` and ``last_seen`` are recomputed.
+        """
 
     @abstractmethod
     def query(

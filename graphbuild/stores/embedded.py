@@ -35,6 +35,7 @@ an article again changes nothing. For example::
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -51,6 +52,7 @@ import ladybug
 
 from graphbuild.errors import QueryError, SchemaError, StoreError, StoreNotFoundError
 from graphbuild.models import ArticleExtraction, Evidence, Mention
+from graphbuild.resolve import MergeDecision
 from graphbuild.schema import PropertyType, Schema
 from graphbuild.stores.base import (
     ARTICLE_LABEL,
@@ -90,12 +92,25 @@ _EVIDENCE_FIELDS = (
     "sentences",
 )
 _MENTION_FIELDS = ("start_offsets", "end_offsets", "texts")
+# Entry i describes supporting article i: its id, the confidence it gave, and
+# the date it was seen (published, else ingested).
+_SUPPORT_FIELDS = ("articles", "article_confidences", "article_dates")
+# Entry i: a name as extracted and the resolution rule that mapped it to this entity.
+_MERGE_FIELDS = ("merged_names", "merge_rules")
 # Each group of parallel lists, found by a column only it has, with its key size.
 _PARALLEL_GROUPS: dict[str, tuple[tuple[str, ...], int]] = {
     "evidence_articles": (_EVIDENCE_FIELDS, 3),
     "texts": (_MENTION_FIELDS, 2),
+    "article_confidences": (_SUPPORT_FIELDS, 1),
+    "merge_rules": (_MERGE_FIELDS, 2),
 }
+_GROUPED_FIELDS = frozenset(
+    name for fields, _ in _PARALLEL_GROUPS.values() for name in fields if name != "articles"
+)
 _SET_FIELDS = ("articles", "aliases")
+_NOT_SCALAR = frozenset(
+    {*_EVIDENCE_FIELDS, *_MENTION_FIELDS, *_GROUPED_FIELDS, "support", "first_seen", "last_seen"}
+)
 
 _ENTITY_COLUMNS: Columns = {
     "id": "STRING",
@@ -112,10 +127,16 @@ _ARTICLE_COLUMNS: Columns = {
     "source": "STRING",
     "meta": "STRING",
     "ingested_at": "STRING",
+    "fingerprint": "STRING",
 }
 _PROVENANCE_COLUMNS: Columns = {
     "confidence": "DOUBLE",
+    "support": "INT64",
+    "first_seen": "STRING",
+    "last_seen": "STRING",
     "articles": "STRING[]",
+    "article_confidences": "DOUBLE[]",
+    "article_dates": "STRING[]",
     "evidence": "STRING[]",
     "rules": "STRING[]",
     "sentences": "STRING[]",
@@ -139,6 +160,9 @@ _MENTION_COLUMNS: Columns = {
     "start_offsets": "INT64[]",
     "end_offsets": "INT64[]",
     "texts": "STRING[]",
+    "aliases": "STRING[]",
+    "merged_names": "STRING[]",
+    "merge_rules": "STRING[]",
 }
 
 # Keys LadybugDB adds to node, relationship and path values.
@@ -153,6 +177,7 @@ _TRANSACTION_CONTROL = frozenset(
     {"BEGIN", "COMMIT", "ROLLBACK", "COMMIT_SKIP_CHECKPOINT", "ROLLBACK_SKIP_CHECKPOINT"}
 )
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+_ISO_PREFIX = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 @dataclass(frozen=True)
@@ -283,26 +308,69 @@ class EmbeddedStore(GraphStore):
         store._connection(read_only=read_only)
         return store
 
-    def write(self, extraction: ArticleExtraction) -> None:
-        """Write one article's facts in one transaction; writing it again changes nothing."""
-        article_id = extraction.article.id
+    def write(self, extraction: ArticleExtraction, merges: Sequence[MergeDecision] = ()) -> None:
+        """Write one article's facts in one transaction.
+
+        Writing the same facts again changes nothing. When the store holds
+        another version of the article (the same id, or the same url under
+        another id), that version is retracted first, in the same transaction.
+        """
+        header = extraction.article
+        article_id = header.id
         if self.read_only:
             raise StoreError(
                 f"article {article_id!r}: the store was opened read-only",
                 hint="open it for writing",
             )
-        facts = _collect(extraction, self.schema)
+        facts = _collect(extraction, self.schema, merges)
+        fingerprint = _fingerprint(extraction, merges)
+        facts.article["fingerprint"] = fingerprint
         conn = self._connection(read_only=False)
         self._ensure_tables(conn)
         try:
             with _transaction(conn):
+                previous = self._versions(conn, article_id, header.url)
+                if previous == {article_id: fingerprint}:
+                    log.debug("article %s is stored already", article_id)
+                    return
+                for old_id in sorted(previous):
+                    self._retract(conn, old_id)
                 self._write_facts(conn, facts)
         except Exception as exc:
             raise StoreError(
                 f"article {article_id!r} was not written: {_first_line(exc)}",
                 hint="nothing from this article is in the store",
             ) from exc
+        if previous:
+            log.info("article %s replaces %s", article_id, ", ".join(sorted(previous)))
         log.debug("wrote article %s", article_id)
+
+    def remove_article(self, article_id: str) -> bool:
+        """Retract an article in one transaction; False when the store does not hold it.
+
+        Facts that only this article supported (entities, relations, events,
+        mentions) are deleted; facts other articles support lose this article
+        from ``articles`` and its entries from the evidence lists.
+        """
+        if self.read_only:
+            raise StoreError(
+                f"article {article_id!r}: the store was opened read-only",
+                hint="open it for writing",
+            )
+        conn = self._connection(read_only=False)
+        self._ensure_tables(conn)
+        try:
+            with _transaction(conn):
+                if article_id not in self._versions(conn, article_id, None):
+                    return False
+                self._retract(conn, article_id)
+        except Exception as exc:
+            raise StoreError(
+                f"article {article_id!r} was not removed: {_first_line(exc)}",
+                hint="the store is unchanged",
+            ) from exc
+        log.info("removed article %s", article_id)
+        return True
 
     def query(
         self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False
@@ -418,6 +486,118 @@ class EmbeddedStore(GraphStore):
 
     # -- writing -----------------------------------------------------------
 
+    def _versions(self, conn: Any, article_id: str, url: str | None) -> dict[str, str | None]:
+        """Fingerprints of the stored articles with this id or, when given, this url."""
+        found = {
+            str(key): value
+            for key, value in _fetch(
+                conn,
+                f"MATCH (a:{ARTICLE_LABEL} {{id: $id}}) RETURN a.id, a.fingerprint",
+                {"id": article_id},
+            )
+        }
+        if url:
+            found.update(
+                (str(key), value)
+                for key, value in _fetch(
+                    conn,
+                    f"MATCH (a:{ARTICLE_LABEL} {{url: $url}}) RETURN a.id, a.fingerprint",
+                    {"url": url},
+                )
+            )
+        return found
+
+    def _retract(self, conn: Any, article_id: str) -> None:
+        """Remove an article and its support from every fact, inside the caller's transaction."""
+        tables = self._layout.tables
+        params = {"article": article_id}
+        for label in self.schema.entity_types:
+            rows = _fetch(
+                conn,
+                f"MATCH (n:{label}) WHERE list_contains(n.articles, $article) "
+                "RETURN n.id, n.articles",
+                params,
+            )
+            remaining = {
+                str(key): [a for a in articles if a != article_id] for key, articles in rows
+            }
+            gone = [key for key, articles in remaining.items() if not articles]
+            if gone:
+                _fetch(conn, f"MATCH (n:{label}) WHERE n.id IN $ids DETACH DELETE n", {"ids": gone})
+            kept = [key for key, articles in remaining.items() if articles]
+            if kept:
+                aliases: dict[str, set[str]] = {key: set() for key in kept}
+                for key, names in _fetch(
+                    conn,
+                    f"MATCH (a:{ARTICLE_LABEL})-[m:{MENTIONS}]->(n:{label}) "
+                    "WHERE n.id IN $ids AND a.id <> $article RETURN n.id, m.aliases",
+                    {"ids": kept, "article": article_id},
+                ):
+                    aliases[str(key)].update(names or [])
+                updates = [
+                    {"id": key, "articles": remaining[key], "aliases": sorted(aliases[key])}
+                    for key in kept
+                ]
+                _fetch(
+                    conn,
+                    f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) "
+                    "SET n.articles = CAST(row.articles AS STRING[]), "
+                    "n.aliases = CAST(row.aliases AS STRING[])",
+                    {"rows": updates},
+                )
+        for label in self.schema.event_types:
+            table = tables[label]
+            rows = _fetch(
+                conn,
+                f"MATCH (n:{label}) WHERE list_contains(n.articles, $article) RETURN n.id, n",
+                params,
+            )
+            gone, kept_rows = self._without(rows, article_id, table)
+            if gone:
+                _fetch(conn, f"MATCH (n:{label}) WHERE n.id IN $ids DETACH DELETE n", {"ids": gone})
+            if kept_rows:
+                _fetch(
+                    conn,
+                    f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) "
+                    f"SET {table.set_clause('n')}",
+                    {"rows": kept_rows},
+                )
+        for predicate in self.schema.predicates:
+            table = tables[predicate]
+            rows = _fetch(
+                conn,
+                f"MATCH ()-[e:{predicate}]->() WHERE list_contains(e.articles, $article) "
+                "RETURN e.id, e",
+                params,
+            )
+            gone, kept_rows = self._without(rows, article_id, table)
+            if gone:
+                _fetch(
+                    conn, f"MATCH ()-[e:{predicate}]->() WHERE e.id IN $ids DELETE e", {"ids": gone}
+                )
+            if kept_rows:
+                _fetch(
+                    conn,
+                    f"UNWIND $rows AS row MATCH ()-[e:{predicate}]->() WHERE e.id = row.id "
+                    f"SET {table.set_clause('e')}",
+                    {"rows": kept_rows},
+                )
+        _fetch(conn, f"MATCH (a:{ARTICLE_LABEL} {{id: $article}}) DETACH DELETE a", params)
+
+    def _without(
+        self, rows: Iterable[Sequence[Any]], article_id: str, table: _Table
+    ) -> tuple[list[str], list[Row]]:
+        """Ids of the facts only ``article_id`` supports, and the others' rows without it."""
+        gone: list[str] = []
+        kept: list[Row] = []
+        for key, value in rows:
+            row = _drop_article(self._plain(value), article_id)
+            if row.get("articles"):
+                kept.append(_project(row, table))
+            else:
+                gone.append(str(key))
+        return gone, kept
+
     def _write_facts(self, conn: Any, facts: _Facts) -> None:
         tables = self._layout.tables
         self._upsert_nodes(conn, tables[ARTICLE_LABEL], {facts.article["id"]: facts.article})
@@ -519,10 +699,39 @@ class EmbeddedStore(GraphStore):
 # -- turning an extraction into rows ---------------------------------------
 
 
-def _collect(extraction: ArticleExtraction, schema: Schema) -> _Facts:
+def _fingerprint(extraction: ArticleExtraction, merges: Sequence[MergeDecision]) -> str:
+    """A hash of everything a write stores, to tell an unchanged article from a corrected one."""
+    payload = json.dumps(
+        [
+            extraction.model_dump(mode="json", exclude={"rejected"}),
+            [m.model_dump(mode="json") for m in merges],
+        ],
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _seen_date(published: str | None, ingested: datetime) -> str:
+    """The date an article saw a fact: its publication date when it reads as ISO, else today."""
+    if published:
+        match = _ISO_PREFIX.match(published.strip())
+        if match:
+            return match[0]
+    return ingested.date().isoformat()
+
+
+def _collect(
+    extraction: ArticleExtraction, schema: Schema, merges: Sequence[MergeDecision] = ()
+) -> _Facts:
     """Rows for every table an article touches; raises StoreError when the schema forbids one."""
     header = extraction.article
     article_id = header.id
+    now = datetime.now(UTC)
+    seen = _seen_date(header.published, now)
+    merged_by_entity: dict[str, list[MergeDecision]] = {}
+    for decision in merges:
+        merged_by_entity.setdefault(decision.entity, []).append(decision)
 
     def refuse(message: str) -> StoreError:
         return StoreError(
@@ -537,7 +746,7 @@ def _collect(extraction: ArticleExtraction, schema: Schema) -> _Facts:
             "published": header.published,
             "source": header.source,
             "meta": json.dumps(header.meta, sort_keys=True, ensure_ascii=False, default=str),
-            "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "ingested_at": now.isoformat(timespec="seconds"),
         }
     )
     types: dict[str, str] = {}
@@ -550,11 +759,19 @@ def _collect(extraction: ArticleExtraction, schema: Schema) -> _Facts:
             "id": entity.id,
             "name": entity.name,
             "kind": entity.kind,
-            "aliases": list(entity.aliases),
+            "aliases": sorted(set(entity.aliases)),
             "articles": [article_id],
         }
         _add(facts.entities.setdefault(entity.type, {}), entity.id, row)
-        mention = {"_src": article_id, "_dst": entity.id, **_mention_columns(entity.mentions)}
+        decisions = merged_by_entity.get(entity.id, [])
+        mention = {
+            "_src": article_id,
+            "_dst": entity.id,
+            **_mention_columns(entity.mentions),
+            "aliases": sorted(set(entity.aliases)),
+            "merged_names": [d.name for d in decisions],
+            "merge_rules": [d.rule for d in decisions],
+        }
         _add(facts.mentions.setdefault(entity.type, {}), entity.id, mention)
 
     for rel in extraction.relations:
@@ -582,7 +799,7 @@ def _collect(extraction: ArticleExtraction, schema: Schema) -> _Facts:
             "_dst": rel.object,
             **properties,
             "confidence": rel.confidence,
-            "articles": [article_id],
+            **_support_columns(article_id, rel.confidence, seen),
             **_evidence_columns(article_id, rel.evidence),
         }
         by_pair = facts.relations.setdefault(rel.predicate, {})
@@ -618,7 +835,7 @@ def _collect(extraction: ArticleExtraction, schema: Schema) -> _Facts:
             "date_precision": None if when is None else when.precision,
             "date_text": None if when is None else when.text,
             "confidence": event.confidence,
-            "articles": [article_id],
+            **_support_columns(article_id, event.confidence, seen),
             **_evidence_columns(article_id, event.evidence),
         }
         _add(facts.events.setdefault(event.type, {}), event.id, row)
@@ -637,6 +854,10 @@ def _mention_columns(mentions: Iterable[Mention]) -> Row:
     return _parallel_merge(
         {}, [(m.start, m.end, m.text) for m in mentions], _MENTION_FIELDS, key_size=2
     )
+
+
+def _support_columns(article_id: str, confidence: float, seen: str) -> Row:
+    return {"articles": [article_id], "article_confidences": [confidence], "article_dates": [seen]}
 
 
 def _evidence_columns(article_id: str, evidence: Iterable[Evidence]) -> Row:
@@ -675,20 +896,45 @@ def _full_date(value: str) -> str:
 def _merge_rows(old: Row | None, new: Row) -> Row:
     """``new`` merged into the stored ``old``: lists united, first non-null scalar kept."""
     if old is None:
-        return dict(new)
+        return _derive(dict(new))
     merged = dict(old)
     for name, value in new.items():
-        if name in _SET_FIELDS:
+        if name == "aliases":
+            merged[name] = sorted(set(_union(old.get(name), value)))
+        elif name in _SET_FIELDS:
             merged[name] = _union(old.get(name), value)
         elif name == "confidence":
             known = [c for c in (old.get(name), value) if c is not None]
             merged[name] = max(known) if known else None
-        elif name not in _EVIDENCE_FIELDS and name not in _MENTION_FIELDS:
+        elif name not in _NOT_SCALAR:
             merged[name] = value if old.get(name) is None else old[name]
     for marker, (fields, key_size) in _PARALLEL_GROUPS.items():
         if marker in new:
             merged.update(_parallel_merge(old, _entries(new, fields), fields, key_size))
-    return merged
+    return _derive(merged)
+
+
+def _derive(row: Row) -> Row:
+    """Recompute the columns that summarise a fact's support: confidence, support, seen dates."""
+    if "article_confidences" in row:
+        confidences = [c for c in row["article_confidences"] if c is not None]
+        dates = [d for d in row["article_dates"] if d]
+        row["confidence"] = max(confidences) if confidences else None
+        row["support"] = len(row["articles"])
+        row["first_seen"] = min(dates, default=None)
+        row["last_seen"] = max(dates, default=None)
+    return row
+
+
+def _drop_article(row: Row, article_id: str) -> Row:
+    """A fact's row without the support and evidence of one article."""
+    out = dict(row)
+    for marker in ("article_confidences", "evidence_articles"):
+        fields = _PARALLEL_GROUPS[marker][0]
+        if marker in row:
+            entries = [entry for entry in _entries(row, fields) if entry[0] != article_id]
+            out.update({name: [entry[i] for entry in entries] for i, name in enumerate(fields)})
+    return _derive(out)
 
 
 def _entries(row: Mapping[str, Any], fields: Sequence[str]) -> list[tuple[Any, ...]]:
