@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from graphbuild.extract.events import extract_settlements
 from graphbuild.extract.frames import extract_frames
 from graphbuild.extract.mentions import build_entities, find_mentions
-from graphbuild.extract.relations import RoleReader, extract_roles
+from graphbuild.extract.relations import RoleReader, extract_places, extract_roles
 from graphbuild.gazetteers import Gazetteer
 from graphbuild.models import Article, ArticleExtraction
 from graphbuild.nlp.pipeline import build_nlp
@@ -46,7 +46,11 @@ class Extractor:
     def _facts(self, article: Article, doc: Doc) -> ArticleExtraction:
         mentions = find_mentions(doc, self._schema, self._gazetteer)
         ents = build_entities(mentions)
-        relations = extract_roles(doc, ents, self._roles) + extract_frames(doc, ents)
+        relations = (
+            extract_roles(doc, ents, self._roles)
+            + extract_frames(doc, ents)
+            + extract_places(doc, ents)
+        )
         events = extract_settlements(doc, ents, article.id)
         return ArticleExtraction(
             article=article.header(), entities=ents.entities, relations=relations, events=events

@@ -36,10 +36,11 @@ BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
 _SKIPPABLE = frozenset({"new", "interim", "acting", "incoming", "current", "longtime", "global"})
 _FORMER = frozenset({"former", "ex", "onetime", "then", "outgoing", "erstwhile"})
 _DETERMINERS = frozenset({"the", "a", "an"})
-_LINKS = frozenset({"of", "at", "for"})
+_LINKS = frozenset({"of", "at", "for", "with"})
 
 # Confidence of each rule, by how directly the text ties person, title and organisation.
 CONFIDENCE = {
+    "role/title_of_org_person": 0.85,
     "role/title_person": 0.9,
     "role/title_person_of": 0.85,
     "role/apposition": 0.85,
@@ -157,6 +158,15 @@ def _org_after(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[
     return eid, ents.mentions[pos].end
 
 
+def _person_before(doc: Doc, ents: ArticleEntities, k: int, sent_start: int) -> int | None:
+    """The mention ending just before token ``k``, past an age ("Joseph Cicippio, 58, was")."""
+    pos = ents.ending_at(k - 1)
+    aged = k - 3 >= sent_start and doc[k - 1].text == "," and doc[k - 3].text == ","
+    if pos is None and aged and doc[k - 2].like_num:
+        pos = ents.ending_at(k - 4)
+    return pos
+
+
 def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[Relation]:
     """``ROLE_AT`` relations from the titles in ``doc``."""
     found: list[_Role] = []
@@ -192,8 +202,28 @@ def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[R
                         _Role(person_id, prev.org, role, prev.start, person_end, "role/coordinated")
                     )
             continue
+        # "the deputy secretary of the Foreign Ministry, Datuk Abdul Halim Ali".
+        after = _org_after(doc, ents, title.end, sent.end)
+        if after is not None and after[1] + 1 < sent.end and doc[after[1]].text == ",":
+            person = _person_starting_at(ents, after[1] + 1)
+            if person is not None:
+                found.append(
+                    _Role(
+                        person[0],
+                        after[0],
+                        role,
+                        title.start,
+                        person[1],
+                        "role/title_of_org_person",
+                    )
+                )
+                continue
         # Apposition or copula: "Richard Teng, (the) chief executive of Binance".
         k = left
+        # Up to two lowercase modifiers of the title: "Fred Demler, metals economist with ...".
+        for _ in range(2):
+            if k > sent.start and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+                k -= 1
         org_left = None
         if k >= sent.start and doc[k].lower_ in _DETERMINERS:
             k -= 1
@@ -203,7 +233,7 @@ def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[R
                 k = org_left[1] - 1
         if k < sent.start or not (doc[k].text == "," or doc[k].lemma_ in {"be", "become"}):
             continue
-        subject_pos = ents.ending_at(k - 1)
+        subject_pos = _person_before(doc, ents, k, sent.start)
         if subject_pos is None or ents.types[ents.entity_of[subject_pos]] != PERSON:
             continue
         person_id = ents.entity_of[subject_pos]
@@ -249,3 +279,105 @@ def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[R
                 )
             )
     return relations
+
+
+PLACE_TYPES = frozenset({"Location", "Government"})
+LOCATED_IN = "LOCATED_IN"
+HEADQUARTERED_IN = "HEADQUARTERED_IN"
+PLACE_CONFIDENCE = {"place/comma": 0.7, "place/org_in": 0.6, "place/org_appositive": 0.65}
+
+
+def _place_relation(
+    doc: Doc, subject: str, predicate: str, obj: str, start: int, end: int, rule: str
+) -> Relation:
+    span = doc[start:end]
+    return Relation(
+        id=relation_id(subject, predicate, obj),
+        subject=subject,
+        predicate=predicate,
+        object=obj,
+        confidence=PLACE_CONFIDENCE[rule],
+        evidence=[
+            Evidence(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                rule=rule,
+                sentence=span.sent.text,
+            )
+        ],
+    )
+
+
+def extract_places(doc: Doc, ents: ArticleEntities) -> list[Relation]:
+    """Where places and organisations are, from adjacent names.
+
+    - ``place/comma``: "Lubbock, Texas" gives Lubbock LOCATED_IN Texas (not a list
+      such as "Paris, London and Rome");
+    - ``place/org_in``: "the Palace of Fine Arts in San Francisco" gives LOCATED_IN;
+    - ``place/org_appositive``: "Sun Hung Kai Properties, a Hong Kong construction
+      firm" gives HEADQUARTERED_IN.
+    """
+    out: dict[str, Relation] = {}
+    mentions = ents.mentions
+    for i, m in enumerate(mentions):
+        eid = ents.entity_of[i]
+        kind = ents.types[eid]
+        nxt = m.end
+        if nxt + 1 >= len(doc) or doc[nxt].sent.start != doc[m.start].sent.start:
+            continue
+        if kind == "Location" and doc[nxt].text == ",":
+            j = ents.starting_at(nxt + 1)
+            if j is not None and ents.types[ents.entity_of[j]] in PLACE_TYPES:
+                end = mentions[j].end
+                # A list goes on with another place: "Paris, London and Rome".
+                following = ents.starting_at(end + 1) if end + 1 < len(doc) else None
+                is_list = (
+                    end < len(doc)
+                    and doc[end].lower_ in {",", "and", "or"}
+                    and following is not None
+                    and ents.types[ents.entity_of[following]] in PLACE_TYPES
+                )
+                if not is_list and ents.entity_of[j] != eid:
+                    r = _place_relation(
+                        doc, eid, LOCATED_IN, ents.entity_of[j], m.start, end, "place/comma"
+                    )
+                    out.setdefault(r.id, r)
+            continue
+        if kind not in ("Organization", "Regulator"):
+            continue
+        if doc[nxt].lower_ == "in":
+            j = ents.starting_at(nxt + 1)
+            if j is not None and ents.types[ents.entity_of[j]] in PLACE_TYPES:
+                r = _place_relation(
+                    doc,
+                    eid,
+                    LOCATED_IN,
+                    ents.entity_of[j],
+                    m.start,
+                    mentions[j].end,
+                    "place/org_in",
+                )
+                out.setdefault(r.id, r)
+        elif (
+            doc[nxt].text == ","
+            and nxt + 2 < len(doc)
+            and doc[nxt + 1].lower_ in {"a", "an", "the"}
+        ):
+            j = ents.starting_at(nxt + 2)
+            if j is None or ents.types[ents.entity_of[j]] not in PLACE_TYPES:
+                continue
+            after = mentions[j].end
+            # The place must modify a noun that describes the organisation.
+            if after < len(doc) and doc[after].pos_ in ("NOUN", "ADJ", "PROPN"):
+                r = _place_relation(
+                    doc,
+                    eid,
+                    HEADQUARTERED_IN,
+                    ents.entity_of[j],
+                    m.start,
+                    after + 1,
+                    "place/org_appositive",
+                )
+                out.setdefault(r.id, r)
+    return list(out.values())

@@ -82,3 +82,26 @@ def test_coordinated_titles_share_the_organisation(extract_text: Extract) -> Non
 )
 def test_shapes_that_give_no_role(extract_text: Extract, text: str) -> None:
     assert roles(extract_text(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Joseph Cicippio, 58, was acting comptroller at the American University of Beirut.",
+            ("Joseph Cicippio", "comptroller", "American University of Beirut"),
+        ),
+        (
+            "Fred Demler, metals economist with Drexel Burnham Lambert Inc., said prices fell.",
+            ("Fred Demler", "economist", "Drexel Burnham Lambert Inc."),
+        ),
+        (
+            "The secretary of the Foreign Ministry, Datuk Abdul Halim Ali, said talks went well.",
+            ("Datuk Abdul Halim Ali", "secretary", "Foreign Ministry"),
+        ),
+    ],
+)
+def test_roles_past_ages_modifiers_and_fronted_titles(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in roles(extract_text(text))

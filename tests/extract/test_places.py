@@ -1,0 +1,39 @@
+"""Where places and organisations are, from adjacent names; lists are not containment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from graphbuild.models import ArticleExtraction
+
+Extract = Callable[[str], ArticleExtraction]
+
+
+def facts(result: ArticleExtraction) -> set[tuple[str, str, str]]:
+    names = {e.id: e.name for e in result.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in result.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The trial opened in Lubbock, Texas, on Monday.", ("Lubbock", "LOCATED_IN", "Texas")),
+        (
+            "Sun Hung Kai Properties, a Hong Kong construction firm, won the tender.",
+            ("Sun Hung Kai Properties", "HEADQUARTERED_IN", "Hong Kong"),
+        ),
+        (
+            "The Palace of Fine Arts in San Francisco reopened.",
+            ("Palace of Fine Arts", "LOCATED_IN", "San Francisco"),
+        ),
+    ],
+)
+def test_place_shapes(extract_text: Extract, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(extract_text(text))
+
+
+def test_a_list_of_places_is_not_containment(extract_text: Extract) -> None:
+    result = extract_text("Flights to Paris, London and Rome resumed on Friday.")
+    assert [r for r in result.relations if r.predicate == "LOCATED_IN"] == []
