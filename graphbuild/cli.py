@@ -24,7 +24,8 @@ from graphbuild.evaluate import evaluate as run_evaluation
 from graphbuild.evaluate import load_jsonl
 from graphbuild.formats import FORMATS, Format, render
 from graphbuild.models import ArticleExtraction, InputFailure, RunReport, json_schemas
-from graphbuild.pipeline import Pipeline
+from graphbuild.pipeline import Pipeline, default_merge_file
+from graphbuild.resolve import list_entities
 from graphbuild.schema import load_schema
 from graphbuild.stores.embedded import EmbeddedStore
 
@@ -130,10 +131,17 @@ def main(ctx: click.Context, data_dir: Path | None, model: str | None, verbose: 
 
 
 _paths = click.argument("paths", nargs=-1, required=True)
+_merge_file = click.option(
+    "--merge-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Forced merges and splits of entities (YAML) [default: merges.yaml in the data dir].",
+)
 
 
 @main.command()
 @_paths
+@_merge_file
 @click.option(
     "-o",
     "--output",
@@ -142,7 +150,9 @@ _paths = click.argument("paths", nargs=-1, required=True)
     help="Write JSON Lines here instead of standard output.",
 )
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[str, ...], output: Path | None) -> None:
+def extract(
+    ctx: click.Context, paths: tuple[str, ...], merge_file: Path | None, output: Path | None
+) -> None:
     """Extract facts from articles and print one JSON object per article. Touches no store.
 
     PATHS are files or folders (read recursively) of .txt, .md, .html, .json
@@ -155,7 +165,8 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: Path | None) -> 
         pipeline = Pipeline.load(settings)
         sink = output.open("w", encoding="utf-8") if output else sys.stdout
         try:
-            for item in pipeline.extract(paths, stdin=sys.stdin):
+            merges = merge_file or default_merge_file(settings)
+            for item in pipeline.extract(paths, stdin=sys.stdin, merge_file=merges):
                 if isinstance(item, ArticleExtraction):
                     sink.write(item.model_dump_json() + "\n")
                     report.add(item)
@@ -174,8 +185,9 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: Path | None) -> 
 
 @main.command()
 @_paths
+@_merge_file
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], merge_file: Path | None) -> None:
     """Extract facts from articles and write them into the store.
 
     Each article is written in its own transaction; ingesting the same
@@ -186,7 +198,13 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
     with _errors_as_messages():
         pipeline = Pipeline.load(settings)
         with EmbeddedStore.open(settings.data_dir, pipeline.schema) as store:
-            report = pipeline.ingest(paths, store, stdin=sys.stdin, progress=progress)
+            report = pipeline.ingest(
+                paths,
+                store,
+                stdin=sys.stdin,
+                progress=progress,
+                merge_file=merge_file or default_merge_file(settings),
+            )
     progress.done()
     _report_failures(report.failures)
     click.echo(_summary("ingested", report) + f" into {settings.data_dir}", err=True)
@@ -302,3 +320,50 @@ def evaluate(gold: Path, pred: Path, fmt: str, details: bool) -> None:
     with _errors_as_messages():
         report = run_evaluation(load_jsonl(gold), load_jsonl(pred), details=details)
     click.echo(report.model_dump_json(indent=2) if fmt == "json" else report.table())
+
+
+@main.command()
+@click.option("--type", "entity_type", default=None, help="Only entities of this type.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.pass_context
+def entities(ctx: click.Context, entity_type: str | None, fmt: str) -> None:
+    """List stored entities with their aliases, articles and the rule behind each merge."""
+    settings = _settings(ctx)
+    with _errors_as_messages():
+        schema = load_schema(settings.ontology_path)
+        with EmbeddedStore.open(settings.data_dir, schema, read_only=True) as store:
+            found = list_entities(store, schema, entity_type)
+    if fmt == "json":
+        click.echo(json.dumps([e.model_dump(mode="json") for e in found], indent=2))
+        return
+    for e in found:
+        click.echo(f"{e.id}  {e.type}  {e.name}" + (f"  ({e.kind})" if e.kind else ""))
+        if e.aliases:
+            click.echo(f"    aliases: {', '.join(e.aliases)}")
+        click.echo(f"    articles: {', '.join(e.articles)}")
+        for m in e.merges:
+            click.echo(f"    merged {m.name!r} by {m.rule}")
+    click.echo(f"({_count(len(found), 'entity')})", err=True)
+
+
+@main.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@click.pass_context
+def remove(ctx: click.Context, article_ids: tuple[str, ...]) -> None:
+    """Retract articles and every fact that only they supported."""
+    settings = _settings(ctx)
+    missing = []
+    with _errors_as_messages():
+        schema = load_schema(settings.ontology_path)
+        with EmbeddedStore.open(settings.data_dir, schema) as store:
+            for article_id in article_ids:
+                if store.remove_article(article_id):
+                    click.echo(f"removed {article_id}", err=True)
+                else:
+                    missing.append(article_id)
+    for article_id in missing:
+        click.echo(f"graphbuild: no article {article_id!r} in {settings.data_dir}", err=True)
+    if missing:
+        sys.exit(EXIT_INPUT_FAILED)

@@ -188,3 +188,34 @@ def test_paths_are_required(command: str) -> None:
     result = run(command)
     assert result.exit_code == 2
     assert "PATHS" in result.stderr
+
+
+def test_entities_remove_and_merge_file(seed_dir: Path, data_dir: Path, tmp_path: Path) -> None:
+    merges = tmp_path / "merges.yaml"
+    merges.write_text(
+        "merge:\n  - {type: Person, into: Richard Teng, names: [R. Teng]}\n", encoding="utf-8"
+    )
+    article = {"id": "teng-2", "text": "Binance CEO R. Teng met regulators in Paris."}
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    ingest = run("--data-dir", data_dir, "ingest", seed_dir, extra, "--merge-file", merges)
+    assert ingest.exit_code == 0, ingest.stderr
+
+    listed = run("--data-dir", data_dir, "entities", "--type", "Person", "--format", "json")
+    assert listed.exit_code == 0, listed.stderr
+    people = {e["name"]: e for e in json.loads(listed.stdout)}
+    assert set(people["Richard Teng"]["articles"]) == {"seed-binance-monitorship", "teng-2"}
+    assert "R. Teng" not in people
+
+    removed = run("--data-dir", data_dir, "remove", "teng-2")
+    assert removed.exit_code == 0, removed.stderr
+    after = json.loads(run("--data-dir", data_dir, "entities", "--format", "json").stdout)
+    teng = next(e for e in after if e["name"] == "Richard Teng")
+    assert teng["articles"] == ["seed-binance-monitorship"]
+    assert "Paris" not in {e["name"] for e in after}
+
+    unknown = run("--data-dir", data_dir, "remove", "no-such-article")
+    assert unknown.exit_code == 1
+    assert "no-such-article" in unknown.stderr
+    bad_type = run("--data-dir", data_dir, "entities", "--type", "Spaceship")
+    assert bad_type.exit_code == 2
