@@ -58,7 +58,7 @@ def test_ingest_is_idempotent_and_queryable(seed_dir: Path, data_dir: Path) -> N
     assert "ingested 1 article" in first.stderr
     before = stats(data_dir)
     assert before["nodes"]["Organization"] >= 3
-    assert before["relationships"]["ROLE_AT"] == 3
+    assert before["relationships"]["ROLE_AT"] == 4
     assert before["nodes"]["Settlement"] == 1
 
     second = run("--data-dir", data_dir, "ingest", seed_dir)
@@ -68,14 +68,14 @@ def test_ingest_is_idempotent_and_queryable(seed_dir: Path, data_dir: Path) -> N
     table = run("--data-dir", data_dir, "query", ROLES)
     assert table.exit_code == 0, table.stderr
     assert "Richard Teng" in table.stdout and "CEO" in table.stdout
-    assert table.stdout.rstrip().endswith("(3 rows)")
+    assert table.stdout.rstrip().endswith("(4 rows)")
 
 
 def test_query_parameters_and_formats(seed_dir: Path, data_dir: Path) -> None:
     assert run("--data-dir", data_dir, "ingest", seed_dir).exit_code == 0
     cypher = (
         "MATCH (o:Organization {name: $name})<-[r:ROLE_AT]-(p) "
-        "RETURN p.name AS person ORDER BY person"
+        "RETURN DISTINCT p.name AS person ORDER BY person"
     )
     as_json = run(
         "--data-dir", data_dir, "query", cypher, "--param", "name=Binance", "--format", "json"

@@ -7,17 +7,50 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graphbuild.extract.careers import extract_careers
 from graphbuild.extract.events import extract_settlements
 from graphbuild.extract.frames import extract_frames
 from graphbuild.extract.mentions import build_entities, find_mentions
 from graphbuild.extract.relations import RoleReader, extract_places, extract_roles
 from graphbuild.gazetteers import Gazetteer
-from graphbuild.models import Article, ArticleExtraction
+from graphbuild.models import Article, ArticleExtraction, Relation
 from graphbuild.nlp.pipeline import build_nlp
 from graphbuild.schema import Schema
 
 # Articles parsed together by spaCy; larger batches use more memory for little gain.
 BATCH_SIZE = 32
+
+
+def merge_relations(relations: list[Relation]) -> list[Relation]:
+    """One relation per id: evidence joined, properties filled in, the highest confidence kept.
+
+    Two rules may read the same fact ("Teng took over as CEO" after "Binance CEO
+    Richard Teng"); the article states it once, with all its evidence.
+    """
+    merged: dict[str, Relation] = {}
+    for relation in relations:
+        seen = merged.get(relation.id)
+        if seen is None:
+            merged[relation.id] = relation
+            continue
+        properties = dict(seen.properties)
+        for key, value in relation.properties.items():
+            if properties.get(key) is None:
+                properties[key] = value
+        evidence = list(seen.evidence)
+        evidence += [
+            e
+            for e in relation.evidence
+            if (e.start, e.end, e.rule) not in {(x.start, x.end, x.rule) for x in seen.evidence}
+        ]
+        merged[relation.id] = seen.model_copy(
+            update={
+                "properties": properties,
+                "evidence": evidence,
+                "confidence": max(seen.confidence, relation.confidence),
+            }
+        )
+    return list(merged.values())
 
 
 class Extractor:
@@ -46,12 +79,14 @@ class Extractor:
     def _facts(self, article: Article, doc: Doc) -> ArticleExtraction:
         mentions = find_mentions(doc, self._schema, self._gazetteer)
         ents = build_entities(mentions)
-        relations = (
+        career_events, dated_roles = extract_careers(doc, ents, self._roles)
+        relations = merge_relations(
             extract_roles(doc, ents, self._roles)
+            + dated_roles
             + extract_frames(doc, ents)
             + extract_places(doc, ents)
         )
-        events = extract_settlements(doc, ents, article.id)
+        events = extract_settlements(doc, ents, article.id) + career_events
         return ArticleExtraction(
             article=article.header(), entities=ents.entities, relations=relations, events=events
         )

@@ -151,7 +151,7 @@ _STAKE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
 CONFIDENCE = {"active": 0.8, "passive": 0.8, "clause": 0.7, "noun": 0.7, "based": 0.85}
 
 
-def _negated_or_hedged(verb: Token) -> bool:
+def negated_or_hedged(verb: Token) -> bool:
     """A negation or modal on the verb or any verb that governs it."""
     token: Token | None = verb
     while token is not None:
@@ -424,7 +424,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> list[Relation]:
                 if found is not None:
                     candidates.append((frame, found))
         for frame, found in candidates:
-            if _negated_or_hedged(found.anchor):
+            if negated_or_hedged(found.anchor):
                 continue
             sent = found.anchor.sent
             props = _properties(frame, doc, found.anchor)

@@ -65,7 +65,14 @@ def _role(seed: ArticleExtraction, person: str, org: str) -> list[str]:
 
 def test_roles_at_binance(seed: ArticleExtraction) -> None:
     assert _role(seed, "Richard Teng", "Binance") == ["CEO"]
-    assert _role(seed, "Changpeng Zhao", "Binance") == ["co-founder"]
+    assert sorted(_role(seed, "Changpeng Zhao", "Binance")) == ["co-founder", "former CEO"]
+
+
+def test_teng_is_ceo_since_november_2023(seed: ArticleExtraction) -> None:
+    teng = next(r for r in seed.relations if r.properties.get("role") == "CEO")
+    assert teng.properties["since"] == "2023-11"
+    rules = [e.rule for e in teng.evidence]
+    assert rules == ["role/title_person_coref", "career/topic/appointment"]
 
 
 def test_founder_title_states_founded(seed: ArticleExtraction) -> None:
@@ -83,7 +90,7 @@ def test_relation_evidence_quotes_the_article(
         assert 0 < relation.confidence <= 1
         for ev in relation.evidence:
             assert seed_article.text[ev.start : ev.end] == ev.text
-            assert ev.rule.startswith(("role/", "frame/"))
+            assert ev.rule.startswith(("role/", "frame/", "career/"))
     teng = next(r for r in seed.relations if r.properties.get("role") == "CEO")
     assert teng.evidence[0].text == "the exchange's CEO Richard Teng"
     assert teng.evidence[0].rule == "role/title_person_coref"

@@ -1,0 +1,183 @@
+"""Appointments and resignations, and the dated roles they give.
+
+"Richard Teng took over as CEO in November 2023" gives an ``Appointment``
+event (appointee Teng, organisation Binance, date 2023-11) and
+``ROLE_AT {role: CEO, since: 2023-11}``; "Zhao stepped down as chief
+executive" gives a ``Resignation`` and ``ROLE_AT {role: former CEO}`` (with
+``until`` when a date is given). So a researcher can ask who held a role when.
+
+The organisation is the one the title names ("CEO of Binance", "Binance's
+CEO"), else the organisation the article is about: the one it names most
+often (news outlets aside), which the rule name records as ``topic``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.extract.frames import negated_or_hedged
+from graphbuild.extract.mentions import PERSON, ArticleEntities
+from graphbuild.extract.normalize import parse_date
+from graphbuild.extract.relations import BODY_TYPES, ROLE_AT, RoleReader
+from graphbuild.ids import event_id, relation_id
+from graphbuild.models import Event, EventDate, Evidence, Participant, Relation
+
+APPOINTMENT = "Appointment"
+RESIGNATION = "Resignation"
+
+# Verbs whose clause puts a person into a title, and those that take one out.
+_APPOINT = frozenset({"appoint", "name", "hire", "promote", "elect", "tap", "become", "succeed"})
+_RESIGN = frozenset({"resign", "quit", "leave", "depart", "retire", "oust", "fire", "remove"})
+# Verbs that need a particle: "took over as", "stepped down as".
+_APPOINT_PARTICLE = {"take": "over"}
+_RESIGN_PARTICLE = {"step": "down"}
+
+CONFIDENCE = {"career/named_org": 0.8, "career/topic": 0.6}
+
+
+def _governing_verb(title: Span) -> Token | None:
+    """The verb a title is the complement of: "took over [as CEO]", "named Teng [CEO]".
+
+    A title inside the subject ("Binance co-founder Zhao stepped down") has none.
+    """
+    root = title.root
+    if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.pos_ in ("VERB", "AUX"):
+        return root.head.head
+    if root.dep_ in ("oprd", "attr", "dobj") and root.head.pos_ in ("VERB", "AUX"):
+        return root.head
+    return None
+
+
+def _kind(verb: Token) -> str | None:
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    if lemma in _APPOINT or _APPOINT_PARTICLE.get(lemma) in particles:
+        return APPOINTMENT
+    if lemma in _RESIGN or _RESIGN_PARTICLE.get(lemma) in particles:
+        return RESIGNATION
+    return None
+
+
+def _person(
+    verb: Token, title: Span, ents: ArticleEntities, by_token: dict[int, str]
+) -> str | None:
+    # The parse may hang the name on the title: "named [Richard Teng CEO]".
+    before = by_token.get(title.start - 1)
+    if before is not None and ents.types[before] == PERSON:
+        return before
+    # "Binance named Teng CEO": the object is the appointee; else the subject.
+    for deps in (("dobj",), ("nsubjpass", "nsubj")):
+        for child in verb.children:
+            if child.dep_ in deps:
+                eid = by_token.get(child.i)
+                if eid is not None and ents.types[eid] == PERSON:
+                    return eid
+    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        return _person(verb.head, title, ents, by_token)
+    return None
+
+
+def _named_org(title: Span, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
+    """An organisation the title phrase itself names: "CEO of Binance", "Binance's CEO"."""
+    for token in title.root.subtree:
+        eid = by_token.get(token.i)
+        if eid is not None and ents.types[eid] in BODY_TYPES:
+            return eid
+    before = title.start - 1
+    if before >= 0 and title.doc[before].tag_ == "POS":
+        before -= 1
+    eid = by_token.get(before) if before >= 0 else None
+    return eid if eid is not None and ents.types[eid] in BODY_TYPES else None
+
+
+def topic_organization(ents: ArticleEntities) -> str | None:
+    """The organisation an article names most often, news outlets aside (ties: first named)."""
+    counts: Counter[str] = Counter()
+    for eid in ents.entity_of:
+        if ents.types[eid] == "Organization" and ents.kinds.get(eid) != "media":
+            counts[eid] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _date(doc: Doc, sent: Span, anchor: int) -> EventDate | None:
+    dates = [e for e in doc.ents if e.label_ == "DATE" and sent.start <= e.start < sent.end]
+    for ent in sorted(dates, key=lambda e: abs(e.start - anchor)):
+        parsed = parse_date(ent.text)
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def extract_careers(
+    doc: Doc, ents: ArticleEntities, reader: RoleReader
+) -> tuple[list[Event], list[Relation]]:
+    """Appointment and Resignation events, and the dated ROLE_AT relations they state."""
+    by_token = {
+        i: eid
+        for m, eid in zip(ents.mentions, ents.entity_of, strict=True)
+        for i in range(m.start, m.end)
+    }
+    topic = topic_organization(ents)
+    events: dict[str, Event] = {}
+    relations: list[Relation] = []
+    for title in reader.titles(doc):
+        verb = _governing_verb(title)
+        if verb is None:
+            continue
+        kind = _kind(verb)
+        if kind is None or negated_or_hedged(verb):
+            continue
+        person = _person(verb, title, ents, by_token)
+        if person is None:
+            continue
+        org = _named_org(title, ents, by_token)
+        rule = "career/named_org"
+        if org is None:
+            org, rule = topic, "career/topic"
+        if org is None:
+            continue
+        sent = title.sent
+        date = _date(doc, sent, verb.i)
+        role = reader.role_of(title)
+        evidence = Evidence(
+            start=sent.start_char,
+            end=sent.end_char,
+            text=sent.text,
+            rule=f"{rule}/{kind.lower()}",
+            sentence=sent.text,
+        )
+        person_role = "appointee" if kind == APPOINTMENT else "person"
+        participants = [
+            Participant(entity=person, role=person_role),
+            Participant(entity=org, role="organization"),
+        ]
+        eid = event_id(kind, [(p.role, p.entity) for p in participants], None)
+        if eid not in events:
+            events[eid] = Event(
+                id=eid,
+                type=kind,
+                participants=participants,
+                date=date,
+                status="announced",
+                confidence=CONFIDENCE[rule],
+                evidence=[evidence],
+            )
+        if kind == APPOINTMENT:
+            properties = {"role": role, "since": date.value if date else None}
+        else:
+            role = role if role.startswith("former ") else f"former {role}"
+            properties = {"role": role, "until": date.value if date else None}
+        relations.append(
+            Relation(
+                id=relation_id(person, ROLE_AT, org, [role]),
+                subject=person,
+                predicate=ROLE_AT,
+                object=org,
+                properties={k: v for k, v in properties.items() if v is not None},
+                confidence=CONFIDENCE[rule],
+                evidence=[evidence],
+            )
+        )
+    return list(events.values()), relations

@@ -1,0 +1,84 @@
+"""Appointments and resignations: events, and ROLE_AT with the dates the text gives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from graphbuild.models import ArticleExtraction
+
+Extract = Callable[[str], ArticleExtraction]
+
+
+def dated_roles(result: ArticleExtraction) -> set[tuple[str, str, str, str | None, str | None]]:
+    names = {e.id: e.name for e in result.entities}
+    return {
+        (
+            names[r.subject],
+            str(r.properties["role"]),
+            names[r.object],
+            r.properties.get("since"),  # type: ignore[misc]
+            r.properties.get("until"),  # type: ignore[misc]
+        )
+        for r in result.relations
+        if r.predicate == "ROLE_AT"
+    }
+
+
+def events(result: ArticleExtraction, event_type: str) -> list[set[tuple[str, str]]]:
+    names = {e.id: e.name for e in result.entities}
+    return [
+        {(p.role, names[p.entity]) for p in e.participants}
+        for e in result.events
+        if e.type == event_type
+    ]
+
+
+def test_appointment_gives_role_since(extract_text: Extract) -> None:
+    result = extract_text("Richard Teng took over as CEO of Binance in November 2023.")
+    assert ("Richard Teng", "CEO", "Binance", "2023-11", None) in dated_roles(result)
+    assert events(result, "Appointment") == [
+        {("appointee", "Richard Teng"), ("organization", "Binance")}
+    ]
+    [event] = [e for e in result.events if e.type == "Appointment"]
+    assert event.date is not None and event.date.value == "2023-11"
+
+
+def test_resignation_gives_former_role_until(extract_text: Extract) -> None:
+    result = extract_text(
+        "Changpeng Zhao stepped down as chief executive of Binance in November 2023."
+    )
+    assert ("Changpeng Zhao", "former CEO", "Binance", None, "2023-11") in dated_roles(result)
+    assert events(result, "Resignation") == [
+        {("person", "Changpeng Zhao"), ("organization", "Binance")}
+    ]
+
+
+def test_organisation_from_the_article_topic(extract_text: Extract) -> None:
+    text = (
+        "Binance faced more questions on Monday. Binance said its plans were unchanged. "
+        "Richard Teng took over as CEO in November 2023."
+    )
+    result = extract_text(text)
+    assert ("Richard Teng", "CEO", "Binance", "2023-11", None) in dated_roles(result)
+    [event] = [e for e in result.events if e.type == "Appointment"]
+    assert event.evidence[0].rule == "career/topic/appointment"
+
+
+def test_title_in_the_subject_is_not_a_resignation(extract_text: Extract) -> None:
+    result = extract_text("Binance co-founder Changpeng Zhao stepped down on Tuesday.")
+    assert not any(role.startswith("former") for _, role, *_ in dated_roles(result))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Changpeng Zhao is expected to resign as CEO of Binance.",
+        "Changpeng Zhao did not step down as CEO of Binance.",
+    ],
+)
+def test_hedged_or_negated_career_moves_give_nothing(extract_text: Extract, text: str) -> None:
+    result = extract_text(text)
+    assert events(result, "Resignation") == []
+    assert not any(role.startswith("former") for _, role, *_ in dated_roles(result))
