@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from graph_dump import dump
 
 from graphbuild.config import PROJECT_ROOT
 from graphbuild.pipeline import Pipeline
@@ -115,16 +116,6 @@ def write_articles(folder: Path, articles: list[dict[str, Any]]) -> Path:
     for article in articles:
         (folder / f"{article['id']}.json").write_text(json.dumps(article), encoding="utf-8")
     return folder
-
-
-def dump(store: GraphStore, *, ingested_at: bool = False) -> list[str]:
-    """Every node and relationship with its properties; ``ingested_at`` only when asked."""
-    nodes = [row[0] for row in store.query("MATCH (n) RETURN n").rows]
-    for node in nodes:
-        if not ingested_at:
-            node.pop("ingested_at", None)
-    rels = store.query("MATCH (a)-[r]->(b) RETURN a.id, r, b.id").rows
-    return sorted(json.dumps(row, sort_keys=True) for row in [*nodes, *rels])
 
 
 @pytest.fixture

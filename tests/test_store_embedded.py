@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from graph_dump import dump
 
 from graphbuild.errors import QueryError, StoreError, StoreNotFoundError
 from graphbuild.ids import entity_id, event_id, relation_id
@@ -431,15 +432,6 @@ def test_store_locked_by_another_process(data_dir: Path, schema: Schema) -> None
             assert reader.stats() == {"nodes": {}, "relationships": {}}
     finally:
         holder.communicate(input="", timeout=30)
-
-
-def dump(store: GraphStore) -> list[str]:
-    """:func:`snapshot` without ``ingested_at``, which only says when a write happened."""
-    nodes = [row[0] for row in store.query("MATCH (n) RETURN n").rows]
-    for node in nodes:
-        node.pop("ingested_at", None)
-    rels = store.query("MATCH (a)-[r]->(b) RETURN a.id, r, b.id").rows
-    return sorted(json.dumps(row, sort_keys=True) for row in [*nodes, *rels])
 
 
 def republished(article: ArticleExtraction, **header: Any) -> ArticleExtraction:

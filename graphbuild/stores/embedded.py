@@ -131,6 +131,8 @@ _ARTICLE_COLUMNS: Columns = {
 }
 _PROVENANCE_COLUMNS: Columns = {
     "confidence": "DOUBLE",
+    # When the fact first entered the store (kept while any article supports it).
+    "ingested_at": "STRING",
     "support": "INT64",
     "first_seen": "STRING",
     "last_seen": "STRING",
@@ -729,6 +731,7 @@ def _collect(
     article_id = header.id
     now = datetime.now(UTC)
     seen = _seen_date(header.published, now)
+    ingested_at = now.isoformat(timespec="seconds")
     merged_by_entity: dict[str, list[MergeDecision]] = {}
     for decision in merges:
         merged_by_entity.setdefault(decision.entity, []).append(decision)
@@ -799,6 +802,7 @@ def _collect(
             "_dst": rel.object,
             **properties,
             "confidence": rel.confidence,
+            "ingested_at": ingested_at,
             **_support_columns(article_id, rel.confidence, seen),
             **_evidence_columns(article_id, rel.evidence),
         }
@@ -835,6 +839,7 @@ def _collect(
             "date_precision": None if when is None else when.precision,
             "date_text": None if when is None else when.text,
             "confidence": event.confidence,
+            "ingested_at": ingested_at,
             **_support_columns(article_id, event.confidence, seen),
             **_evidence_columns(article_id, event.evidence),
         }
