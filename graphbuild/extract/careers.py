@@ -19,10 +19,10 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.frames import negated_or_hedged
 from graphbuild.extract.mentions import PERSON, ArticleEntities
-from graphbuild.extract.normalize import parse_date
 from graphbuild.extract.relations import BODY_TYPES, ROLE_AT, RoleReader
+from graphbuild.extract.values import date_near
 from graphbuild.ids import event_id, relation_id
-from graphbuild.models import Event, EventDate, Evidence, Participant, Relation
+from graphbuild.models import Event, Evidence, Participant, Relation
 
 APPOINTMENT = "Appointment"
 RESIGNATION = "Resignation"
@@ -101,15 +101,6 @@ def topic_organization(ents: ArticleEntities) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _date(doc: Doc, sent: Span, anchor: int) -> EventDate | None:
-    dates = [e for e in doc.ents if e.label_ == "DATE" and sent.start <= e.start < sent.end]
-    for ent in sorted(dates, key=lambda e: abs(e.start - anchor)):
-        parsed = parse_date(ent.text)
-        if parsed is not None:
-            return parsed
-    return None
-
-
 def extract_careers(
     doc: Doc, ents: ArticleEntities, reader: RoleReader
 ) -> tuple[list[Event], list[Relation]]:
@@ -139,7 +130,7 @@ def extract_careers(
         if org is None:
             continue
         sent = title.sent
-        date = _date(doc, sent, verb.i)
+        date = date_near(doc, sent, verb.i)
         role = reader.role_of(title)
         evidence = Evidence(
             start=sent.start_char,

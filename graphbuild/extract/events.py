@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.mentions import PERSON, ArticleEntities, MentionSpan
-from graphbuild.extract.normalize import parse_date, parse_money, qualifier_before
+from graphbuild.extract.values import amount_near, date_near
 from graphbuild.ids import event_id
 from graphbuild.models import Amount, Event, EventDate, Evidence, Participant
 
@@ -68,32 +68,6 @@ def _closest(items: list[tuple[MentionSpan, str]], anchor: int) -> tuple[Mention
     return min(items, key=lambda item: abs(item[0].start - anchor), default=None)
 
 
-def _amount(doc: Doc, sent: Span, anchor: int) -> Amount | None:
-    money = [e for e in doc.ents if e.label_ == "MONEY" and sent.start <= e.start < sent.end]
-    money.sort(key=lambda e: abs(e.start - anchor))
-    for ent in money:
-        amount = parse_money(ent.text)
-        if amount is None:
-            continue
-        if amount.qualifier == "exact":
-            before = doc[max(sent.start, ent.start - 3) : ent.start].text
-            qualifier = qualifier_before(before)
-            if qualifier:
-                amount = amount.model_copy(update={"qualifier": qualifier})
-        return amount
-    return None
-
-
-def _date(doc: Doc, sent: Span, anchor: int) -> EventDate | None:
-    dates = [e for e in doc.ents if e.label_ == "DATE" and sent.start <= e.start < sent.end]
-    dates.sort(key=lambda e: abs(e.start - anchor))
-    for ent in dates:
-        parsed = parse_date(ent.text)
-        if parsed is not None:
-            return parsed
-    return None
-
-
 def _parties(
     doc: Doc, ents: ArticleEntities, sent: Span, trigger: Token
 ) -> tuple[str | None, str | None]:
@@ -129,7 +103,7 @@ def extract_settlements(doc: Doc, ents: ArticleEntities, article_id: str) -> lis
             defendant, authority = _parties(doc, ents, sent, trigger)
             if defendant is None:
                 continue
-            amount = _amount(doc, sent, trigger.i)
+            amount = amount_near(doc, sent, trigger.i)
             rule = "settlement/with_amount" if amount else "settlement/no_amount"
             evidence = Evidence(
                 start=sent.start_char,
@@ -144,13 +118,13 @@ def extract_settlements(doc: Doc, ents: ArticleEntities, article_id: str) -> lis
                     defendant=defendant,
                     authority=authority,
                     amount=amount,
-                    date=_date(doc, sent, trigger.i),
+                    date=date_near(doc, sent, trigger.i),
                     status="proposed" if _hedged(sent) else "agreed",
                 )
             else:
                 draft.authority = draft.authority or authority
                 draft.amount = draft.amount or amount
-                draft.date = draft.date or _date(doc, sent, trigger.i)
+                draft.date = draft.date or date_near(doc, sent, trigger.i)
             if all(e.start != evidence.start for e in draft.evidence):
                 draft.evidence.append(evidence)
                 draft.rules.append(rule)

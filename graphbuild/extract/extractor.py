@@ -80,13 +80,14 @@ class Extractor:
         mentions = find_mentions(doc, self._schema, self._gazetteer)
         ents = build_entities(mentions)
         career_events, dated_roles = extract_careers(doc, ents, self._roles)
+        frame_relations, frame_events = extract_frames(doc, ents)
         relations = merge_relations(
             extract_roles(doc, ents, self._roles)
             + dated_roles
-            + extract_frames(doc, ents)
+            + frame_relations
             + extract_places(doc, ents)
         )
-        events = extract_settlements(doc, ents, article.id) + career_events
+        events = extract_settlements(doc, ents, article.id) + career_events + frame_events
         return ArticleExtraction(
             article=article.header(), entities=ents.entities, relations=relations, events=events
         )

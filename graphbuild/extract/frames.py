@@ -22,16 +22,16 @@ from spacy.tokens import Doc, Token
 
 from graphbuild.extract.coref import DESCRIPTIONS, antecedent
 from graphbuild.extract.mentions import PERSON, ArticleEntities
-from graphbuild.extract.normalize import parse_money, qualifier_before
-from graphbuild.ids import relation_id
-from graphbuild.models import Amount, Evidence, Relation
+from graphbuild.extract.values import amount_near, date_near
+from graphbuild.ids import event_id, relation_id
+from graphbuild.models import Event, Evidence, Participant, Relation
 
 
 @dataclass(frozen=True)
 class Frame:
-    """Words that state a predicate, and where its object is found."""
+    """Words that state a predicate (or only an event), and where its object is found."""
 
-    predicate: str
+    predicate: str | None
     verbs: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     # Prepositions whose object is the relation's object ("invest in", "settle with").
@@ -42,6 +42,17 @@ class Frame:
     amount: bool = False
     stake: bool = False
     term: bool = False
+    # The event the same words report, the roles of subject and object in it, and its status.
+    event: str | None = None
+    subject_role: str | None = None
+    object_role: str | None = None
+    status: str | None = None
+    # Words one of which must depend on the verb: "pleaded [guilty]".
+    requires: frozenset[str] = frozenset()
+
+    @property
+    def name(self) -> str:
+        return (self.predicate or self.event or "frame").lower()
 
 
 def _forms(*words: str) -> frozenset[str]:
@@ -55,6 +66,10 @@ FRAMES: tuple[Frame, ...] = (
         nouns=_forms("acquisition", "purchase", "takeover"),
         preps=_forms("of"),
         amount=True,
+        event="Acquisition",
+        subject_role="acquirer",
+        object_role="target",
+        status="agreed",
     ),
     Frame(
         "FOUNDED",
@@ -68,6 +83,10 @@ FRAMES: tuple[Frame, ...] = (
         preps=_forms("in"),
         direct_object=False,
         amount=True,
+        event="Investment",
+        subject_role="investor",
+        object_role="target",
+        status="agreed",
     ),
     Frame(
         "OWNS",
@@ -81,21 +100,37 @@ FRAMES: tuple[Frame, ...] = (
         verbs=_forms("sue", "sued", "sues"),
         nouns=_forms("lawsuit", "suit", "complaint"),
         preps=_forms("against"),
+        event="Lawsuit",
+        subject_role="plaintiff",
+        object_role="defendant",
+        status="filed",
     ),
     Frame(
         "CHARGED",
         verbs=_forms("charge", "charged", "charges", "indict", "indicted"),
         nouns=_forms("charges", "indictment"),
         preps=_forms("against"),
+        event="Charge",
+        subject_role="authority",
+        object_role="defendant",
+        status="charged",
     ),
     Frame(
         "FINED",
         verbs=_forms("fine", "fined", "fines", "penalize", "penalized", "penalised"),
         amount=True,
+        event="Fine",
+        subject_role="authority",
+        object_role="defendant",
+        status="imposed",
     ),
     Frame(
         "SANCTIONED",
         verbs=_forms("sanction", "sanctioned", "sanctions", "blacklisted", "blacklist"),
+        event="Sanction",
+        subject_role="authority",
+        object_role="target",
+        status="imposed",
     ),
     Frame(
         "SETTLED_WITH",
@@ -129,9 +164,22 @@ FRAMES: tuple[Frame, ...] = (
         preps=_forms("of"),
     ),
     Frame(
+        None,
+        verbs=_forms("plead", "pleaded", "pleads", "pled"),
+        requires=_forms("guilty"),
+        direct_object=False,
+        event="GuiltyPlea",
+        subject_role="defendant",
+        status="pleaded",
+    ),
+    Frame(
         "SENTENCED",
         verbs=_forms("sentence", "sentenced"),
         term=True,
+        event="Sentence",
+        subject_role="court",
+        object_role="defendant",
+        status="sentenced",
     ),
 )
 
@@ -244,9 +292,10 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb and whether it is the *object* of a passive verb."""
-    subject = _child(verb, _SUBJECTS)
-    if subject is not None:
-        return subject, False
+    # A bad parse may give several subjects ("co - founder Zhao"): the nearest is the head.
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if subjects:
+        return subjects[-1], False
     passive = _child(verb, {"nsubjpass"})
     if passive is not None:
         return passive, True
@@ -310,7 +359,8 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
         rule = "clause"
     subject_ids = [e for t in subjects for e in resolve.entities(t)]
     object_ids = [e for t in objects for e in resolve.entities(t)]
-    if not subject_ids or not object_ids:
+    # One side is enough for an event ("Zhao was sentenced"); a relation needs both.
+    if not subject_ids and not object_ids:
         return None
     return _Found(subject_ids, object_ids, verb, rule)
 
@@ -349,22 +399,6 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
     return _Found([subject], [place], token, "based")
 
 
-def _clause_amount(doc: Doc, anchor: Token) -> Amount | None:
-    sent = anchor.sent
-    money = [e for e in doc.ents if e.label_ == "MONEY" and sent.start <= e.start < sent.end]
-    money.sort(key=lambda e: abs(e.start - anchor.i))
-    for ent in money:
-        amount = parse_money(ent.text)
-        if amount is None:
-            continue
-        if amount.qualifier == "exact":
-            qualifier = qualifier_before(doc[max(sent.start, ent.start - 3) : ent.start].text)
-            if qualifier:
-                amount = amount.model_copy(update={"qualifier": qualifier})
-        return amount
-    return None
-
-
 def _stake(anchor: Token) -> float | None:
     window = anchor.doc[max(anchor.sent.start, anchor.i - 4) : anchor.i].text
     match = _STAKE.search(window)
@@ -380,7 +414,7 @@ def _term(verb: Token) -> str | None:
 def _properties(frame: Frame, doc: Doc, anchor: Token) -> dict[str, str | float | None]:
     props: dict[str, str | float | None] = {}
     if frame.amount:
-        amount = _clause_amount(doc, anchor)
+        amount = amount_near(doc, anchor.sent, anchor.i)
         if amount is not None:
             props["amount"] = amount.value
             props["currency"] = amount.currency
@@ -395,8 +429,50 @@ def _properties(frame: Frame, doc: Doc, anchor: Token) -> dict[str, str | float 
     return props
 
 
-def extract_frames(doc: Doc, ents: ArticleEntities) -> list[Relation]:
-    """Relations for every frame the parse shows, one per (subject, predicate, object)."""
+def _event_status(frame: Frame, anchor: Token) -> str | None:
+    """The frame's status; an acquisition or investment only agreed is not completed."""
+    if frame.event not in ("Acquisition", "Investment"):
+        return frame.status
+    governors = {t.lemma_.lower() for t in anchor.ancestors}
+    if "agree" in governors or "announce" in governors:
+        return "agreed"
+    if "complete" in governors or anchor.tag_ in ("VBD", "VBN"):
+        return "completed"
+    return "proposed"
+
+
+def _frame_event(
+    frame: Frame, found: _Found, doc: Doc, ents: ArticleEntities, evidence: Evidence
+) -> Event | None:
+    participants: dict[tuple[str, str], Participant] = {}
+    for role, ids in ((frame.subject_role, found.subjects), (frame.object_role, found.objects)):
+        if role is None:
+            continue
+        for eid in ids:
+            participants[(role, eid)] = Participant(entity=eid, role=role)
+    if not participants or frame.event is None:
+        return None
+    sent = found.anchor.sent
+    amount = amount_near(doc, sent, found.anchor.i) if frame.amount else None
+    key = [(p.role, p.entity) for p in participants.values()]
+    return Event(
+        id=event_id(frame.event, key, (amount.value, amount.currency) if amount else None),
+        type=frame.event,
+        participants=list(participants.values()),
+        amount=amount,
+        date=date_near(doc, sent, found.anchor.i),
+        status=_event_status(frame, found.anchor),
+        confidence=CONFIDENCE[found.rule],
+        evidence=[evidence],
+    )
+
+
+def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], list[Event]]:
+    """Relations and events for every frame the parse shows.
+
+    One relation per (subject, predicate, object); one event per type and
+    participants, with the evidence of every sentence that states it.
+    """
     resolve = _Resolver(doc, ents)
     by_verb: dict[str, list[Frame]] = {}
     by_noun: dict[str, list[Frame]] = {}
@@ -408,6 +484,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> list[Relation]:
     headquartered = next(f for f in FRAMES if f.predicate == "HEADQUARTERED_IN")
 
     relations: dict[str, Relation] = {}
+    events: dict[str, Event] = {}
     for token in doc:
         candidates: list[tuple[Frame, _Found]] = []
         based = _based_compound(token, resolve)
@@ -415,6 +492,11 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> list[Relation]:
             candidates.append((headquartered, based))
         elif token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
             for frame in by_verb.get(token.lower_, []) + by_verb.get(token.lemma_.lower(), []):
+                # "pleaded guilty", and not "pleaded not guilty".
+                required = [c for c in token.children if c.lower_ in frame.requires]
+                negated = any(n.dep_ == "neg" for c in required for n in c.children)
+                if frame.requires and (not required or negated):
+                    continue
                 found = _verb_frame(frame, token, resolve)
                 if found is not None:
                     candidates.append((frame, found))
@@ -428,7 +510,25 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> list[Relation]:
                 continue
             sent = found.anchor.sent
             props = _properties(frame, doc, found.anchor)
-            rule = f"frame/{frame.predicate.lower()}/{found.rule}"
+            rule = f"frame/{frame.name}/{found.rule}"
+            evidence = Evidence(
+                start=sent.start_char,
+                end=sent.end_char,
+                text=sent.text,
+                rule=rule,
+                sentence=sent.text,
+            )
+            event = _frame_event(frame, found, doc, ents, evidence)
+            if event is not None:
+                seen = events.get(event.id)
+                if seen is None:
+                    events[event.id] = event
+                elif all(e.start != evidence.start for e in seen.evidence):
+                    events[event.id] = seen.model_copy(
+                        update={"evidence": [*seen.evidence, evidence]}
+                    )
+            if frame.predicate is None:
+                continue
             for subject in found.subjects:
                 for obj in found.objects:
                     if subject == obj:
@@ -443,14 +543,6 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> list[Relation]:
                         object=obj,
                         properties=dict(props),
                         confidence=CONFIDENCE[found.rule],
-                        evidence=[
-                            Evidence(
-                                start=sent.start_char,
-                                end=sent.end_char,
-                                text=sent.text,
-                                rule=rule,
-                                sentence=sent.text,
-                            )
-                        ],
+                        evidence=[evidence],
                     )
-    return list(relations.values())
+    return list(relations.values()), list(events.values())

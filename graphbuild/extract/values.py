@@ -1,0 +1,40 @@
+"""Amounts and dates stated in a sentence, nearest to the words that state a fact."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from graphbuild.extract.normalize import parse_date, parse_money, qualifier_before
+from graphbuild.models import Amount, EventDate
+
+
+def _nearest(doc: Doc, sent: Span, label: str, anchor: int) -> list[Span]:
+    found = [e for e in doc.ents if e.label_ == label and sent.start <= e.start < sent.end]
+    return sorted(found, key=lambda e: abs(e.start - anchor))
+
+
+def amount_near(doc: Doc, sent: Span, anchor: int) -> Amount | None:
+    """The money phrase of ``sent`` nearest token ``anchor``, with a qualifier said before it.
+
+    "paying over $4.3 billion": the pipeline's MONEY span may leave "over"
+    outside, so the three words before the span are read too.
+    """
+    for ent in _nearest(doc, sent, "MONEY", anchor):
+        amount = parse_money(ent.text)
+        if amount is None:
+            continue
+        if amount.qualifier == "exact":
+            qualifier = qualifier_before(doc[max(sent.start, ent.start - 3) : ent.start].text)
+            if qualifier:
+                amount = amount.model_copy(update={"qualifier": qualifier})
+        return amount
+    return None
+
+
+def date_near(doc: Doc, sent: Span, anchor: int) -> EventDate | None:
+    """The absolute date phrase of ``sent`` nearest token ``anchor``."""
+    for ent in _nearest(doc, sent, "DATE", anchor):
+        parsed = parse_date(ent.text)
+        if parsed is not None:
+            return parsed
+    return None

@@ -1,0 +1,79 @@
+"""Events read by the same frames as relations: participants, amounts, dates, statuses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from graphbuild.models import ArticleExtraction, Event
+
+Extract = Callable[[str], ArticleExtraction]
+SEC = "U.S. Securities and Exchange Commission"
+CFTC = "U.S. Commodity Futures Trading Commission"
+
+
+def only(result: ArticleExtraction, event_type: str) -> Event:
+    [event] = [e for e in result.events if e.type == event_type]
+    return event
+
+
+def parts(result: ArticleExtraction, event: Event) -> set[tuple[str, str]]:
+    names = {e.id: e.name for e in result.entities}
+    return {(p.role, names[p.entity]) for p in event.participants}
+
+
+def test_passive_sentence_without_agent_still_gives_the_event(extract_text: Extract) -> None:
+    result = extract_text("Zhao was sentenced to four months in prison in April 2024.")
+    event = only(result, "Sentence")
+    assert parts(result, event) == {("defendant", "Zhao")}
+    assert event.date is not None and event.date.value == "2024-04"
+    assert event.status == "sentenced"
+
+
+def test_fine_with_authority_defendant_and_amount(extract_text: Extract) -> None:
+    result = extract_text("Binance was fined $4.3 billion by the Treasury.")
+    event = only(result, "Fine")
+    assert parts(result, event) == {("authority", "U.S. Treasury"), ("defendant", "Binance")}
+    assert event.amount is not None and event.amount.value == 4.3e9
+
+
+def test_coordinated_charges_are_one_event(extract_text: Extract) -> None:
+    result = extract_text("The SEC and the CFTC charged Binance and Changpeng Zhao in 2023.")
+    event = only(result, "Charge")
+    assert parts(result, event) == {
+        ("authority", SEC),
+        ("authority", CFTC),
+        ("defendant", "Binance"),
+        ("defendant", "Changpeng Zhao"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Microsoft completed its acquisition of Activision in October 2023.", "completed"),
+        ("Coinbase agreed to buy Kraken for $2.9 billion.", "agreed"),
+    ],
+)
+def test_acquisition_status(extract_text: Extract, text: str, status: str) -> None:
+    assert only(extract_text(text), "Acquisition").status == status
+
+
+def test_guilty_plea_needs_guilty(extract_text: Extract) -> None:
+    pleaded = extract_text("Changpeng Zhao pleaded guilty in November 2023.")
+    assert parts(pleaded, only(pleaded, "GuiltyPlea")) == {("defendant", "Changpeng Zhao")}
+    not_guilty = extract_text("Sam Bankman-Fried pleaded not guilty to fraud charges.")
+    assert [e for e in not_guilty.events if e.type == "GuiltyPlea"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SEC did not sue Coinbase.",
+        "The Treasury may sanction Garantex.",
+        "Binance denied that it was fined by the Treasury.",
+    ],
+)
+def test_negated_or_hedged_give_no_event(extract_text: Extract, text: str) -> None:
+    assert extract_text(text).events == []
