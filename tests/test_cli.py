@@ -219,3 +219,26 @@ def test_entities_remove_and_merge_file(seed_dir: Path, data_dir: Path, tmp_path
     assert "no-such-article" in unknown.stderr
     bad_type = run("--data-dir", data_dir, "entities", "--type", "Spaceship")
     assert bad_type.exit_code == 2
+
+
+def test_export_formats(seed_dir: Path, data_dir: Path, tmp_path: Path) -> None:
+    import networkx as nx
+
+    from graphbuild.export import read_node_link
+
+    assert run("--data-dir", data_dir, "ingest", seed_dir).exit_code == 0
+    node_link = tmp_path / "seed.json"
+    result = run("--data-dir", data_dir, "export", node_link, "--format", "node-link")
+    assert result.exit_code == 0, result.stderr
+    graph = read_node_link(node_link)
+    names = {data.get("name") for _, data in graph.nodes(data=True)}
+    assert {"Binance", "Richard Teng", "U.S. Treasury"} <= names
+    graphml = tmp_path / "seed.graphml"
+    assert run("--data-dir", data_dir, "export", graphml, "--format", "graphml").exit_code == 0
+    assert nx.read_graphml(graphml).number_of_nodes() == graph.number_of_nodes()
+
+    folder = tmp_path / "import"
+    admin = run("--data-dir", data_dir, "export", folder, "--format", "neo4j-csv")
+    assert admin.exit_code == 0, admin.stderr
+    assert "neo4j-admin database import full" in admin.stdout
+    assert (folder / "rels-ROLE_AT.csv").exists()
