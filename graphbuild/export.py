@@ -5,9 +5,10 @@
 * ``graphml`` and ``gexf`` (Gephi): these formats hold only strings, numbers
   and booleans, so list and dict attributes (``aliases``, ``evidence``,
   ``properties``, …) are written as JSON text and attributes that are None are
-  left out. In GEXF a node's label is its name (what Gephi shows) and its type
-  is the attribute ``type``; an edge's label is its predicate; the edge key is
-  kept as ``networkx_key``.
+  left out. GraphML edge ids are the edge keys (read the file back with
+  ``nx.read_graphml(path, force_multigraph=True)``). In GEXF a node's label is
+  its name (what Gephi shows) and its type the attribute ``type``; an edge's
+  label is its predicate, and its key the attribute ``networkx_key``.
 * ``node-link``: networkx's node-link JSON (nodes, and edges under ``edges``
   with their ``key``); :func:`read_node_link` reads it back into an equal graph.
 * ``csv``: a folder with ``nodes.csv`` (``id``, ``category``, ``label``,
@@ -84,9 +85,9 @@ def export_graph(g: nx.MultiDiGraph, fmt: Format | str, path: Path) -> Path:
 
     >>> from graphbuild.analysis import sample_graph
     >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> path = export_graph(sample_graph(), "node-link", folder / "g.json")
-    >>> sorted(read_node_link(path).nodes) == sorted(sample_graph().nodes)
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = export_graph(sample_graph(), "node-link", Path(folder) / "g.json")
+    ...     sorted(read_node_link(path).nodes) == sorted(sample_graph().nodes)
     True
     """
     if fmt not in FORMATS:
@@ -122,9 +123,9 @@ def read_node_link(path: Path) -> nx.MultiDiGraph:
 
     >>> from graphbuild.analysis import sample_graph
     >>> import tempfile
-    >>> path = Path(tempfile.mkdtemp()) / "g.json"
-    >>> g = read_node_link(export_graph(sample_graph(), "node-link", path))
-    >>> g.edges["p:ann", "o:acme", "rel:1"]["properties"]
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = export_graph(sample_graph(), "node-link", Path(folder) / "g.json")
+    ...     read_node_link(path).edges["p:ann", "o:acme", "rel:1"]["properties"]
     {'role': 'CEO'}
     """
     data = json.loads(path.read_text(encoding="utf-8"))

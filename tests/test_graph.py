@@ -1,0 +1,456 @@
+"""Loading a store into networkx: whole, an entity's neighbourhood, a time window; tables.
+
+Real LadybugDB stores in temporary directories: a small one filled with
+hand-built extractions (the builders below are shared with test_analysis and
+test_export), and one filled by the real pipeline from ``seeds/articles``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graphbuild.graph import (
+    EntityNotFoundError,
+    article_entities,
+    graph_tables,
+    load_graph,
+    tables,
+)
+from graphbuild.ids import entity_id, event_id, relation_id
+from graphbuild.models import (
+    Amount,
+    ArticleExtraction,
+    ArticleHeader,
+    Entity,
+    Event,
+    EventDate,
+    Evidence,
+    Mention,
+    Participant,
+    Relation,
+)
+from graphbuild.pipeline import Pipeline
+from graphbuild.schema import Schema
+from graphbuild.stores.embedded import EmbeddedStore
+
+MARA = entity_id("Person", "Mara Quill")
+TEO = entity_id("Person", "Teo Brandt")
+NORTHWIND = entity_id("Organization", "Northwind Bank")
+LUMEN = entity_id("Organization", "Lumen Capital")
+HARBOR = entity_id("Regulator", "Harbor Authority")
+
+ROLE = relation_id(MARA, "ROLE_AT", NORTHWIND, ["CEO"])
+ACQUIRED = relation_id(LUMEN, "ACQUIRED", NORTHWIND)
+FOUNDED = relation_id(TEO, "FOUNDED", LUMEN)
+SETTLEMENT = event_id("Settlement", [("defendant", NORTHWIND), ("authority", HARBOR)], (2e6, "USD"))
+ACQUISITION = event_id("Acquisition", [("acquirer", LUMEN), ("target", NORTHWIND)], (9e7, "USD"))
+
+FIRST = (
+    "Mara Quill is the chief executive of Northwind Bank.",
+    "Northwind Bank agreed to pay $2 million to the Harbor Authority in March 2022.",
+)
+SECOND = (
+    "Lumen Capital bought Northwind Bank for $90 million in June 2024.",
+    "Teo Brandt founded Lumen Capital.",
+)
+THIRD = ("Northwind Bank now trades under the Lumen Capital name.",)
+
+NAMES = {
+    MARA: ("Person", "Mara Quill"),
+    TEO: ("Person", "Teo Brandt"),
+    NORTHWIND: ("Organization", "Northwind Bank"),
+    LUMEN: ("Organization", "Lumen Capital"),
+    HARBOR: ("Regulator", "Harbor Authority"),
+}
+
+
+def _span(sentences: Sequence[str], index: int, phrase: str) -> tuple[int, int, str]:
+    text = " ".join(sentences)
+    sentence = sentences[index]
+    start = text.index(sentence) + sentence.index(phrase)
+    return start, start + len(phrase), sentence
+
+
+def _entity(key: str, sentences: Sequence[str], *phrases: tuple[int, str]) -> Entity:
+    entity_type, name = NAMES[key]
+    mentions = []
+    for index, phrase in phrases:
+        start, end, sentence = _span(sentences, index, phrase)
+        mentions.append(Mention(start=start, end=end, text=phrase, sentence=sentence))
+    return Entity(id=key, type=entity_type, name=name, mentions=mentions)
+
+
+def _evidence(sentences: Sequence[str], index: int, rule: str) -> list[Evidence]:
+    phrase = sentences[index].rstrip(".")
+    start, end, sentence = _span(sentences, index, phrase)
+    return [Evidence(start=start, end=end, text=phrase, rule=rule, sentence=sentence)]
+
+
+def first_article() -> ArticleExtraction:
+    """2022: Mara Quill is CEO of Northwind Bank, which settles with the Harbor Authority."""
+    s = FIRST
+    return ArticleExtraction(
+        article=ArticleHeader(id="n1", title="Northwind settles", published="2022-03-10"),
+        entities=[
+            _entity(MARA, s, (0, "Mara Quill")),
+            _entity(NORTHWIND, s, (0, "Northwind Bank"), (1, "Northwind Bank")),
+            _entity(HARBOR, s, (1, "Harbor Authority")),
+        ],
+        relations=[
+            Relation(
+                id=ROLE,
+                subject=MARA,
+                predicate="ROLE_AT",
+                object=NORTHWIND,
+                properties={"role": "CEO"},
+                confidence=0.85,
+                evidence=_evidence(s, 0, "role/of"),
+            )
+        ],
+        events=[
+            Event(
+                id=SETTLEMENT,
+                type="Settlement",
+                participants=[
+                    Participant(entity=NORTHWIND, role="defendant"),
+                    Participant(entity=HARBOR, role="authority"),
+                ],
+                amount=Amount(value=2e6, currency="USD", text="$2 million"),
+                date=EventDate(value="2022-03", precision="month", text="March 2022"),
+                status="agreed",
+                confidence=0.8,
+                evidence=_evidence(s, 1, "settlement/pay"),
+            )
+        ],
+    )
+
+
+def second_article() -> ArticleExtraction:
+    """2024: Lumen Capital, founded by Teo Brandt, buys Northwind Bank."""
+    s = SECOND
+    return ArticleExtraction(
+        article=ArticleHeader(id="n2", title="Lumen buys Northwind", published="2024-06-02"),
+        entities=[
+            _entity(LUMEN, s, (0, "Lumen Capital"), (1, "Lumen Capital")),
+            _entity(NORTHWIND, s, (0, "Northwind Bank")),
+            _entity(TEO, s, (1, "Teo Brandt")),
+        ],
+        relations=[
+            Relation(
+                id=ACQUIRED,
+                subject=LUMEN,
+                predicate="ACQUIRED",
+                object=NORTHWIND,
+                properties={"amount": 9e7, "currency": "USD"},
+                confidence=0.8,
+                evidence=_evidence(s, 0, "frame/buy"),
+            ),
+            Relation(
+                id=FOUNDED,
+                subject=TEO,
+                predicate="FOUNDED",
+                object=LUMEN,
+                confidence=0.8,
+                evidence=_evidence(s, 1, "frame/found"),
+            ),
+        ],
+        events=[
+            Event(
+                id=ACQUISITION,
+                type="Acquisition",
+                participants=[
+                    Participant(entity=LUMEN, role="acquirer"),
+                    Participant(entity=NORTHWIND, role="target"),
+                ],
+                amount=Amount(value=9e7, currency="USD", text="$90 million"),
+                date=EventDate(value="2024-06", precision="month", text="June 2024"),
+                status="completed",
+                confidence=0.8,
+                evidence=_evidence(s, 0, "acquisition/buy"),
+            )
+        ],
+    )
+
+
+def third_article() -> ArticleExtraction:
+    """A later article naming both firms, with no facts."""
+    s = THIRD
+    return ArticleExtraction(
+        article=ArticleHeader(id="n3", title="New name", published="2024-07-15"),
+        entities=[
+            _entity(NORTHWIND, s, (0, "Northwind Bank")),
+            _entity(LUMEN, s, (0, "Lumen Capital")),
+        ],
+    )
+
+
+def small_store(data_dir: Path, schema: Schema) -> EmbeddedStore:
+    """A store holding the three hand-built articles."""
+    store = EmbeddedStore.open(data_dir, schema)
+    for extraction in (first_article(), second_article(), third_article()):
+        store.write(extraction)
+    return store
+
+
+def seed_store(data_dir: Path, pipeline: Pipeline, seed_dir: Path) -> EmbeddedStore:
+    """A store holding what the real pipeline reads from ``seeds/articles``."""
+    store = EmbeddedStore.open(data_dir, pipeline.schema)
+    report = pipeline.ingest([seed_dir], store)
+    assert not report.failures
+    return store
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory, schema: Schema) -> Iterator[EmbeddedStore]:
+    store = small_store(tmp_path_factory.mktemp("small"), schema)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def seeded(
+    tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline, seed_dir: Path
+) -> Iterator[EmbeddedStore]:
+    store = seed_store(tmp_path_factory.mktemp("seed"), pipeline, seed_dir)
+    yield store
+    store.close()
+
+
+def names(g: nx.MultiDiGraph) -> set[str]:
+    return {str(name) for _, name in g.nodes(data="name")}
+
+
+def test_whole_graph(small: EmbeddedStore, schema: Schema) -> None:
+    g = load_graph(small, schema)
+    stats = small.stats()
+    entities = sum(stats["nodes"][t] for t in schema.entity_types if t in stats["nodes"])
+    events = sum(stats["nodes"][t] for t in schema.event_types if t in stats["nodes"])
+    assert g.number_of_nodes() == entities + events == 7
+    relations = sum(
+        stats["relationships"][p] for p in schema.predicates if p in stats["relationships"]
+    )
+    assert g.number_of_edges() == relations + stats["relationships"]["PARTICIPANT"] == 7
+
+    assert g.nodes[MARA] == {
+        "category": "entity",
+        "label": "Person",
+        "name": "Mara Quill",
+        "kind": None,
+        "aliases": [],
+        "articles": ["n1"],
+    }
+    settlement = g.nodes[SETTLEMENT]
+    assert settlement["category"] == "event"
+    assert settlement["label"] == "Settlement"
+    assert settlement["name"] == "Settlement 2022-03"
+    assert (settlement["amount"], settlement["currency"]) == (2e6, "USD")
+    assert (settlement["date"], settlement["status"]) == ("2022-03", "agreed")
+    assert settlement["evidence"] == [FIRST[1]]
+    assert settlement["support"] == 1
+
+    role = g.edges[MARA, NORTHWIND, ROLE]
+    assert role["predicate"] == "ROLE_AT"
+    assert role["properties"] == {"role": "CEO"}
+    assert role["confidence"] == 0.85
+    assert role["support"] == 1
+    assert role["articles"] == ["n1"]
+    assert role["evidence"] == [FIRST[0]]
+    assert role["rules"] == ["role/of"]
+    assert role["first_seen"] == role["last_seen"] == "2022-03-10"
+    assert g.edges[LUMEN, NORTHWIND, ACQUIRED]["properties"] == {"amount": 9e7, "currency": "USD"}
+
+    participant = g.edges[SETTLEMENT, HARBOR, "PARTICIPANT:authority"]
+    assert participant == {"predicate": "PARTICIPANT", "role": "authority"}
+    assert "Article" not in {label for _, label in g.nodes(data="label")}
+
+
+def test_with_articles(small: EmbeddedStore, schema: Schema) -> None:
+    g = load_graph(small, schema, with_articles=True)
+    stats = small.stats()
+    assert g.number_of_nodes() == sum(stats["nodes"].values())
+    assert g.number_of_edges() == sum(stats["relationships"].values())
+    assert g.nodes["n2"]["label"] == "Article"
+    assert g.nodes["n2"]["name"] == "Lumen buys Northwind"
+    mention = g.edges["n1", NORTHWIND, "MENTIONS"]
+    assert mention["texts"] == ["Northwind Bank", "Northwind Bank"]
+    assert g.has_edge(ACQUISITION, "n2", "REPORTED_IN")
+
+
+def test_neighbourhood_by_depth(small: EmbeddedStore, schema: Schema) -> None:
+    alone = load_graph(small, schema, entity="Northwind Bank", depth=0)
+    assert list(alone.nodes) == [NORTHWIND]
+
+    near = load_graph(small, schema, entity="Northwind Bank", depth=1)
+    assert set(near) == {NORTHWIND, MARA, LUMEN, SETTLEMENT, ACQUISITION}
+    # Every fact that touches the entity, none that does not.
+    assert near.has_edge(SETTLEMENT, NORTHWIND)
+    assert not near.has_edge(SETTLEMENT, HARBOR)
+
+    far = load_graph(small, schema, entity=NORTHWIND, depth=2)
+    assert set(far) == {NORTHWIND, MARA, LUMEN, SETTLEMENT, ACQUISITION, HARBOR, TEO}
+    assert far.has_edge(SETTLEMENT, HARBOR, "PARTICIPANT:authority")
+    assert far.has_edge(TEO, LUMEN, FOUNDED)
+    assert nx.utils.graphs_equal(far, load_graph(small, schema))
+
+
+def test_neighbourhood_of_unknown_entity(small: EmbeddedStore, schema: Schema) -> None:
+    with pytest.raises(EntityNotFoundError, match="'Northwind'") as caught:
+        load_graph(small, schema, entity="Northwind")
+    assert caught.value.hint and "graphbuild entities" in caught.value.hint
+
+
+def test_time_window(small: EmbeddedStore, schema: Schema) -> None:
+    early = load_graph(small, schema, until="2022")
+    assert set(early) == {MARA, NORTHWIND, HARBOR, SETTLEMENT}
+
+    late = load_graph(small, schema, since="2024-01")
+    assert set(late) == {LUMEN, NORTHWIND, TEO, ACQUISITION}
+    assert late.has_edge(LUMEN, NORTHWIND, ACQUIRED)
+
+    # Bounds are inclusive and compare on their common precision.
+    assert set(load_graph(small, schema, since="2022-03-10", until="2022-03-10")) == set(early)
+    assert load_graph(small, schema, since="2023", until="2023").number_of_nodes() == 0
+
+    # A window narrows a neighbourhood too.
+    window = load_graph(small, schema, entity=NORTHWIND, depth=2, since="2024")
+    assert set(window) == {LUMEN, NORTHWIND, TEO, ACQUISITION}
+
+
+def test_empty_store(tmp_path: Path, schema: Schema) -> None:
+    with EmbeddedStore.open(tmp_path / "empty", schema) as store:
+        assert load_graph(store, schema, with_articles=True).number_of_nodes() == 0
+        assert article_entities(store, schema) == {}
+        frames = tables(store, schema)
+        assert frames.entities.empty and frames.evidence.empty
+        assert list(frames.relations.columns)[:3] == ["id", "predicate", "subject"]
+
+
+def test_article_entities(small: EmbeddedStore, schema: Schema) -> None:
+    assert article_entities(small, schema) == {
+        "n1": sorted([HARBOR, MARA, NORTHWIND]),
+        "n2": sorted([LUMEN, NORTHWIND, TEO]),
+        "n3": sorted([LUMEN, NORTHWIND]),
+    }
+
+
+def test_tables(small: EmbeddedStore, schema: Schema) -> None:
+    entities, relations, events, evidence = tables(small, schema)
+    assert sorted(entities["name"]) == sorted(name for _, name in NAMES.values())
+    assert set(entities.columns) == {"id", "type", "name", "kind", "aliases", "articles"}
+
+    role = relations.set_index("id").loc[ROLE]
+    assert (role["subject_name"], role["predicate"], role["object_name"]) == (
+        "Mara Quill",
+        "ROLE_AT",
+        "Northwind Bank",
+    )
+    assert role["role"] == "CEO"
+    assert role["evidence"] == [FIRST[0]]
+    assert relations.set_index("id").loc[ACQUIRED, "amount"] == 9e7
+
+    settlement = events.set_index("id").loc[SETTLEMENT]
+    assert settlement["participants"] == {
+        "authority": ["Harbor Authority"],
+        "defendant": ["Northwind Bank"],
+    }
+    assert (settlement["amount"], settlement["date"]) == (2e6, "2022-03")
+
+    assert len(evidence) == 5
+    row = next(r for r in evidence.to_dict("records") if r["fact"] == SETTLEMENT)
+    assert row["article"] == "n1"
+    assert row["rule"] == "settlement/pay"
+    assert row["sentence"] == FIRST[1]
+    assert " ".join(FIRST)[row["start"] : row["end"]] == row["text"]
+
+
+def test_tables_of_a_neighbourhood(small: EmbeddedStore, schema: Schema) -> None:
+    g = load_graph(small, schema, entity=TEO, depth=1)
+    frames = graph_tables(g)
+    assert list(frames.relations["id"]) == [FOUNDED]
+    assert frames.events.empty
+
+
+def test_tables_without_pandas(
+    small: EmbeddedStore, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match="pip install pandas"):
+        tables(small, schema)
+    # The graph itself needs no pandas.
+    assert load_graph(small, schema).number_of_nodes() == 7
+
+
+def test_seed_neighbourhood_of_binance(seeded: EmbeddedStore) -> None:
+    schema = seeded.schema
+    near = load_graph(seeded, schema, entity="Binance", depth=1)
+    binance = "organization:binance"
+    assert {"Binance", "Richard Teng", "Changpeng Zhao"} <= names(near)
+    labels = {label for _, label in near.nodes(data="label")}
+    assert "Settlement" in labels
+    # Every node at depth 1 touches Binance.
+    for node in near:
+        assert node == binance or near.has_edge(node, binance) or near.has_edge(binance, node)
+
+    far = load_graph(seeded, schema, entity="Binance", depth=2)
+    assert set(near) <= set(far)
+    # Richard Teng reaches Binance's other people only at depth 2.
+    teng_near = load_graph(seeded, schema, entity="Richard Teng", depth=1)
+    teng_far = load_graph(seeded, schema, entity="Richard Teng", depth=2)
+    assert "Changpeng Zhao" not in names(teng_near)
+    assert "Changpeng Zhao" in names(teng_far)
+
+    settlement = next(n for n, d in near.nodes(data=True) if d["label"] == "Settlement")
+    assert near.nodes[settlement]["amount"] == 4.3e9
+    assert near.nodes[settlement]["currency"] == "USD"
+    assert near.edges[settlement, binance, "PARTICIPANT:defendant"]["role"] == "defendant"
+
+
+def test_seed_time_window(seeded: EmbeddedStore) -> None:
+    in_2023 = load_graph(seeded, seeded.schema, since="2023", until="2023")
+    events = {d["label"]: d for _, d in in_2023.nodes(data=True) if d["category"] == "event"}
+    assert "Settlement" in events and "Appointment" in events
+    assert all(d["date"] and d["date"].startswith("2023") for d in events.values())
+    # Relations were first seen in 2025 (the article's date), outside the window.
+    assert not [e for e in in_2023.edges(data="predicate") if e[2] == "ROLE_AT"]
+
+
+# The notebook example the README shows, verbatim.
+NOTEBOOK_EXAMPLE = """
+from pathlib import Path
+from graphbuild.graph import load_graph, tables
+from graphbuild.schema import load_schema
+from graphbuild.stores.embedded import EmbeddedStore
+
+store = EmbeddedStore.open(Path("graphbuild-data"), load_schema(), read_only=True)
+g = load_graph(store, store.schema, entity="Binance", depth=2)
+entities, relations, events, evidence = tables(store, store.schema)
+"""
+
+
+def test_notebook_example(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pipeline: Pipeline, seed_dir: Path
+) -> None:
+    seed_store(tmp_path / "graphbuild-data", pipeline, seed_dir).close()
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    exec(NOTEBOOK_EXAMPLE, namespace)
+    store = namespace["store"]
+    assert isinstance(store, EmbeddedStore)
+    try:
+        g = namespace["g"]
+        assert isinstance(g, nx.MultiDiGraph)
+        assert {"Binance", "Richard Teng"} <= names(g)
+        relations = namespace["relations"]
+        ceo = relations[relations["role"] == "CEO"]  # type: ignore[index]
+        assert list(ceo["subject_name"]) == ["Richard Teng"]
+        events = namespace["events"]
+        settlement = events[events["type"] == "Settlement"]  # type: ignore[index]
+        assert list(settlement["amount"]) == [4.3e9]
+    finally:
+        store.close()
