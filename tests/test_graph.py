@@ -7,12 +7,15 @@ test_export), and one filled by the real pipeline from ``seeds/articles``.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from bolt_server import empty_database
 
+from graphbuild.export import export_neo4j_csv
 from graphbuild.graph import (
     EntityNotFoundError,
     article_entities,
@@ -36,6 +39,7 @@ from graphbuild.models import (
 from graphbuild.pipeline import Pipeline
 from graphbuild.schema import Schema
 from graphbuild.stores.embedded import EmbeddedStore
+from graphbuild.stores.neo4j import Neo4jSettings, Neo4jStore
 
 MARA = entity_id("Person", "Mara Quill")
 TEO = entity_id("Person", "Teo Brandt")
@@ -418,6 +422,41 @@ def test_seed_time_window(seeded: EmbeddedStore) -> None:
     assert all(d["date"] and d["date"].startswith("2023") for d in events.values())
     # Relations were first seen in 2025 (the article's date), outside the window.
     assert not [e for e in in_2023.edges(data="predicate") if e[2] == "ROLE_AT"]
+
+
+def test_same_graph_from_a_bolt_server(
+    small: EmbeddedStore, schema: Schema, bolt_server: Neo4jSettings, tmp_path: Path
+) -> None:
+    """The Cypher of load_graph answers alike on LadybugDB and on a Bolt server."""
+    empty_database(bolt_server, keep_schema=True)
+    with Neo4jStore.open(bolt_server, schema) as server:
+        for extraction in (first_article(), second_article(), third_article()):
+            server.write(extraction)
+        for options in (
+            {"with_articles": True},
+            {"entity": "Northwind Bank", "depth": 1},
+            {"entity": TEO, "depth": 2},
+            {"since": "2024"},
+        ):
+            expected = load_graph(small, schema, **options)
+            found = load_graph(server, schema, **options)
+            assert nx.utils.graphs_equal(found, expected), options
+            assert dict(found.nodes(data=True)) == dict(expected.nodes(data=True))
+            edges = {(u, v, k): d for u, v, k, d in expected.edges(keys=True, data=True)}
+            assert {(u, v, k): d for u, v, k, d in found.edges(keys=True, data=True)} == edges
+        # The neo4j-admin files of both stores hold the same rows under the same headers.
+        for store, folder in ((small, tmp_path / "embedded"), (server, tmp_path / "server")):
+            export_neo4j_csv(store, schema, folder)
+        for path in sorted((tmp_path / "embedded").iterdir()):
+            expected_rows = _csv_rows(path)
+            found_rows = _csv_rows(tmp_path / "server" / path.name)
+            assert len(found_rows) == len(expected_rows), path.name
+            assert set(found_rows[0]) == set(expected_rows[0]), path.name
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
 
 
 # The notebook example the README shows, verbatim.
