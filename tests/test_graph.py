@@ -8,6 +8,7 @@ test_export), and one filled by the real pipeline from ``seeds/articles``.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import networkx as nx
 import pytest
 from bolt_server import empty_database
 
+from graphbuild.config import PROJECT_ROOT
 from graphbuild.export import export_neo4j_csv
 from graphbuild.graph import (
     EntityNotFoundError,
@@ -460,16 +462,10 @@ def _csv_rows(path: Path) -> list[list[str]]:
 
 
 # The notebook example the README shows, verbatim.
-NOTEBOOK_EXAMPLE = """
-from pathlib import Path
-from graphbuild.graph import load_graph, tables
-from graphbuild.schema import load_schema
-from graphbuild.stores.embedded import EmbeddedStore
-
-store = EmbeddedStore.open(Path("graphbuild-data"), load_schema(), read_only=True)
-g = load_graph(store, store.schema, entity="Binance", depth=2)
-entities, relations, events, evidence = tables(store, store.schema)
-"""
+# The README's notebook example, run as written.
+NOTEBOOK_EXAMPLE = re.findall(
+    r"```python\n(.*?)```", (PROJECT_ROOT / "README.md").read_text(encoding="utf-8"), re.S
+)[0]
 
 
 def test_notebook_example(
