@@ -73,3 +73,13 @@ class QueryError(StoreError):
     """A Cypher query was rejected by the store (syntax, unknown label, write in read mode)."""
 
     exit_code = 4
+
+
+class EntityNotFoundError(GraphbuildError):
+    """No entity in the store has the id or exact name asked for."""
+
+    exit_code = 2
+
+
+class ExportError(GraphbuildError):
+    """An export could not be written."""

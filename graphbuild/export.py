@@ -38,7 +38,7 @@ from typing import Any, Literal, get_args
 
 import networkx as nx
 
-from graphbuild.errors import ConfigError, GraphbuildError
+from graphbuild.errors import ConfigError, ExportError
 from graphbuild.graph import EVENT, STRUCTURAL, evidence_of
 from graphbuild.schema import Schema
 from graphbuild.stores.base import ARTICLE_LABEL, MENTIONS, PARTICIPANT, REPORTED_IN, GraphStore
@@ -71,10 +71,6 @@ _EVENT_FACT_FIELDS = (
     "date_text",
 )
 _PROVENANCE_FIELDS = ("confidence", "support", "first_seen", "last_seen", "articles")
-
-
-class ExportError(GraphbuildError):
-    """An export could not be written."""
 
 
 def export_graph(g: nx.MultiDiGraph, fmt: Format | str, path: Path) -> Path:

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import networkx as nx
 
-from graphbuild.errors import GraphbuildError
+from graphbuild.errors import EntityNotFoundError
 from graphbuild.schema import Schema
 from graphbuild.stores.base import ARTICLE_LABEL, MENTIONS, PARTICIPANT, REPORTED_IN, GraphStore
 
@@ -73,12 +73,6 @@ _EVENT_FIELDS = (
     "date_text",
 )
 _DATE_LENGTH = {"year": 4, "month": 7, "day": 10}
-
-
-class EntityNotFoundError(GraphbuildError):
-    """No entity in the store has the id or exact name asked for."""
-
-    exit_code = 2
 
 
 class Tables(NamedTuple):
