@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span, Token
 from graphbuild.extract.frames import negated_or_hedged
 from graphbuild.extract.mentions import PERSON, ArticleEntities
 from graphbuild.extract.relations import BODY_TYPES, ROLE_AT, RoleReader
-from graphbuild.extract.values import date_near
+from graphbuild.extract.values import date_near, span_evidence
 from graphbuild.ids import event_id, relation_id
-from graphbuild.models import Event, Evidence, Participant, Relation
+from graphbuild.models import Event, Participant, Relation
 
 APPOINTMENT = "Appointment"
 RESIGNATION = "Resignation"
@@ -132,13 +132,7 @@ def extract_careers(
         sent = title.sent
         date = date_near(doc, sent, verb.i)
         role = reader.role_of(title)
-        evidence = Evidence(
-            start=sent.start_char,
-            end=sent.end_char,
-            text=sent.text,
-            rule=f"{rule}/{kind.lower()}",
-            sentence=sent.text,
-        )
+        evidence = span_evidence(sent, f"{rule}/{kind.lower()}")
         person_role = "appointee" if kind == APPOINTMENT else "person"
         participants = [
             Participant(entity=person, role=person_role),

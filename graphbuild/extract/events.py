@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.mentions import PERSON, ArticleEntities, MentionSpan
-from graphbuild.extract.values import amount_near, date_near
+from graphbuild.extract.values import amount_near, date_near, span_evidence
 from graphbuild.ids import event_id
 from graphbuild.models import Amount, Event, EventDate, Evidence, Participant
 
@@ -105,13 +105,7 @@ def extract_settlements(doc: Doc, ents: ArticleEntities, article_id: str) -> lis
                 continue
             amount = amount_near(doc, sent, trigger.i)
             rule = "settlement/with_amount" if amount else "settlement/no_amount"
-            evidence = Evidence(
-                start=sent.start_char,
-                end=sent.end_char,
-                text=sent.text,
-                rule=rule,
-                sentence=sent.text,
-            )
+            evidence = span_evidence(sent, rule)
             draft = drafts.get(defendant)
             if draft is None:
                 draft = drafts[defendant] = _Draft(

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from graphbuild.extract.coref import DESCRIPTIONS, antecedent
 from graphbuild.extract.mentions import PERSON, ArticleEntities
-from graphbuild.extract.values import amount_near, date_near
+from graphbuild.extract.values import amount_near, date_near, span_evidence
 from graphbuild.ids import event_id, relation_id
 from graphbuild.models import Event, Evidence, Participant, Relation
 
@@ -511,13 +511,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
             sent = found.anchor.sent
             props = _properties(frame, doc, found.anchor)
             rule = f"frame/{frame.name}/{found.rule}"
-            evidence = Evidence(
-                start=sent.start_char,
-                end=sent.end_char,
-                text=sent.text,
-                rule=rule,
-                sentence=sent.text,
-            )
+            evidence = span_evidence(sent, rule)
             event = _frame_event(frame, found, doc, ents, evidence)
             if event is not None:
                 seen = events.get(event.id)

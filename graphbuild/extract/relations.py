@@ -24,8 +24,9 @@ from spacy.util import filter_spans
 
 from graphbuild.extract.coref import DESCRIPTIONS, PRONOUNS, antecedent
 from graphbuild.extract.mentions import PERSON, ArticleEntities
+from graphbuild.extract.values import span_evidence
 from graphbuild.ids import relation_id
-from graphbuild.models import Evidence, Relation
+from graphbuild.models import Relation
 
 ROLE_AT = "ROLE_AT"
 FOUNDED = "FOUNDED"
@@ -247,14 +248,7 @@ def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[R
 
     relations: list[Relation] = []
     for r in found:
-        span = doc[r.start : r.end]
-        evidence = Evidence(
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
-            rule=r.rule,
-            sentence=span.sent.text,
-        )
+        evidence = span_evidence(doc[r.start : r.end], r.rule)
         relations.append(
             Relation(
                 id=relation_id(r.person, ROLE_AT, r.org, [r.role]),
@@ -290,22 +284,13 @@ PLACE_CONFIDENCE = {"place/comma": 0.7, "place/org_in": 0.6, "place/org_appositi
 def _place_relation(
     doc: Doc, subject: str, predicate: str, obj: str, start: int, end: int, rule: str
 ) -> Relation:
-    span = doc[start:end]
     return Relation(
         id=relation_id(subject, predicate, obj),
         subject=subject,
         predicate=predicate,
         object=obj,
         confidence=PLACE_CONFIDENCE[rule],
-        evidence=[
-            Evidence(
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                rule=rule,
-                sentence=span.sent.text,
-            )
-        ],
+        evidence=[span_evidence(doc[start:end], rule)],
     )
 
 

@@ -1,11 +1,11 @@
-"""Amounts and dates stated in a sentence, nearest to the words that state a fact."""
+"""What a fact is read with: the evidence span, and amounts and dates near its words."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
 from graphbuild.extract.normalize import parse_date, parse_money, qualifier_before
-from graphbuild.models import Amount, EventDate
+from graphbuild.models import Amount, EventDate, Evidence
 
 
 def _nearest(doc: Doc, sent: Span, label: str, anchor: int) -> list[Span]:
@@ -38,3 +38,14 @@ def date_near(doc: Doc, sent: Span, anchor: int) -> EventDate | None:
         if parsed is not None:
             return parsed
     return None
+
+
+def span_evidence(span: Span, rule: str) -> Evidence:
+    """The evidence of a fact: the span's offsets and text, its sentence, the rule that read it."""
+    return Evidence(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        rule=rule,
+        sentence=span.sent.text,
+    )
