@@ -8,7 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from test_graph import (
+from handmade import (
     ACQUIRED,
     ACQUISITION,
     FOUNDED,

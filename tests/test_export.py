@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from test_graph import (
+from handmade import (
     FIRST,
     MARA,
     NORTHWIND,

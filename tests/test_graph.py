@@ -1,20 +1,39 @@
 """Loading a store into networkx: whole, an entity's neighbourhood, a time window; tables.
 
-Real LadybugDB stores in temporary directories: a small one filled with
-hand-built extractions (the builders below are shared with test_analysis and
-test_export), and one filled by the real pipeline from ``seeds/articles``.
+Real LadybugDB stores in temporary directories: a small one filled with the
+hand-built Northwind extractions of ``handmade``, and one filled by the real
+pipeline from ``seeds/articles``.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from bolt_server import empty_database
+from handmade import (
+    ACQUIRED,
+    ACQUISITION,
+    FIRST,
+    FOUNDED,
+    HARBOR,
+    LUMEN,
+    MARA,
+    NAMES,
+    NORTHWIND,
+    ROLE,
+    SETTLEMENT,
+    TEO,
+    first_article,
+    second_article,
+    seed_store,
+    small_store,
+    third_article,
+)
 
 from graphbuild.config import PROJECT_ROOT
 from graphbuild.export import export_neo4j_csv
@@ -25,189 +44,10 @@ from graphbuild.graph import (
     load_graph,
     tables,
 )
-from graphbuild.ids import entity_id, event_id, relation_id
-from graphbuild.models import (
-    Amount,
-    ArticleExtraction,
-    ArticleHeader,
-    Entity,
-    Event,
-    EventDate,
-    Evidence,
-    Mention,
-    Participant,
-    Relation,
-)
 from graphbuild.pipeline import Pipeline
 from graphbuild.schema import Schema
 from graphbuild.stores.embedded import EmbeddedStore
 from graphbuild.stores.neo4j import Neo4jSettings, Neo4jStore
-
-MARA = entity_id("Person", "Mara Quill")
-TEO = entity_id("Person", "Teo Brandt")
-NORTHWIND = entity_id("Organization", "Northwind Bank")
-LUMEN = entity_id("Organization", "Lumen Capital")
-HARBOR = entity_id("Regulator", "Harbor Authority")
-
-ROLE = relation_id(MARA, "ROLE_AT", NORTHWIND, ["CEO"])
-ACQUIRED = relation_id(LUMEN, "ACQUIRED", NORTHWIND)
-FOUNDED = relation_id(TEO, "FOUNDED", LUMEN)
-SETTLEMENT = event_id("Settlement", [("defendant", NORTHWIND), ("authority", HARBOR)], (2e6, "USD"))
-ACQUISITION = event_id("Acquisition", [("acquirer", LUMEN), ("target", NORTHWIND)], (9e7, "USD"))
-
-FIRST = (
-    "Mara Quill is the chief executive of Northwind Bank.",
-    "Northwind Bank agreed to pay $2 million to the Harbor Authority in March 2022.",
-)
-SECOND = (
-    "Lumen Capital bought Northwind Bank for $90 million in June 2024.",
-    "Teo Brandt founded Lumen Capital.",
-)
-THIRD = ("Northwind Bank now trades under the Lumen Capital name.",)
-
-NAMES = {
-    MARA: ("Person", "Mara Quill"),
-    TEO: ("Person", "Teo Brandt"),
-    NORTHWIND: ("Organization", "Northwind Bank"),
-    LUMEN: ("Organization", "Lumen Capital"),
-    HARBOR: ("Regulator", "Harbor Authority"),
-}
-
-
-def _span(sentences: Sequence[str], index: int, phrase: str) -> tuple[int, int, str]:
-    text = " ".join(sentences)
-    sentence = sentences[index]
-    start = text.index(sentence) + sentence.index(phrase)
-    return start, start + len(phrase), sentence
-
-
-def _entity(key: str, sentences: Sequence[str], *phrases: tuple[int, str]) -> Entity:
-    entity_type, name = NAMES[key]
-    mentions = []
-    for index, phrase in phrases:
-        start, end, sentence = _span(sentences, index, phrase)
-        mentions.append(Mention(start=start, end=end, text=phrase, sentence=sentence))
-    return Entity(id=key, type=entity_type, name=name, mentions=mentions)
-
-
-def _evidence(sentences: Sequence[str], index: int, rule: str) -> list[Evidence]:
-    phrase = sentences[index].rstrip(".")
-    start, end, sentence = _span(sentences, index, phrase)
-    return [Evidence(start=start, end=end, text=phrase, rule=rule, sentence=sentence)]
-
-
-def first_article() -> ArticleExtraction:
-    """2022: Mara Quill is CEO of Northwind Bank, which settles with the Harbor Authority."""
-    s = FIRST
-    return ArticleExtraction(
-        article=ArticleHeader(id="n1", title="Northwind settles", published="2022-03-10"),
-        entities=[
-            _entity(MARA, s, (0, "Mara Quill")),
-            _entity(NORTHWIND, s, (0, "Northwind Bank"), (1, "Northwind Bank")),
-            _entity(HARBOR, s, (1, "Harbor Authority")),
-        ],
-        relations=[
-            Relation(
-                id=ROLE,
-                subject=MARA,
-                predicate="ROLE_AT",
-                object=NORTHWIND,
-                properties={"role": "CEO"},
-                confidence=0.85,
-                evidence=_evidence(s, 0, "role/of"),
-            )
-        ],
-        events=[
-            Event(
-                id=SETTLEMENT,
-                type="Settlement",
-                participants=[
-                    Participant(entity=NORTHWIND, role="defendant"),
-                    Participant(entity=HARBOR, role="authority"),
-                ],
-                amount=Amount(value=2e6, currency="USD", text="$2 million"),
-                date=EventDate(value="2022-03", precision="month", text="March 2022"),
-                status="agreed",
-                confidence=0.8,
-                evidence=_evidence(s, 1, "settlement/pay"),
-            )
-        ],
-    )
-
-
-def second_article() -> ArticleExtraction:
-    """2024: Lumen Capital, founded by Teo Brandt, buys Northwind Bank."""
-    s = SECOND
-    return ArticleExtraction(
-        article=ArticleHeader(id="n2", title="Lumen buys Northwind", published="2024-06-02"),
-        entities=[
-            _entity(LUMEN, s, (0, "Lumen Capital"), (1, "Lumen Capital")),
-            _entity(NORTHWIND, s, (0, "Northwind Bank")),
-            _entity(TEO, s, (1, "Teo Brandt")),
-        ],
-        relations=[
-            Relation(
-                id=ACQUIRED,
-                subject=LUMEN,
-                predicate="ACQUIRED",
-                object=NORTHWIND,
-                properties={"amount": 9e7, "currency": "USD"},
-                confidence=0.8,
-                evidence=_evidence(s, 0, "frame/buy"),
-            ),
-            Relation(
-                id=FOUNDED,
-                subject=TEO,
-                predicate="FOUNDED",
-                object=LUMEN,
-                confidence=0.8,
-                evidence=_evidence(s, 1, "frame/found"),
-            ),
-        ],
-        events=[
-            Event(
-                id=ACQUISITION,
-                type="Acquisition",
-                participants=[
-                    Participant(entity=LUMEN, role="acquirer"),
-                    Participant(entity=NORTHWIND, role="target"),
-                ],
-                amount=Amount(value=9e7, currency="USD", text="$90 million"),
-                date=EventDate(value="2024-06", precision="month", text="June 2024"),
-                status="completed",
-                confidence=0.8,
-                evidence=_evidence(s, 0, "acquisition/buy"),
-            )
-        ],
-    )
-
-
-def third_article() -> ArticleExtraction:
-    """A later article naming both firms, with no facts."""
-    s = THIRD
-    return ArticleExtraction(
-        article=ArticleHeader(id="n3", title="New name", published="2024-07-15"),
-        entities=[
-            _entity(NORTHWIND, s, (0, "Northwind Bank")),
-            _entity(LUMEN, s, (0, "Lumen Capital")),
-        ],
-    )
-
-
-def small_store(data_dir: Path, schema: Schema) -> EmbeddedStore:
-    """A store holding the three hand-built articles."""
-    store = EmbeddedStore.open(data_dir, schema)
-    for extraction in (first_article(), second_article(), third_article()):
-        store.write(extraction)
-    return store
-
-
-def seed_store(data_dir: Path, pipeline: Pipeline, seed_dir: Path) -> EmbeddedStore:
-    """A store holding what the real pipeline reads from ``seeds/articles``."""
-    store = EmbeddedStore.open(data_dir, pipeline.schema)
-    report = pipeline.ingest([seed_dir], store)
-    assert not report.failures
-    return store
 
 
 @pytest.fixture(scope="module")

@@ -8,155 +8,25 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from graph_dump import dump
+from handmade import ACME_SETTLES, mention
 
 from graphbuild.errors import QueryError, StoreError, StoreNotFoundError
-from graphbuild.ids import entity_id, event_id, relation_id
-from graphbuild.models import (
-    Amount,
-    ArticleExtraction,
-    ArticleHeader,
-    Entity,
-    Event,
-    EventDate,
-    Evidence,
-    Mention,
-    Participant,
-    Relation,
-)
+from graphbuild.ids import entity_id
+from graphbuild.models import ArticleExtraction
 from graphbuild.schema import Schema
 from graphbuild.stores.base import GraphStore
 from graphbuild.stores.embedded import DATABASE_FILE, EmbeddedStore
 
-JANE = entity_id("Person", "Jane Roe")
-ACME = entity_id("Organization", "Acme Corp")
-COMMISSION = entity_id("Regulator", "Securities Commission")
-ROLE = relation_id(JANE, "ROLE_AT", ACME, ["CEO"])
-
-FIRST = (
-    "Jane Roe is the chief executive of Acme Corp.",
-    "Acme Corp agreed to pay $5 million to the Securities Commission in November 2023.",
-)
-SECOND = ("Jane Roe, the chief executive of Acme Corp, declined to comment.",)
-
-
-def locate(sentences: Sequence[str], index: int, phrase: str) -> tuple[int, int, str]:
-    """Offsets of ``phrase`` in sentence ``index`` of the article text, and that sentence."""
-    text = " ".join(sentences)
-    sentence = sentences[index]
-    start = text.index(sentence) + sentence.index(phrase)
-    end = start + len(phrase)
-    assert text[start:end] == phrase
-    return start, end, sentence
-
-
-def mention(sentences: Sequence[str], index: int, phrase: str) -> Mention:
-    start, end, sentence = locate(sentences, index, phrase)
-    return Mention(start=start, end=end, text=phrase, sentence=sentence)
-
-
-def evidence(sentences: Sequence[str], index: int, phrase: str, rule: str) -> Evidence:
-    start, end, sentence = locate(sentences, index, phrase)
-    return Evidence(start=start, end=end, text=phrase, rule=rule, sentence=sentence)
-
-
-def first_article(
-    article_id: str = "a1", settlement_date: str = "2023-11", amount: float = 5_000_000
-) -> ArticleExtraction:
-    """A CEO, her company, a regulator, and a settlement between the two bodies."""
-    s = FIRST
-    return ArticleExtraction(
-        article=ArticleHeader(
-            id=article_id,
-            title="Acme settles",
-            url=f"https://news.example/{article_id}",
-            published="2023-11-21",
-            source="Example News",
-            meta={"section": "markets"},
-        ),
-        entities=[
-            Entity(id=JANE, type="Person", name="Jane Roe", mentions=[mention(s, 0, "Jane Roe")]),
-            Entity(
-                id=ACME,
-                type="Organization",
-                name="Acme Corp",
-                kind="company",
-                aliases=["Acme"],
-                mentions=[mention(s, 0, "Acme Corp"), mention(s, 1, "Acme Corp")],
-            ),
-            Entity(
-                id=COMMISSION,
-                type="Regulator",
-                name="Securities Commission",
-                kind="agency",
-                mentions=[mention(s, 1, "Securities Commission")],
-            ),
-        ],
-        relations=[
-            Relation(
-                id=ROLE,
-                subject=JANE,
-                predicate="ROLE_AT",
-                object=ACME,
-                properties={"role": "CEO"},
-                confidence=0.8,
-                evidence=[evidence(s, 0, s[0][:-1], "role_copula")],
-            )
-        ],
-        events=[
-            Event(
-                id=event_id(
-                    "Settlement",
-                    [("defendant", ACME), ("authority", COMMISSION)],
-                    (amount, "USD"),
-                ),
-                type="Settlement",
-                participants=[
-                    Participant(entity=ACME, role="defendant"),
-                    Participant(entity=COMMISSION, role="authority"),
-                ],
-                amount=Amount(value=amount, currency="USD", text="$5 million"),
-                date=EventDate(value=settlement_date, precision="month", text="November 2023"),
-                status="agreed",
-                confidence=0.7,
-                evidence=[evidence(s, 1, s[1][:-1], "settlement_pay")],
-            )
-        ],
-    )
-
-
-def second_article() -> ArticleExtraction:
-    """Another article naming the same CEO and company, and the same role."""
-    s = SECOND
-    return ArticleExtraction(
-        article=ArticleHeader(id="a2", title="No comment"),
-        entities=[
-            Entity(id=JANE, type="Person", name="Jane Roe", mentions=[mention(s, 0, "Jane Roe")]),
-            Entity(
-                id=ACME,
-                type="Organization",
-                name="Acme Corp",
-                kind="company",
-                mentions=[mention(s, 0, "Acme Corp")],
-            ),
-        ],
-        relations=[
-            Relation(
-                id=ROLE,
-                subject=JANE,
-                predicate="ROLE_AT",
-                object=ACME,
-                properties={"role": "CEO"},
-                confidence=0.9,
-                evidence=[evidence(s, 0, s[0][: s[0].index(", declined")], "role_appos")],
-            )
-        ],
-    )
+ROLE = ACME_SETTLES.role
+FIRST = ACME_SETTLES.first
+first_article = ACME_SETTLES.first_article
+second_article = ACME_SETTLES.second_article
 
 
 def snapshot(store: GraphStore) -> list[str]:

@@ -9,30 +9,20 @@ import json
 import re
 import socket
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bolt_server import empty_database
 from graph_dump import dump
+from handmade import BINANCE_SETTLES, mention
 from pydantic import SecretStr
 
 from graphbuild.config import PROJECT_ROOT
 from graphbuild.errors import ConfigError, QueryError, StoreError
-from graphbuild.ids import entity_id, event_id, relation_id
-from graphbuild.models import (
-    Amount,
-    ArticleExtraction,
-    ArticleHeader,
-    Entity,
-    Event,
-    EventDate,
-    Evidence,
-    Mention,
-    Participant,
-    Relation,
-)
+from graphbuild.ids import entity_id
+from graphbuild.models import ArticleExtraction, ArticleHeader, Entity, EventDate
 from graphbuild.schema import Schema
 from graphbuild.stores.base import GraphStore
 from graphbuild.stores.embedded import EmbeddedStore
@@ -48,129 +38,10 @@ NEO4J_DIALECT = {
     "range(1, size(s.evidence_articles))": "range(0, size(s.evidence_articles) - 1)",
 }
 
-TENG = entity_id("Person", "Richard Teng")
-BINANCE = entity_id("Organization", "Binance")
-JUSTICE = entity_id("Regulator", "Justice Department")
-ROLE = relation_id(TENG, "ROLE_AT", BINANCE, ["CEO"])
-
-FIRST = (
-    "Richard Teng is the chief executive of Binance.",
-    "Binance agreed to pay $4.3 billion to the Justice Department in November 2023.",
-)
-SECOND = ("Richard Teng, the chief executive of Binance, spoke at a conference.",)
-
-
-def locate(sentences: Sequence[str], index: int, phrase: str) -> tuple[int, int, str]:
-    text = " ".join(sentences)
-    sentence = sentences[index]
-    start = text.index(sentence) + sentence.index(phrase)
-    return start, start + len(phrase), sentence
-
-
-def mention(sentences: Sequence[str], index: int, phrase: str) -> Mention:
-    start, end, sentence = locate(sentences, index, phrase)
-    return Mention(start=start, end=end, text=phrase, sentence=sentence)
-
-
-def evidence(sentences: Sequence[str], index: int, phrase: str, rule: str) -> Evidence:
-    start, end, sentence = locate(sentences, index, phrase)
-    return Evidence(start=start, end=end, text=phrase, rule=rule, sentence=sentence)
-
-
-def first_article(article_id: str = "a1") -> ArticleExtraction:
-    """A chief executive, his company, a prosecutor and a settlement between the two bodies."""
-    s = FIRST
-    return ArticleExtraction(
-        article=ArticleHeader(
-            id=article_id,
-            title="Binance settles",
-            url="https://news.example/binance",
-            published="2023-11-21",
-            source="Example News",
-            meta={"section": "markets"},
-        ),
-        entities=[
-            Entity(id=TENG, type="Person", name="Richard Teng", mentions=[mention(s, 0, "Teng")]),
-            Entity(
-                id=BINANCE,
-                type="Organization",
-                name="Binance",
-                kind="exchange",
-                aliases=["Binance Holdings"],
-                mentions=[mention(s, 0, "Binance"), mention(s, 1, "Binance")],
-            ),
-            Entity(
-                id=JUSTICE,
-                type="Regulator",
-                name="Justice Department",
-                kind="prosecutor",
-                mentions=[mention(s, 1, "Justice Department")],
-            ),
-        ],
-        relations=[
-            Relation(
-                id=ROLE,
-                subject=TENG,
-                predicate="ROLE_AT",
-                object=BINANCE,
-                properties={"role": "CEO"},
-                confidence=0.8,
-                evidence=[evidence(s, 0, s[0][:-1], "role_copula")],
-            )
-        ],
-        events=[
-            Event(
-                id=event_id(
-                    "Settlement", [("defendant", BINANCE), ("authority", JUSTICE)], (4.3e9, "USD")
-                ),
-                type="Settlement",
-                participants=[
-                    Participant(entity=BINANCE, role="defendant"),
-                    Participant(entity=JUSTICE, role="authority"),
-                ],
-                amount=Amount(value=4.3e9, currency="USD", text="$4.3 billion"),
-                date=EventDate(value="2023-11", precision="month", text="November 2023"),
-                status="agreed",
-                confidence=0.7,
-                evidence=[evidence(s, 1, s[1][:-1], "settlement_pay")],
-            )
-        ],
-    )
-
-
-def second_article() -> ArticleExtraction:
-    """Another article naming the same person, company and role."""
-    s = SECOND
-    return ArticleExtraction(
-        article=ArticleHeader(id="a2", title="A conference"),
-        entities=[
-            Entity(
-                id=TENG,
-                type="Person",
-                name="Richard Teng",
-                mentions=[mention(s, 0, "Richard Teng")],
-            ),
-            Entity(
-                id=BINANCE,
-                type="Organization",
-                name="Binance",
-                kind="exchange",
-                aliases=["Binance.com"],
-                mentions=[mention(s, 0, "Binance")],
-            ),
-        ],
-        relations=[
-            Relation(
-                id=ROLE,
-                subject=TENG,
-                predicate="ROLE_AT",
-                object=BINANCE,
-                properties={"role": "CEO"},
-                confidence=0.9,
-                evidence=[evidence(s, 0, s[0][: s[0].index(", spoke")], "role_appos")],
-            )
-        ],
-    )
+TENG = BINANCE_SETTLES.person_id
+FIRST = BINANCE_SETTLES.first
+first_article = BINANCE_SETTLES.first_article
+second_article = BINANCE_SETTLES.second_article
 
 
 def value(store: GraphStore, cypher: str, **params: Any) -> Any:
