@@ -36,9 +36,9 @@ from handmade import (
 )
 
 from graphbuild.config import PROJECT_ROOT
+from graphbuild.errors import EntityNotFoundError
 from graphbuild.export import export_neo4j_csv
 from graphbuild.graph import (
-    EntityNotFoundError,
     article_entities,
     graph_tables,
     load_graph,
