@@ -118,6 +118,9 @@ FRAMES: tuple[Frame, ...] = (
     Frame(
         "FINED",
         verbs=_forms("fine", "fined", "fines", "penalize", "penalized", "penalised"),
+        # "imposed a $60.6 million penalty on Citigroup".
+        nouns=_forms("fine", "penalty", "penalties"),
+        preps=_forms("on", "against"),
         amount=True,
         event="Fine",
         subject_role="authority",
@@ -127,6 +130,9 @@ FRAMES: tuple[Frame, ...] = (
     Frame(
         "SANCTIONED",
         verbs=_forms("sanction", "sanctioned", "sanctions", "blacklisted", "blacklist"),
+        # "imposed sanctions on Sinbad".
+        nouns=_forms("sanctions"),
+        preps=_forms("on", "against"),
         event="Sanction",
         subject_role="authority",
         object_role="target",
@@ -188,6 +194,7 @@ _HEDGING_VERBS = frozenset(
     {
         "plan", "consider", "seek", "expect", "hope", "want", "propose", "explore", "discuss",
         "aim", "deny", "weigh", "threaten", "intend", "try", "attempt", "refuse", "mull",
+        "pledge", "promise", "vow", "offer", "negotiate",
     }
 )  # fmt: skip
 _SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -202,6 +209,12 @@ CONFIDENCE = {"active": 0.8, "passive": 0.8, "clause": 0.7, "noun": 0.7, "based"
 def negated_or_hedged(verb: Token) -> bool:
     """A negation or modal on the verb or any verb that governs it."""
     token: Token | None = verb
+    # "No OKX employee was charged": a negative determiner on the subject.
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            d.lower_ in ("no", "none", "neither") for d in child.children if d.dep_ == "det"
+        ):
+            return True
     while token is not None:
         for child in token.children:
             if child.dep_ == "neg":

@@ -77,3 +77,26 @@ def test_guilty_plea_needs_guilty(extract_text: Extract) -> None:
 )
 def test_negated_or_hedged_give_no_event(extract_text: Extract, text: str) -> None:
     assert extract_text(text).events == []
+
+
+def test_penalties_and_sanctions_stated_through_nouns(extract_text: Extract) -> None:
+    fined = extract_text("The Federal Reserve imposed a $60.6 million penalty on Citigroup.")
+    event = only(fined, "Fine")
+    assert parts(fined, event) == {("authority", "Federal Reserve"), ("defendant", "Citigroup")}
+    assert event.amount is not None and event.amount.value == 6.06e7
+    sanctioned = extract_text("The Treasury imposed sanctions on Sinbad in November 2023.")
+    assert parts(sanctioned, only(sanctioned, "Sanction")) == {
+        ("authority", "U.S. Treasury"),
+        ("target", "Sinbad"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No OKX employee was charged.",
+        "Nippon Steel has pledged to invest $11 billion in Microsoft.",
+    ],
+)
+def test_negative_subjects_and_pledges_give_no_event(extract_text: Extract, text: str) -> None:
+    assert extract_text(text).events == []
