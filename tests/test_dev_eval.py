@@ -21,12 +21,12 @@ ARTICLES = DEV_DIR / "articles.jsonl"
 GOLD = DEV_DIR / "gold.jsonl"
 
 # Strict micro F1 measured on 2026-11-23 with en_core_web_sm 3.8.0 (30 articles):
-#   typed entities 0.861 (P 0.840, R 0.884)   relations 0.394 (P 0.792, R 0.263)
+#   typed entities 0.861 (P 0.840, R 0.884)   relations 0.427 (P 0.783, R 0.294)
 #   events         0.582 (P 0.865, R 0.438)   amounts   0.462 (P 0.643, R 0.360)
-# Lenient: entities 0.870, relations 0.413, events 0.582, amounts 0.513.
+# Lenient: entities 0.870, relations 0.455, events 0.582, amounts 0.513.
 STRICT_F1_FLOORS = {
     "typed entities": 0.84,
-    "relations": 0.37,
+    "relations": 0.40,
     "events": 0.56,
     "amounts": 0.44,
 }

@@ -13,12 +13,10 @@ often (news outlets aside), which the rule name records as ``topic``.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.frames import negated_or_hedged
-from graphbuild.extract.mentions import PERSON, ArticleEntities
+from graphbuild.extract.mentions import PERSON, ArticleEntities, topic_organization
 from graphbuild.extract.relations import BODY_TYPES, ROLE_AT, RoleReader
 from graphbuild.extract.values import date_near, span_evidence
 from graphbuild.ids import event_id, relation_id
@@ -90,15 +88,6 @@ def _named_org(title: Span, ents: ArticleEntities, by_token: dict[int, str]) -> 
         before -= 1
     eid = by_token.get(before) if before >= 0 else None
     return eid if eid is not None and ents.types[eid] in BODY_TYPES else None
-
-
-def topic_organization(ents: ArticleEntities) -> str | None:
-    """The organisation an article names most often, news outlets aside (ties: first named)."""
-    counts: Counter[str] = Counter()
-    for eid in ents.entity_of:
-        if ents.types[eid] == "Organization" and ents.kinds.get(eid) != "media":
-            counts[eid] += 1
-    return counts.most_common(1)[0][0] if counts else None
 
 
 def extract_careers(

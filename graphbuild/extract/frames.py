@@ -142,7 +142,8 @@ FRAMES: tuple[Frame, ...] = (
         "SETTLED_WITH",
         verbs=_forms("settle", "settled", "settles"),
         nouns=_forms("settlement"),
-        preps=_forms("with"),
+        # "settled with the SEC", "settle charges from the SEC".
+        preps=_forms("with", "from", "by"),
         direct_object=False,
         amount=True,
     ),
@@ -360,11 +361,13 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
         elif verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
             subjects.append(verb.head)
             rule = "clause"
-        if frame.direct_object:
-            obj = _child(verb, {"dobj"})
-            if obj is not None:
-                objects.append(obj)
+        obj = _child(verb, {"dobj"})
+        if frame.direct_object and obj is not None:
+            objects.append(obj)
         objects.extend(_prep_objects(verb, frame.preps))
+        if not frame.direct_object and obj is not None:
+            # "settle charges from the SEC": the preposition hangs on the object.
+            objects.extend(_prep_objects(obj, frame.preps))
     if verb.dep_ == "relcl" and subject is not None and subject.lower_ in ("which", "who", "that"):
         # "Binance, which is based in Abu Dhabi": the relative pronoun stands for the head.
         target = subjects if not passive or (frame.preps and not frame.direct_object) else objects

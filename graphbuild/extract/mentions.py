@@ -204,3 +204,12 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
     return ArticleEntities(
         entities=entities, mentions=mentions, entity_of=entity_of, types=types, kinds=kinds
     )
+
+
+def topic_organization(ents: ArticleEntities) -> str | None:
+    """The organisation an article names most often, news outlets aside (ties: first named)."""
+    counts: Counter[str] = Counter()
+    for eid in ents.entity_of:
+        if ents.types[eid] == "Organization" and ents.kinds.get(eid) != "media":
+            counts[eid] += 1
+    return counts.most_common(1)[0][0] if counts else None

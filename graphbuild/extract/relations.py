@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graphbuild.extract.coref import DESCRIPTIONS, PRONOUNS, antecedent
-from graphbuild.extract.mentions import PERSON, ArticleEntities
+from graphbuild.extract.mentions import PERSON, ArticleEntities, topic_organization
 from graphbuild.extract.values import span_evidence
 from graphbuild.ids import relation_id
 from graphbuild.models import Relation
@@ -40,7 +40,15 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 _LINKS = frozenset({"of", "at", "for", "with"})
 
 # Confidence of each rule, by how directly the text ties person, title and organisation.
+# Titles that only companies give, so that a bare "Chief executive Jane Fraser" can be
+# placed at the article's company (not "President ..." or "Attorney General ...").
+TOPIC_ROLES = frozenset(
+    {"CEO", "CFO", "COO", "CTO", "chief legal officer", "chief compliance officer", "co-founder",
+     "founder", "chair"}
+)  # fmt: skip
+
 CONFIDENCE = {
+    "role/title_person_topic": 0.6,
     "role/title_of_org_person": 0.85,
     "role/title_person": 0.9,
     "role/title_person_of": 0.85,
@@ -202,6 +210,16 @@ def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[R
                     found.append(
                         _Role(person_id, prev.org, role, prev.start, person_end, "role/coordinated")
                     )
+                    continue
+            # "Chief executive Jane Fraser said ...": a company title with no company named
+            # is taken to be at the company the article is about.
+            topic = topic_organization(ents)
+            if topic is not None and role.removeprefix("former ") in TOPIC_ROLES:
+                found.append(
+                    _Role(
+                        person_id, topic, role, title.start, person_end, "role/title_person_topic"
+                    )
+                )
             continue
         # "the deputy secretary of the Foreign Ministry, Datuk Abdul Halim Ali".
         after = _org_after(doc, ents, title.end, sent.end)

@@ -114,3 +114,8 @@ def test_type_rules_reject_impossible_ends(extract_text: Extract) -> None:
     result = extract_text("Gary Gensler regulated Coinbase for years.")
     assert ("Gary Gensler", "REGULATES", "Coinbase") not in facts(result)
     assert any(r.candidate.get("predicate") == "REGULATES" for r in result.rejected)
+
+
+def test_settling_charges_from_a_regulator(extract_text: Extract) -> None:
+    text = "Kraken agreed on Thursday to pay $30 million to settle charges from the SEC."
+    assert ("Kraken", "SETTLED_WITH", SEC) in facts(extract_text(text))

@@ -105,3 +105,17 @@ def test_roles_past_ages_modifiers_and_fronted_titles(
     extract_text: Extract, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in roles(extract_text(text))
+
+
+def test_company_title_without_company_is_at_the_article_company(extract_text: Extract) -> None:
+    text = "Citigroup was fined again. Chief executive Jane Fraser said Citigroup would comply."
+    result = extract_text(text)
+    assert ("Jane Fraser", "CEO", "Citigroup") in roles(result)
+    [relation] = [r for r in result.relations if r.predicate == "ROLE_AT"]
+    assert relation.evidence[0].rule == "role/title_person_topic"
+
+
+def test_public_office_is_not_placed_at_the_article_company(extract_text: Extract) -> None:
+    assert (
+        roles(extract_text("Coinbase rallied. President Donald Trump praised Coinbase.")) == set()
+    )
