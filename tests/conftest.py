@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bolt_server import bolt_server
+from handmade import seed_store, small_store
 
 from graphbuild.config import PROJECT_ROOT, Settings
 from graphbuild.extract.extractor import Extractor
 from graphbuild.models import Article, ArticleExtraction
 from graphbuild.pipeline import Pipeline
 from graphbuild.schema import Schema, load_schema
+from graphbuild.stores.embedded import EmbeddedStore
 from graphbuild.validate import validate
 
 # The Bolt server fixture, shared by every test module that needs it.
@@ -69,3 +72,21 @@ def seed_dir() -> Path:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "graphbuild-data"
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory, schema: Schema) -> Iterator[EmbeddedStore]:
+    """The hand-built Northwind store of tests/handmade.py, one per test module."""
+    store = small_store(tmp_path_factory.mktemp("small"), schema)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def seeded(
+    tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline, seed_dir: Path
+) -> Iterator[EmbeddedStore]:
+    """A store with the seed article ingested by the real pipeline, one per test module."""
+    store = seed_store(tmp_path_factory.mktemp("seed"), pipeline, seed_dir)
+    yield store
+    store.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import doctest
-from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -20,7 +19,6 @@ from handmade import (
     SETTLEMENT,
     TEO,
     seed_store,
-    small_store,
 )
 
 import graphbuild.analysis
@@ -38,13 +36,6 @@ from graphbuild.graph import article_entities, load_graph
 from graphbuild.pipeline import Pipeline
 from graphbuild.schema import Schema
 from graphbuild.stores.embedded import EmbeddedStore
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory, schema: Schema) -> Iterator[EmbeddedStore]:
-    store = small_store(tmp_path_factory.mktemp("small"), schema)
-    yield store
-    store.close()
 
 
 @pytest.fixture(scope="module")

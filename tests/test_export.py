@@ -6,7 +6,6 @@ import csv
 import doctest
 import json
 import shlex
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +18,6 @@ from handmade import (
     ROLE,
     SETTLEMENT,
     first_article,
-    seed_store,
-    small_store,
 )
 
 import graphbuild.export
@@ -34,25 +31,8 @@ from graphbuild.export import (
     read_node_link,
 )
 from graphbuild.graph import load_graph
-from graphbuild.pipeline import Pipeline
 from graphbuild.schema import Schema
 from graphbuild.stores.embedded import EmbeddedStore
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory, schema: Schema) -> Iterator[EmbeddedStore]:
-    store = small_store(tmp_path_factory.mktemp("small"), schema)
-    yield store
-    store.close()
-
-
-@pytest.fixture(scope="module")
-def seeded(
-    tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline, seed_dir: Path
-) -> Iterator[EmbeddedStore]:
-    store = seed_store(tmp_path_factory.mktemp("seed"), pipeline, seed_dir)
-    yield store
-    store.close()
 
 
 def edges_with_keys(g: nx.MultiDiGraph) -> dict[tuple[str, str, str], dict[str, Any]]:

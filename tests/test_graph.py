@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -31,7 +30,6 @@ from handmade import (
     first_article,
     second_article,
     seed_store,
-    small_store,
     third_article,
 )
 
@@ -48,22 +46,6 @@ from graphbuild.pipeline import Pipeline
 from graphbuild.schema import Schema
 from graphbuild.stores.embedded import EmbeddedStore
 from graphbuild.stores.neo4j import Neo4jSettings, Neo4jStore
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory, schema: Schema) -> Iterator[EmbeddedStore]:
-    store = small_store(tmp_path_factory.mktemp("small"), schema)
-    yield store
-    store.close()
-
-
-@pytest.fixture(scope="module")
-def seeded(
-    tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline, seed_dir: Path
-) -> Iterator[EmbeddedStore]:
-    store = seed_store(tmp_path_factory.mktemp("seed"), pipeline, seed_dir)
-    yield store
-    store.close()
 
 
 def names(g: nx.MultiDiGraph) -> set[str]:
