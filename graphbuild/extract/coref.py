@@ -48,7 +48,7 @@ def antecedent(entities: ArticleEntities, before_char: int, noun: str) -> str | 
     earlier = [
         (m, eid)
         for m, eid in zip(entities.mentions, entities.entity_of, strict=True)
-        if m.end_char <= before_char and entities.types[eid] in types
+        if m.end_char <= before_char and entities.types[eid] in types and not m.modifier
     ]
     earlier.reverse()
     if kinds:

@@ -36,6 +36,10 @@ class MentionSpan:
     kind: str | None
     curated: bool
     sentence: str
+    # The type came from the words around the name, not from the tagger.
+    cued: bool = False
+    # The name modifies a noun ("the U.S. market"): not what a later "its" points to.
+    modifier: bool = False
 
     def to_record(self) -> Mention:
         return Mention(
@@ -134,6 +138,14 @@ def _titled_after(span: Span, titles: frozenset[str]) -> bool:
     return False
 
 
+def _without_title(span: Span, titles: frozenset[str]) -> Span:
+    """A name without a title the tagger took into it: "CFO Mark Mason" -> "Mark Mason"."""
+    for n in (3, 2, 1):
+        if len(span) > n and " ".join(t.lower_ for t in span[:n]) in titles:
+            return span[n:]
+    return span
+
+
 def context_type(span: Span, entity_type: str, titles: frozenset[str]) -> str:
     """The type the words around a name give it, where they outweigh the tagger.
 
@@ -187,9 +199,11 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
         entity_type = ent.label_ if curated else schema.type_for_spacy_label(ent.label_)
         if entity_type is None:
             continue
-        span = _trim(ent)
+        span = _trim(ent) if curated else _without_title(_trim(ent), titles)
+        cued = False
         if not curated and entity_type in (PERSON, "Organization", "Location"):
-            entity_type = context_type(span, entity_type, titles)
+            tagged, entity_type = entity_type, context_type(span, entity_type, titles)
+            cued = tagged != entity_type
         text = span.text
         if curated:
             name = ent.ent_id_ or text
@@ -215,6 +229,9 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
                 kind=kind,
                 curated=curated,
                 sentence=span.sent.text,
+                cued=cued,
+                modifier=span.root.dep_ in ("compound", "amod", "nmod")
+                and span.root.head.i >= span.end,
             )
         )
     return out
@@ -287,12 +304,15 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
             key = next(iter(org_by_stem[key]))
         keys.append(key)
 
+    # A gazetteer type wins; else a type the context gave; else the tagger's majority.
     type_votes: dict[str, Counter[str]] = defaultdict(Counter)
     curated_type: dict[str, str] = {}
     for key, m in zip(keys, mentions, strict=True):
         type_votes[key][m.type] += 1
         if m.curated:
             curated_type.setdefault(key, m.type)
+        elif m.cued:
+            type_votes[key][m.type] += len(mentions)
 
     groups: dict[str, list[MentionSpan]] = defaultdict(list)
     for key, m in zip(keys, mentions, strict=True):
