@@ -190,6 +190,30 @@ FRAMES: tuple[Frame, ...] = (
     ),
 )
 
+# Payments that state an event without "fine" or "settle" as the verb: "agreed to pay
+# $297 million in penalties" (a plea deal's settlement), "accepted a $50 million fine",
+# "ordered Ripple to pay a $125 million civil penalty" (a fine with its authority).
+PAID_SETTLEMENT = Frame(
+    None, event="Settlement", subject_role="defendant", status="agreed", amount=True
+)
+PAID_FINE = Frame(
+    "FINED",
+    amount=True,
+    event="Fine",
+    subject_role="authority",
+    object_role="defendant",
+    status="imposed",
+)
+_PAY_VERBS = frozenset({"pay", "accept", "receive"})
+_PENALTY_NOUNS = frozenset({"fine", "penalty"})
+_ORDER_VERBS = frozenset({"order", "require", "force", "direct", "compel"})
+_SETTLE_WORDS = frozenset({"settle", "settlement"})
+# A payment is a settlement only in enforcement words, not "agreed to pay $69 billion for".
+_ENFORCEMENT_WORDS = frozenset(
+    {"penalty", "fine", "forfeiture", "restitution", "damage", "disgorgement", "plead",
+     "guilty", "plea", "charge", "allegation", "resolve", "investigation", "probe"}
+)  # fmt: skip
+
 _MODALS = frozenset({"may", "might", "could", "would", "should", "can"})
 _HEDGING_VERBS = frozenset(
     {
@@ -204,7 +228,15 @@ _PRONOUNS_THING = frozenset({"it", "its", "they", "their"})
 _COPULA_NOUN_DEPS = frozenset({"attr", "appos"})
 _STAKE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
 
-CONFIDENCE = {"active": 0.8, "passive": 0.8, "clause": 0.7, "noun": 0.7, "based": 0.85}
+CONFIDENCE = {
+    "active": 0.8,
+    "passive": 0.8,
+    "clause": 0.7,
+    "noun": 0.7,
+    "based": 0.85,
+    "paid": 0.7,
+    "ordered": 0.8,
+}
 
 
 def negated_or_hedged(verb: Token) -> bool:
@@ -364,6 +396,10 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
         obj = _child(verb, {"dobj"})
         if frame.direct_object and obj is not None:
             objects.append(obj)
+        # "fined Starling Bank £29 million": the one fined is the indirect object.
+        dative = _child(verb, {"dative"})
+        if frame.direct_object and dative is not None:
+            objects.append(dative)
         objects.extend(_prep_objects(verb, frame.preps))
         if not frame.direct_object and obj is not None:
             # "settle charges from the SEC": the preposition hangs on the object.
@@ -413,6 +449,40 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
     if subject is None:
         return None
     return _Found([subject], [place], token, "based")
+
+
+def _payment(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+    """A Fine or a Settlement stated through a payment; see ``PAID_SETTLEMENT``."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _PAY_VERBS:
+        return None
+    obj = _child(verb, {"dobj"})
+    penalty = obj is not None and obj.lemma_.lower() in _PENALTY_NOUNS
+    head = verb.head
+    if lemma == "pay" and verb.dep_ == "xcomp" and head.lemma_.lower() in _ORDER_VERBS:
+        # "The court ordered Ripple to pay a penalty": the orderer fines the payer.
+        payer = _child(head, {"dobj"})
+        orderer = _subject_of(head)[0]
+        if payer is None or not penalty:
+            return None
+        authorities = resolve.entities(orderer) if orderer is not None else []
+        return PAID_FINE, _Found(authorities, resolve.entities(payer), verb, "ordered")
+    subject = _subject_of(verb)[0]
+    if subject is None:
+        return None
+    payers = resolve.entities(subject)
+    if not payers:
+        return None
+    if penalty:
+        return PAID_FINE, _Found([], payers, verb, "paid")
+    agreed = any(t.lemma_.lower() == "agree" for t in verb.ancestors)
+    has_money = any(t.ent_type_ == "MONEY" for t in verb.subtree)
+    words = {t.lemma_.lower() for t in verb.sent}
+    # A sentence that says "settle" is read by the settlement rules.
+    enforcement = bool(words & _ENFORCEMENT_WORDS) and not words & _SETTLE_WORDS
+    if lemma == "pay" and agreed and has_money and enforcement:
+        return PAID_SETTLEMENT, _Found(payers, [], verb, "paid")
+    return None
 
 
 def _stake(anchor: Token) -> float | None:
@@ -516,6 +586,9 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 found = _verb_frame(frame, token, resolve)
                 if found is not None:
                     candidates.append((frame, found))
+            paid = _payment(token, resolve)
+            if paid is not None:
+                candidates.append(paid)
         elif token.pos_ in ("NOUN", "PROPN"):
             for frame in by_noun.get(token.lower_, []):
                 found = _noun_frame(frame, token, resolve)
