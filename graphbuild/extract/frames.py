@@ -204,6 +204,14 @@ PAID_FINE = Frame(
     object_role="defendant",
     status="imposed",
 )
+# A verdict: "a jury found Bankman-Fried guilty", "found Terraform and Kwon liable".
+VERDICT = Frame(
+    None, event="Ruling", subject_role="court", object_role="defendant", status="decided"
+)
+_VERDICTS = frozenset({"guilty", "liable"})
+# A case someone brought: "to settle a civil fraud case brought by the SEC".
+BROUGHT_CASE = next(f for f in FRAMES if f.predicate == "SUED")
+_CASE_NOUNS = frozenset({"case", "lawsuit", "suit", "action", "complaint"})
 _PAY_VERBS = frozenset({"pay", "accept", "receive"})
 _PENALTY_NOUNS = frozenset({"fine", "penalty"})
 _ORDER_VERBS = frozenset({"order", "require", "force", "direct", "compel"})
@@ -236,6 +244,8 @@ CONFIDENCE = {
     "based": 0.85,
     "paid": 0.7,
     "ordered": 0.8,
+    "verdict": 0.8,
+    "brought": 0.75,
 }
 
 
@@ -485,6 +495,45 @@ def _payment(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
     return None
 
 
+def _verdict(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+    """A Ruling from "found X guilty/liable"; "found X not guilty" gives nothing."""
+    if verb.lemma_.lower() != "find":
+        return None
+    verdict = next((c for c in verb.children if c.lower_ in _VERDICTS), None)
+    if verdict is None or any(c.dep_ == "neg" for c in verdict.children):
+        return None
+    named = [c for c in verdict.children if c.dep_ in ("nsubj", "compound")]
+    named += [c for c in verb.children if c.dep_ == "dobj"]
+    defendants = [e for t in named for e in resolve.entities(t)]
+    if not defendants:
+        return None
+    subject = _subject_of(verb)[0]
+    courts = resolve.entities(subject) if subject is not None else []
+    return VERDICT, _Found(courts, defendants, verb, "verdict")
+
+
+def _brought_case(noun: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+    """A Lawsuit from "a case brought by the SEC" (against the clause's subject)."""
+    if noun.lemma_.lower() not in _CASE_NOUNS:
+        return None
+    for verb in noun.children:
+        if verb.dep_ != "acl" or verb.lemma_.lower() not in ("bring", "file"):
+            continue
+        agent = _agent(verb)
+        if agent is None:
+            continue
+        plaintiffs = resolve.entities(agent)
+        against = _prep_objects(verb, frozenset({"against"}))
+        if against:
+            defendants = [e for t in against for e in resolve.entities(t)]
+        else:
+            subject = _subject_of(noun.head)[0] if noun.dep_ in ("dobj", "pobj") else None
+            defendants = resolve.entities(subject) if subject is not None else []
+        if plaintiffs and defendants:
+            return BROUGHT_CASE, _Found(plaintiffs, defendants, noun, "brought")
+    return None
+
+
 def _stake(anchor: Token) -> float | None:
     window = anchor.doc[max(anchor.sent.start, anchor.i - 4) : anchor.i].text
     match = _STAKE.search(window)
@@ -586,14 +635,18 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 found = _verb_frame(frame, token, resolve)
                 if found is not None:
                     candidates.append((frame, found))
-            paid = _payment(token, resolve)
-            if paid is not None:
-                candidates.append(paid)
+            for read in (_payment, _verdict):
+                found_by_rule = read(token, resolve)
+                if found_by_rule is not None:
+                    candidates.append(found_by_rule)
         elif token.pos_ in ("NOUN", "PROPN"):
             for frame in by_noun.get(token.lower_, []):
                 found = _noun_frame(frame, token, resolve)
                 if found is not None:
                     candidates.append((frame, found))
+            brought = _brought_case(token, resolve)
+            if brought is not None:
+                candidates.append(brought)
         for frame, found in candidates:
             if negated_or_hedged(found.anchor):
                 continue
