@@ -212,6 +212,10 @@ _VERDICTS = frozenset({"guilty", "liable"})
 # A case someone brought: "to settle a civil fraud case brought by the SEC".
 BROUGHT_CASE = next(f for f in FRAMES if f.predicate == "SUED")
 _CASE_NOUNS = frozenset({"case", "lawsuit", "suit", "action", "complaint"})
+SETTLED_CASE = next(f for f in FRAMES if f.predicate == "SETTLED_WITH")
+# "The FTC reached a settlement with Celsius": the party settles with the authority.
+_AUTHORITY_TYPES = frozenset({"Regulator", "Government"})
+_PARTY_TYPES = frozenset({PERSON, "Organization"})
 _PAY_VERBS = frozenset({"pay", "accept", "receive"})
 _PENALTY_NOUNS = frozenset({"fine", "penalty"})
 _ORDER_VERBS = frozenset({"order", "require", "force", "direct", "compel"})
@@ -221,6 +225,9 @@ _ENFORCEMENT_WORDS = frozenset(
     {"penalty", "fine", "forfeiture", "restitution", "damage", "disgorgement", "plead",
      "guilty", "plea", "charge", "allegation", "resolve", "investigation", "probe"}
 )  # fmt: skip
+
+# Nouns for a part of an organisation, which stand for their owner.
+_PARTS = frozenset({"branch", "unit", "subsidiary", "arm", "division", "affiliate", "office"})
 
 _MODALS = frozenset({"may", "might", "could", "would", "should", "can"})
 _HEDGING_VERBS = frozenset(
@@ -291,6 +298,11 @@ class _Resolver:
         eid = self._by_token.get(token.i)
         if eid is not None:
             return eid
+        if token.lemma_.lower() in _PARTS:
+            # "Credit Suisse's Singapore branch": the owner, not the place, is the body.
+            owner = _child(token, {"poss"})
+            if owner is not None and owner.i in self._by_token:
+                return self._by_token[owner.i]
         for child in token.children:
             if child.dep_ in ("appos", "compound") and child.i in self._by_token:
                 return self._by_token[child.i]
@@ -438,6 +450,9 @@ def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
     subject: Token | None = owner
     if subject is None and noun.dep_ in _COPULA_NOUN_DEPS | {"dobj", "pobj"}:
         subject = _subject_of(head)[0] if noun.dep_ != "appos" else head
+        if subject is not None and subject.lower_ in ("which", "who", "that"):
+            # "OFAC, which is part of the Treasury": the pronoun stands for the head.
+            subject = head.head if head.dep_ == "relcl" else None
     if subject is None or not objects:
         return None
     subject_ids = resolve.entities(subject)
@@ -456,6 +471,9 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
     if place is None or described is None:
         return None
     subject = resolve.entity(described)
+    if subject is None and described.dep_ == "appos":
+        # "Bybit, a Dubai-based exchange": the description stands beside the name.
+        subject = resolve.entity(described.head)
     if subject is None:
         return None
     return _Found([subject], [place], token, "based")
@@ -512,10 +530,11 @@ def _verdict(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
     return VERDICT, _Found(courts, defendants, verb, "verdict")
 
 
-def _brought_case(noun: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
-    """A Lawsuit from "a case brought by the SEC" (against the clause's subject)."""
+def _brought_case(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """A Lawsuit from "a case brought by the SEC" (against the clause's subject); settling
+    that case settles with whoever brought it."""
     if noun.lemma_.lower() not in _CASE_NOUNS:
-        return None
+        return []
     for verb in noun.children:
         if verb.dep_ != "acl" or verb.lemma_.lower() not in ("bring", "file"):
             continue
@@ -530,8 +549,11 @@ def _brought_case(noun: Token, resolve: _Resolver) -> tuple[Frame, _Found] | Non
             subject = _subject_of(noun.head)[0] if noun.dep_ in ("dobj", "pobj") else None
             defendants = resolve.entities(subject) if subject is not None else []
         if plaintiffs and defendants:
-            return BROUGHT_CASE, _Found(plaintiffs, defendants, noun, "brought")
-    return None
+            found = [(BROUGHT_CASE, _Found(plaintiffs, defendants, noun, "brought"))]
+            if noun.head.lemma_.lower() == "settle":
+                found.append((SETTLED_CASE, _Found(defendants, plaintiffs, noun, "brought")))
+            return found
+    return []
 
 
 def _stake(anchor: Token) -> float | None:
@@ -644,9 +666,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 found = _noun_frame(frame, token, resolve)
                 if found is not None:
                     candidates.append((frame, found))
-            brought = _brought_case(token, resolve)
-            if brought is not None:
-                candidates.append(brought)
+            candidates.extend(_brought_case(token, resolve))
         for frame, found in candidates:
             if negated_or_hedged(found.anchor):
                 continue
@@ -669,14 +689,21 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 for obj in found.objects:
                     if subject == obj:
                         continue
-                    rid = relation_id(subject, frame.predicate, obj)
+                    head, tail = subject, obj
+                    if (
+                        frame.predicate == SETTLED_CASE.predicate
+                        and ents.types[subject] in _AUTHORITY_TYPES
+                        and ents.types[obj] in _PARTY_TYPES
+                    ):
+                        head, tail = obj, subject
+                    rid = relation_id(head, frame.predicate, tail)
                     if rid in relations:
                         continue
                     relations[rid] = Relation(
                         id=rid,
-                        subject=subject,
+                        subject=head,
                         predicate=frame.predicate,
-                        object=obj,
+                        object=tail,
                         properties=dict(props),
                         confidence=CONFIDENCE[found.rule],
                         evidence=[evidence],

@@ -163,6 +163,9 @@ def context_type(span: Span, entity_type: str, titles: frozenset[str]) -> str:
             return org
         if entity_type == PERSON and span[-1].lower_ in _ORG_HEADS and len(span) > 1:
             return org
+        # "Spotify, the Stockholm-based music streaming service".
+        if any(c.dep_ == "appos" and c.lemma_.lower() in _ORG_BEFORE for c in span.root.children):
+            return org
         after = span.end
         if (
             after + 1 < len(doc)
@@ -212,8 +215,11 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
         else:
             name = clean_person_name(text) if entity_type == PERSON else clean_name(text)
             kind = None
-            # The small pipeline tags stray lowercase words; a name has a capital or a digit.
+            # The small pipeline tags stray lowercase words; a name has a capital or a digit,
+            # and does not end in a common noun ("the Russian exchange").
             if not any(c.isupper() or c.isdigit() for c in name):
+                continue
+            if span[-1].is_alpha and span[-1].is_lower:
                 continue
         if not normalize_key(name):
             continue

@@ -124,3 +124,30 @@ def test_who_becomes_gives_the_appointment(extract_text: Extract) -> None:
     assert {("appointee", "Mellody Hobson"), ("organization", "Starbucks")} in events(
         extract_text(text), "Appointment"
     )
+
+
+def test_settling_a_case_settles_with_whoever_brought_it(extract_text: Extract) -> None:
+    text = (
+        "Terraform Labs agreed to pay $4.47 billion to settle a civil fraud case brought "
+        "by the SEC."
+    )
+    result = extract_text(text)
+    names = {e.id: e.name for e in result.entities}
+    settled = {
+        (names[r.subject], names[r.object])
+        for r in result.relations
+        if r.predicate == "SETTLED_WITH"
+    }
+    assert settled == {("Terraform Labs", "U.S. Securities and Exchange Commission")}
+
+
+def test_a_settlement_an_authority_reached_is_the_party_settling(extract_text: Extract) -> None:
+    text = "The Federal Trade Commission reached a $4.7 billion settlement with Celsius Network."
+    result = extract_text(text)
+    names = {e.id: e.name for e in result.entities}
+    settled = {
+        (names[r.subject], names[r.object])
+        for r in result.relations
+        if r.predicate == "SETTLED_WITH"
+    }
+    assert settled == {("Celsius Network", "Federal Trade Commission")}
