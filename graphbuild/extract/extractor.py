@@ -13,6 +13,7 @@ from graphbuild.extract.frames import extract_frames
 from graphbuild.extract.mentions import build_entities, find_mentions
 from graphbuild.extract.relations import (
     RoleReader,
+    extract_counsel,
     extract_places,
     extract_roles,
     founder_roles,
@@ -91,6 +92,7 @@ class Extractor:
             + dated_roles
             + frame_relations
             + founder_roles(frame_relations, ents)
+            + extract_counsel(doc, ents, self._roles)
             + extract_places(doc, ents)
         )
         events = extract_settlements(doc, ents, article.id) + career_events + frame_events

@@ -31,6 +31,9 @@ from graphbuild.models import Relation
 ROLE_AT = "ROLE_AT"
 FOUNDED = "FOUNDED"
 FOUNDER_ROLES = frozenset({"founder", "co-founder"})
+ADVISES = "ADVISES"
+# Titles of someone who acts for a client rather than works at it.
+COUNSEL_ROLES = frozenset({"lawyer"})
 BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
 
 # Words between an organisation and its title that do not change the role.
@@ -60,6 +63,7 @@ CONFIDENCE = {
     "role/apposition": 0.85,
     "role/title_person_coref": 0.75,
     "role/coordinated": 0.7,
+    "role/counsel_for": 0.75,
 }
 
 
@@ -330,12 +334,24 @@ def _chain_roles(doc: Doc, chain: list[Span], reader: RoleReader) -> list[str]:
     return roles
 
 
+def _is_counsel_for(doc: Doc, chain: list[Span], reader: RoleReader) -> bool:
+    """ "a lawyer for OKX": counsel to a client, not a job at it (see ``extract_counsel``)."""
+    last = chain[-1]
+    return (
+        all(reader.role_of(t) in COUNSEL_ROLES for t in chain)
+        and last.end < len(doc)
+        and doc[last.end].lower_ == "for"
+    )
+
+
 def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[Relation]:
     """``ROLE_AT`` relations from the titles in ``doc``."""
     found: list[_Role] = []
     topic = topic_organization(ents)
     for chain in _title_chains(doc, reader.titles(doc)):
         first, last = chain[0], chain[-1]
+        if _is_counsel_for(doc, chain, reader):
+            continue
         roles = _chain_roles(doc, chain, reader)
         placed = _place_chain(doc, ents, first, last, found)
         if not placed and topic is not None:
@@ -384,6 +400,49 @@ def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[R
                 )
             )
     return relations
+
+
+def extract_counsel(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[Relation]:
+    """``ADVISES`` from "David Meister, an outside lawyer for OKX" and "X is a lawyer for Y"."""
+    out: list[Relation] = []
+    for title in reader.titles(doc):
+        if not _is_counsel_for(doc, [title], reader):
+            continue
+        sent = title.sent
+        k = title.end + 1
+        if k < sent.end and doc[k].lower_ in _DETERMINERS:
+            k += 1
+        client_pos = ents.starting_at(k)
+        # The lawyer: the name before ", an outside lawyer" or "is a lawyer".
+        i = title.start - 1
+        while i > sent.start and (doc[i].lower_ in _DETERMINERS or doc[i].is_lower):
+            if doc[i].lemma_ == "be":
+                break
+            i -= 1
+        lawyer_pos = _person_before(doc, ents, i, sent.start)
+        if client_pos is None or lawyer_pos is None:
+            continue
+        if not (doc[i].text == "," or doc[i].lemma_ == "be"):
+            continue
+        lawyer, client = ents.entity_of[lawyer_pos], ents.entity_of[client_pos]
+        if ents.types[lawyer] != PERSON or lawyer == client:
+            continue
+        rule = "role/counsel_for"
+        out.append(
+            Relation(
+                id=relation_id(lawyer, ADVISES, client),
+                subject=lawyer,
+                predicate=ADVISES,
+                object=client,
+                confidence=CONFIDENCE[rule],
+                evidence=[
+                    span_evidence(
+                        doc[ents.mentions[lawyer_pos].start : ents.mentions[client_pos].end], rule
+                    )
+                ],
+            )
+        )
+    return out
 
 
 def founder_roles(relations: list[Relation], ents: ArticleEntities) -> list[Relation]:

@@ -199,3 +199,34 @@ def test_founding_verbs_give_the_founder_role(extract_text: Extract, text: str, 
 def test_a_singular_title_takes_only_the_first_of_two_names(extract_text: Extract) -> None:
     text = "Coinbase CEO Brian Armstrong and Fred Wilson met regulators."
     assert roles(extract_text(text)) == {("Brian Armstrong", "CEO", "Coinbase")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "David Meister, an outside lawyer for OKX, said the settlement was fair.",
+            ("David Meister", "OKX"),
+        ),
+        (
+            "Mark Mukasey, a lawyer for Sam Bankman-Fried, said his client would appeal.",
+            ("Mark Mukasey", "Sam Bankman-Fried"),
+        ),
+    ],
+)
+def test_a_lawyer_for_a_client_advises_it(
+    extract_text: Extract, text: str, expected: tuple[str, str]
+) -> None:
+    result = extract_text(text)
+    names = {e.id: e.name for e in result.entities}
+    advises = {
+        (names[r.subject], names[r.object]) for r in result.relations if r.predicate == "ADVISES"
+    }
+    assert advises == {expected}
+    assert roles(result) == set()
+
+
+def test_a_lawyer_at_a_firm_works_there(extract_text: Extract) -> None:
+    result = extract_text("David Meister, a lawyer at Skadden, represented OKX.")
+    assert roles(result) == {("David Meister", "lawyer", "Skadden")}
+    assert not [r for r in result.relations if r.predicate == "ADVISES"]
