@@ -1,4 +1,4 @@
-"""The sample corpus in ``seeds/corpus/articles``: readable, sourced, and a connected graph once ingested."""
+"""The sample corpus in ``seeds/corpus/articles``: readable, sourced, connected once ingested."""
 
 from __future__ import annotations
 

@@ -31,10 +31,19 @@ def amount_near(doc: Doc, sent: Span, anchor: int) -> Amount | None:
     return None
 
 
+PUBLISHED = "graphbuild_published"
+
+
 def date_near(doc: Doc, sent: Span, anchor: int) -> EventDate | None:
-    """The absolute date phrase of ``sent`` nearest token ``anchor``."""
+    """The date phrase of ``sent`` nearest token ``anchor``.
+
+    Relative phrases ("on Tuesday", "last year") are resolved against the
+    article's published date, which the extractor keeps in
+    ``doc.user_data[PUBLISHED]``.
+    """
+    published = doc.user_data.get(PUBLISHED)
     for ent in _nearest(doc, sent, "DATE", anchor):
-        parsed = parse_date(ent.text)
+        parsed = parse_date(ent.text, published)
         if parsed is not None:
             return parsed
     return None

@@ -9,7 +9,9 @@ from collections.abc import Callable
 
 import pytest
 
-from graphbuild.models import ArticleExtraction
+from graphbuild.models import Article, ArticleExtraction
+from graphbuild.pipeline import Pipeline
+from graphbuild.validate import validate
 
 Extract = Callable[[str], ArticleExtraction]
 
@@ -151,3 +153,20 @@ def test_a_settlement_an_authority_reached_is_the_party_settling(extract_text: E
         if r.predicate == "SETTLED_WITH"
     }
     assert settled == {("Celsius Network", "Federal Trade Commission")}
+
+
+def test_event_dates_said_relative_to_the_article_resolve_against_it(
+    pipeline: Pipeline,
+) -> None:
+    article = Article(
+        id="dated",
+        published="2024-03-28",
+        text="A jury found Sam Bankman-Fried guilty last November. "
+        "Pat Gelsinger retired from Intel on Monday.",
+    )
+    result = validate(pipeline.extractor.extract(article), pipeline.schema)
+    dates = {e.type: e.date for e in result.events}
+    ruling, resignation = dates["Ruling"], dates["Resignation"]
+    assert ruling is not None and (ruling.value, ruling.precision) == ("2023-11", "month")
+    assert resignation is not None
+    assert (resignation.value, resignation.precision) == ("2024-03-25", "day")
