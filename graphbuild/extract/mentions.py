@@ -54,8 +54,12 @@ _DESCRIPTORS = frozenset(
 )  # fmt: skip
 
 
+# Words that end a list, not a name: the tagger's "Blender and" before a gazetteer name.
+_JOINERS = frozenset({"and", "or", ","})
+
+
 def _trim(span: Span) -> Span:
-    """Drop a leading description or determiner and a trailing possessive from an entity span."""
+    """Drop a leading description or determiner, and a trailing possessive or list word."""
     start, end = span.start, span.end
     doc = span.doc
     for i in range(end - 2, start - 1, -1):
@@ -64,7 +68,7 @@ def _trim(span: Span) -> Span:
             break
     while start < end - 1 and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
-    while end - 1 > start and doc[end - 1].tag_ == "POS":
+    while end - 1 > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in _JOINERS):
         end -= 1
     return doc[start:end]
 

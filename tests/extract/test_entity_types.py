@@ -119,3 +119,10 @@ def test_a_company_short_name_joins_its_full_name(
     [entity] = [e for e in result.entities if e.type == "Organization"]
     assert entity.name == name
     assert short in entity.aliases
+
+
+def test_a_name_does_not_end_in_a_list_word(extract_text: Extract) -> None:
+    text = "Sinbad is the third mixer sanctioned by OFAC, after Blender and Tornado Cash."
+    names = {e.name for e in extract_text(text).entities}
+    assert {"Blender", "Tornado Cash"} <= names
+    assert not any(name.endswith(" and") for name in names)
