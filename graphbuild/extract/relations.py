@@ -82,14 +82,23 @@ class RoleReader:
 
     def __init__(self, nlp: Language, titles: dict[str, str]) -> None:
         self._roles: dict[str, str] = {}
+        patterns: list[Doc] = []
         for form, role in titles.items():
-            key = " ".join(t.text for t in nlp.make_doc(form.lower()))
-            self._roles[key] = role
+            # Tokenise the form as written: "u.s." splits differently from "U.S.".
+            forms = [form]
             # Plurals name several holders: "its founders Chun Gan and Ke Tang".
-            if key[-1].isalpha() and key not in PLURAL_EXCEPTIONS:
-                self._roles.setdefault(key + ("es" if key.endswith("s") else "s"), role)
+            if form[-1].isalpha() and form.lower() not in PLURAL_EXCEPTIONS:
+                forms.append(form + ("es" if form.endswith("s") else "s"))
+            for i, written in enumerate(forms):
+                pattern = nlp.make_doc(written)
+                key = " ".join(t.lower_ for t in pattern)
+                if i == 0:
+                    self._roles[key] = role
+                else:
+                    self._roles.setdefault(key, role)
+                patterns.append(pattern)
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._matcher.add("TITLE", [nlp.make_doc(form) for form in self._roles])
+        self._matcher.add("TITLE", patterns)
 
     def titles(self, doc: Doc) -> list[Span]:
         """Title spans in ``doc``, longest first where they overlap ("chief executive officer")."""
@@ -314,6 +323,13 @@ def _place_chain(
     return []
 
 
+def _names_another_body(ents: ArticleEntities, sent: Span, topic: str) -> bool:
+    return any(
+        sent.start <= m.start < sent.end and eid != topic and ents.types[eid] in BODY_TYPES
+        for m, eid in zip(ents.mentions, ents.entity_of, strict=True)
+    )
+
+
 def _base_role(role: str) -> str:
     """The role without "former" and kept modifiers: "former interim CEO" -> "CEO"."""
     words = role.removeprefix("former ").split(" ")
@@ -354,9 +370,10 @@ def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[R
             continue
         roles = _chain_roles(doc, chain, reader)
         placed = _place_chain(doc, ents, first, last, found)
-        if not placed and topic is not None:
+        if not placed and topic is not None and not _names_another_body(ents, first.sent, topic):
             # "Chief executive Jane Fraser said ...": a company title with no company named
-            # is taken to be at the company the article is about.
+            # is taken to be at the company the article is about, unless the sentence
+            # names another body it could be at ("the SEC under then-chair Gary Gensler").
             person = _person_starting_at(ents, last.end)
             if person is not None:
                 placed = [
