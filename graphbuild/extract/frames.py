@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from graphbuild.extract.coref import DESCRIPTIONS, antecedent
 from graphbuild.extract.mentions import PERSON, ArticleEntities
-from graphbuild.extract.values import amount_near, date_near, span_evidence
+from graphbuild.extract.values import amount_near, date_near, money_spans, span_evidence
 from graphbuild.ids import event_id, relation_id
 from graphbuild.models import Event, Evidence, Participant, Relation
 
@@ -504,7 +504,8 @@ def _payment(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
     if penalty:
         return PAID_FINE, _Found([], payers, verb, "paid")
     agreed = any(t.lemma_.lower() == "agree" for t in verb.ancestors)
-    has_money = any(t.ent_type_ == "MONEY" for t in verb.subtree)
+    subtree = range(verb.left_edge.i, verb.right_edge.i + 1)
+    has_money = any(span.start in subtree for span, _ in money_spans(verb.doc, verb.sent))
     words = {t.lemma_.lower() for t in verb.sent}
     # A sentence that says "settle" is read by the settlement rules.
     enforcement = bool(words & _ENFORCEMENT_WORDS) and not words & _SETTLE_WORDS

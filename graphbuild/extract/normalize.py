@@ -43,6 +43,8 @@ _SYMBOLS = [
     ("₹", "INR"),
 ]
 
+CURRENCY_SYMBOLS = tuple(symbol for symbol, _ in _SYMBOLS)
+
 _CURRENCY_WORDS = {
     "dollar": "USD",
     "dollars": "USD",

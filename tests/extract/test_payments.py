@@ -78,6 +78,33 @@ def test_payments_that_state_an_event(
     assert expected in events(extract_text(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Amounts the pipeline does not tag as money.
+        (
+            "The European Commission fined Apple €1.8bn on Monday.",
+            (
+                "Fine",
+                frozenset({("authority", "European Commission"), ("defendant", "Apple")}),
+                1.8e9,
+            ),
+        ),
+        (
+            "Credit Suisse's Singapore branch received the largest single penalty, "
+            "of S$5.8 million.",
+            ("Fine", frozenset({("defendant", "Credit Suisse")}), 5.8e6),
+        ),
+    ],
+)
+def test_amounts_the_tagger_misses(
+    extract_text: Extract,
+    text: str,
+    expected: tuple[str, frozenset[tuple[str, str]], float | None],
+) -> None:
+    assert expected in events(extract_text(text))
+
+
 def test_an_order_to_pay_gives_the_fined_relation(extract_text: Extract) -> None:
     result = extract_text("The CFTC ordered Coinbase to pay a $6.5 million civil penalty.")
     names = {e.id: e.name for e in result.entities}
