@@ -216,6 +216,11 @@ SETTLED_CASE = next(f for f in FRAMES if f.predicate == "SETTLED_WITH")
 # "The FTC reached a settlement with Celsius": the party settles with the authority.
 _AUTHORITY_TYPES = frozenset({"Regulator", "Government"})
 _PARTY_TYPES = frozenset({PERSON, "Organization"})
+# Money raised: "raised $40 billion in a round led by SoftBank", "raised $4 billion from
+# Amazon". The raiser is the target; the lead or source, the investor.
+RAISED = next(f for f in FRAMES if f.predicate == "INVESTED_IN")
+_ROUND_NOUNS = frozenset({"round", "financing", "funding", "investment"})
+_DEBT_WORDS = frozenset({"bond", "debt", "note", "loan", "borrowing"})
 _PAY_VERBS = frozenset({"pay", "accept", "receive"})
 _PENALTY_NOUNS = frozenset({"fine", "penalty"})
 _ORDER_VERBS = frozenset({"order", "require", "force", "direct", "compel"})
@@ -252,6 +257,7 @@ CONFIDENCE = {
     "paid": 0.7,
     "ordered": 0.8,
     "verdict": 0.8,
+    "raised": 0.75,
     "brought": 0.75,
 }
 
@@ -514,6 +520,34 @@ def _payment(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
     return None
 
 
+def _raised(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+    """An Investment from money raised, and who put it in when the text says."""
+    if verb.lemma_.lower() != "raise":
+        return None
+    obj = _child(verb, {"dobj"})
+    subtree = range(verb.left_edge.i, verb.right_edge.i + 1)
+    money = [s for s, _ in money_spans(verb.doc, verb.sent) if s.start in subtree]
+    if obj is None or not any(s.start <= obj.i < s.end for s in money):
+        return None
+    if any(t.lemma_.lower() in _DEBT_WORDS for t in verb.subtree):
+        return None  # borrowing is no investment
+    subject = _subject_of(verb)[0]
+    targets = resolve.entities(subject) if subject is not None else []
+    if not targets:
+        return None
+    sources = _prep_objects(verb, frozenset({"from"}))
+    for round_noun in _prep_objects(verb, frozenset({"in"})):
+        if round_noun.lemma_.lower() not in _ROUND_NOUNS:
+            continue
+        for led in round_noun.children:
+            if led.dep_ == "acl" and led.lemma_.lower() == "lead":
+                agent = _agent(led)
+                if agent is not None:
+                    sources.append(agent)
+    investors = [e for t in sources for e in resolve.entities(t)]
+    return RAISED, _Found(investors, targets, verb, "raised")
+
+
 def _verdict(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
     """A Ruling from "found X guilty/liable"; "found X not guilty" gives nothing."""
     if verb.lemma_.lower() != "find":
@@ -658,7 +692,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 found = _verb_frame(frame, token, resolve)
                 if found is not None:
                     candidates.append((frame, found))
-            for read in (_payment, _verdict):
+            for read in (_payment, _verdict, _raised):
                 found_by_rule = read(token, resolve)
                 if found_by_rule is not None:
                     candidates.append(found_by_rule)

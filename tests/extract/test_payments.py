@@ -137,3 +137,47 @@ def test_a_settle_sentence_gives_one_settlement(extract_text: Extract) -> None:
     settlements = [e for e in events(extract_text(text)) if e[0] == "Settlement"]
     assert len(settlements) == 1
     assert settlements[0][2] == 3e7
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "OpenAI said on Monday that it had raised $40 billion in a funding round led by "
+            "SoftBank Group.",
+            ("Investment", frozenset({("investor", "SoftBank"), ("target", "OpenAI")}), 4e10),
+        ),
+        (
+            "Anthropic raised $4 billion from Amazon.",
+            ("Investment", frozenset({("investor", "Amazon"), ("target", "Anthropic")}), 4e9),
+        ),
+    ],
+)
+def test_money_raised_is_an_investment(
+    extract_text: Extract,
+    text: str,
+    expected: tuple[str, frozenset[tuple[str, str]], float | None],
+) -> None:
+    result = extract_text(text)
+    assert expected in events(result)
+    names = {e.id: e.name for e in result.entities}
+    invested = {
+        (names[r.subject], names[r.object])
+        for r in result.relations
+        if r.predicate == "INVESTED_IN"
+    }
+    investor = next(name for role, name in expected[1] if role == "investor")
+    target = next(name for role, name in expected[1] if role == "target")
+    assert invested == {(investor, target)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stripe raised prices for merchants.",
+        "The SEC raised concerns about Coinbase.",
+        "Coinbase raised $1 billion by selling convertible bonds.",
+    ],
+)
+def test_raising_that_is_no_investment(extract_text: Extract, text: str) -> None:
+    assert not [e for e in events(extract_text(text)) if e[0] == "Investment"]
