@@ -318,7 +318,7 @@ class _Resolver:
             following = self._by_token.get(token.i + 1)
             if following is not None:
                 return following
-            return antecedent(self._ents, token.idx, word)
+            return antecedent(self._ents, token.idx, word, token.sent.start_char)
         if word in _PRONOUNS_THING:
             return antecedent(self._ents, token.idx, "its")
         if word in _PRONOUNS_PERSON:

@@ -40,6 +40,9 @@ class MentionSpan:
     cued: bool = False
     # The name modifies a noun ("the U.S. market"): not what a later "its" points to.
     modifier: bool = False
+    # The name is a clause's subject: the likelier antecedent of "the lender" after it.
+    subject: bool = False
+    sentence_start: int = 0
 
     def to_record(self) -> Mention:
         return Mention(
@@ -242,6 +245,8 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
                 cued=cued,
                 modifier=span.root.dep_ in ("compound", "amod", "nmod")
                 and span.root.head.i >= span.end,
+                subject=span.root.dep_ in ("nsubj", "nsubjpass"),
+                sentence_start=span.sent.start_char,
             )
         )
     return out

@@ -200,7 +200,7 @@ def _org_before(
     if word in PRONOUNS or (
         word in DESCRIPTIONS and i - 1 >= sent_start and doc[i - 1].lower_ == "the"
     ):
-        eid = antecedent(ents, doc[i].idx, word)
+        eid = antecedent(ents, doc[i].idx, word, doc[i].sent.start_char)
         if eid is not None and ents.types[eid] in BODY_TYPES:
             return eid, i if word in PRONOUNS else i - 1, True
     return None
