@@ -341,8 +341,11 @@ class _Resolver:
 
 
 def _conjuncts(token: Token) -> list[Token]:
+    """Tokens coordinated with ``token``, also past an apposition: in "Ellison, the former
+    chief executive of Alameda, and Gary Wang", Wang hangs on "executive"."""
     found = []
-    stack = [c for c in token.children if c.dep_ == "conj"]
+    heads = [token, *(c for c in token.children if c.dep_ == "appos")]
+    stack = [c for head in heads for c in head.children if c.dep_ == "conj"]
     while stack:
         t = stack.pop()
         found.append(t)

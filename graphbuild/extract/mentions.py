@@ -153,6 +153,21 @@ def _without_title(span: Span, titles: frozenset[str]) -> Span:
     return span
 
 
+def _serves_as_title(span: Span, titles: frozenset[str]) -> bool:
+    """ "Sergio Ermotti returned as chief executive", "UBS named Ermotti as CEO"."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    for prep in root.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for obj in prep.children:
+                head_words = span.doc[obj.left_edge.i : obj.i + 1]
+                words = " ".join(t.lower_ for t in head_words if not t.is_punct)
+                if obj.dep_ == "pobj" and any(words.endswith(title) for title in titles):
+                    return True
+    return False
+
+
 def context_type(span: Span, entity_type: str, titles: frozenset[str]) -> str:
     """The type the words around a name give it, where they outweigh the tagger.
 
@@ -192,7 +207,7 @@ def context_type(span: Span, entity_type: str, titles: frozenset[str]) -> str:
             ):
                 return org
     if entity_type != PERSON:
-        if before_one in _HONORIFICS:
+        if before_one in _HONORIFICS or _serves_as_title(span, titles):
             return PERSON
         words = [_words_before(span, n) for n in (3, 2, 1)]
         if any(w in titles for w in words) or _titled_after(span, titles):
