@@ -312,6 +312,9 @@ class _Resolver:
         for child in token.children:
             if child.dep_ in ("appos", "compound") and child.i in self._by_token:
                 return self._by_token[child.i]
+        if token.dep_ == "appos" and token.head.i in self._by_token:
+            # "Do Kwon, the entrepreneur who co-founded Terraform": the description's name.
+            return self._by_token[token.head.i]
         word = token.lower_
         if word in DESCRIPTIONS and any(c.lower_ in ("the", "this") for c in token.children):
             # "the exchange Binance": the name that follows the description.

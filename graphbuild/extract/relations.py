@@ -213,6 +213,13 @@ def _org_after(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[
     k = j + 1
     if k < sent_end and doc[k].lower_ in _DETERMINERS:
         k += 1
+    # "chief executive of crypto lender Celsius Network": past the kind of organisation.
+    skipped = 0
+    while k < sent_end and skipped < 3 and ents.starting_at(k) is None and doc[k].is_lower:
+        if doc[k].pos_ not in ("NOUN", "ADJ", "VERB"):
+            break
+        k += 1
+        skipped += 1
     pos = ents.starting_at(k)
     if pos is None:
         # The mention may start at the determiner itself.
