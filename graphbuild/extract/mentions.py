@@ -130,19 +130,40 @@ def _words_before(span: Span, n: int) -> str:
 
 
 def _titled_after(span: Span, titles: frozenset[str]) -> bool:
-    """ "Bharat Masrani, TD's chief executive": a comma, then a short description with a title."""
+    """ "Bharat Masrani, TD's chief executive", "Jane Doe, the bank's general counsel": a comma,
+    then a description that a determiner or a possessive opens, ending in a title (a place
+    before an occupation, "West Palm Beach, Fla., lawyer", has neither)."""
     doc, end = span.doc, span.end
     if end >= span.sent.end or doc[end].text != ",":
         return False
     words: list[str] = []
+    described = False
     for token in doc[end + 1 : min(end + 8, span.sent.end)]:
         words.append(token.lower_)
+        described = described or token.pos_ == "DET" or token.tag_ == "POS"
         for n in (3, 2, 1):
             if " ".join(words[-n:]) in titles:
-                return True
+                return described
         if not (token.pos_ in ("DET", "PROPN", "ADJ", "PART") or token.tag_ == "POS"):
             return False
     return False
+
+
+def _longer_name(span: Span, titles: frozenset[str]) -> Span:
+    """A gazetteer company name followed by more capitalised name words that the tagger left
+    untagged is the name of something else; a title ("Coinbase Chief Executive") or a legal
+    suffix ("Apple Inc.") does not lengthen it."""
+    doc, end = span.doc, span.end
+    while end < span.sent.end:
+        token = doc[end]
+        if not (token.is_title and token.pos_ == "PROPN" and not token.ent_type_):
+            break
+        if token.lower_ in _ORG_SUFFIXES or token.lower_ in titles:
+            break
+        if end + 1 < len(doc) and f"{token.lower_} {doc[end + 1].lower_}" in titles:
+            break
+        end += 1
+    return span if end == span.end else doc[span.start : end]
 
 
 def _without_title(span: Span, titles: frozenset[str]) -> Span:
@@ -219,12 +240,18 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     """Every entity mention the schema has a type for, in text order."""
     out: list[MentionSpan] = []
     titles = _person_titles(gazetteer)
+    all_titles = frozenset(form.lower() for form in gazetteer.titles)
     for ent in doc.ents:
         curated = ent.label_ in schema.entity_types
         entity_type = ent.label_ if curated else schema.type_for_spacy_label(ent.label_)
         if entity_type is None:
             continue
         span = _trim(ent) if curated else _without_title(_trim(ent), titles)
+        if curated and entity_type == "Organization":
+            longer = _longer_name(span, all_titles)
+            if longer is not span:
+                # "Boeing Commercial Airplanes", "Intel Products": a unit with its own name.
+                span, curated = longer, False
         cued = False
         if not curated and entity_type in (PERSON, "Organization", "Location"):
             tagged, entity_type = entity_type, context_type(span, entity_type, titles)
