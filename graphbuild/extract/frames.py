@@ -221,6 +221,24 @@ _PARTY_TYPES = frozenset({PERSON, "Organization"})
 RAISED = next(f for f in FRAMES if f.predicate == "INVESTED_IN")
 _ROUND_NOUNS = frozenset({"round", "financing", "funding", "investment"})
 _DEBT_WORDS = frozenset({"bond", "debt", "note", "loan", "borrowing"})
+# Charges someone brought: "settle charges from the SEC", "faces charges by the DOJ".
+CHARGES = next(f for f in FRAMES if f.predicate == "CHARGED")
+_CHARGE_NOUNS = frozenset({"charge", "allegation", "claim"})
+_FACING = frozenset({"settle", "face", "resolve"})
+# A regulator's decision on a kind of thing: "the SEC approved the first bitcoin funds".
+POLICY = Frame(
+    None, event="Policy", subject_role="authority", object_role="subject", status="adopted"
+)
+POLICY_PROPOSED = Frame(
+    None, event="Policy", subject_role="authority", object_role="subject", status="proposed"
+)
+_POLICY_VERBS = {"approve": POLICY, "adopt": POLICY, "ban": POLICY, "authorize": POLICY,
+                 "authorise": POLICY, "finalize": POLICY, "finalise": POLICY,
+                 "propose": POLICY_PROPOSED}  # fmt: skip
+_POLICY_OBJECTS = frozenset(
+    {"rule", "regulation", "ban", "fund", "etf", "product", "application", "framework",
+     "guidance", "standard", "licence", "license", "listing", "law", "bill", "policy"}
+)  # fmt: skip
 _PAY_VERBS = frozenset({"pay", "accept", "receive"})
 _PENALTY_NOUNS = frozenset({"fine", "penalty"})
 _ORDER_VERBS = frozenset({"order", "require", "force", "direct", "compel"})
@@ -258,6 +276,8 @@ CONFIDENCE = {
     "ordered": 0.8,
     "verdict": 0.8,
     "raised": 0.75,
+    "charges_from": 0.7,
+    "policy": 0.7,
     "brought": 0.75,
 }
 
@@ -554,6 +574,45 @@ def _raised(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
     return RAISED, _Found(investors, targets, verb, "raised")
 
 
+def _charges_from(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+    """A Charge from "settle charges from the SEC": the subject faced charges the authority
+    brought."""
+    obj = _child(verb, {"dobj"})
+    if verb.lemma_.lower() not in _FACING or obj is None or obj.lemma_.lower() not in _CHARGE_NOUNS:
+        return None
+    sources = _prep_objects(verb, frozenset({"from", "by"}))
+    sources += _prep_objects(obj, frozenset({"from", "by"}))
+    authorities = [e for t in sources for e in resolve.entities(t)]
+    subject = _subject_of(verb)[0]
+    defendants = resolve.entities(subject) if subject is not None else []
+    if not authorities or not defendants:
+        return None
+    return CHARGES, _Found(authorities, defendants, verb, "charges_from")
+
+
+def _policy(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+    """A Policy from a regulator's decision on a kind of thing, with the parties it names:
+    "The SEC approved the first bitcoin funds, clearing applications from BlackRock"."""
+    lemma = verb.lemma_.lower()
+    obj = _child(verb, {"dobj"})
+    if lemma not in _POLICY_VERBS or obj is None or resolve.entity(obj) is not None:
+        return None
+    if obj.lemma_.lower() not in _POLICY_OBJECTS:
+        return None
+    subject = _subject_of(verb)[0]
+    authorities = resolve.entities(subject) if subject is not None else []
+    if not authorities:
+        return None
+    named = [
+        eid
+        for token in verb.subtree
+        if token.dep_ in ("pobj", "conj", "appos", "dobj") and token.i != obj.i
+        for eid in [resolve.entity(token)]
+        if eid is not None and eid not in authorities
+    ]
+    return _POLICY_VERBS[lemma], _Found(authorities, list(dict.fromkeys(named)), verb, "policy")
+
+
 def _verdict(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
     """A Ruling from "found X guilty/liable"; "found X not guilty" gives nothing."""
     if verb.lemma_.lower() != "find":
@@ -698,7 +757,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 found = _verb_frame(frame, token, resolve)
                 if found is not None:
                     candidates.append((frame, found))
-            for read in (_payment, _verdict, _raised):
+            for read in (_payment, _verdict, _raised, _charges_from, _policy):
                 found_by_rule = read(token, resolve)
                 if found_by_rule is not None:
                     candidates.append(found_by_rule)
