@@ -533,12 +533,16 @@ def _payment(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
     payers = resolve.entities(subject)
     if not payers:
         return None
+    words = {t.lemma_.lower() for t in verb.sent}
     if penalty:
+        # "agreed to pay a $21 million penalty to settle SEC charges" is a settlement,
+        # which the settlement rules read.
+        if lemma == "pay" and words & _SETTLE_WORDS:
+            return None
         return PAID_FINE, _Found([], payers, verb, "paid")
     agreed = any(t.lemma_.lower() == "agree" for t in verb.ancestors)
     subtree = range(verb.left_edge.i, verb.right_edge.i + 1)
     has_money = any(span.start in subtree for span, _ in money_spans(verb.doc, verb.sent))
-    words = {t.lemma_.lower() for t in verb.sent}
     # A sentence that says "settle" is read by the settlement rules.
     enforcement = bool(words & _ENFORCEMENT_WORDS) and not words & _SETTLE_WORDS
     if lemma == "pay" and agreed and has_money and enforcement:

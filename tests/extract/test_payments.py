@@ -181,3 +181,26 @@ def test_money_raised_is_an_investment(
 )
 def test_raising_that_is_no_investment(extract_text: Extract, text: str) -> None:
     assert not [e for e in events(extract_text(text)) if e[0] == "Investment"]
+
+
+def test_a_penalty_paid_to_settle_is_one_settlement(extract_text: Extract) -> None:
+    text = (
+        "Genesis agreed to pay a $21 million civil penalty to settle Securities and Exchange "
+        "Commission charges."
+    )
+    kinds = [e[0] for e in events(extract_text(text)) if e[0] in ("Fine", "Settlement")]
+    assert kinds == ["Settlement"]
+
+
+def test_a_discount_for_settling_is_no_settlement(extract_text: Extract) -> None:
+    text = (
+        "The Prudential Regulation Authority fined Credit Suisse International £87 million "
+        "after a 30 percent discount for settling."
+    )
+    kinds = [e[0] for e in events(extract_text(text)) if e[0] in ("Fine", "Settlement")]
+    assert kinds == ["Fine"]
+
+
+def test_settling_after_a_payment_is_still_a_settlement(extract_text: Extract) -> None:
+    text = "Coinbase agreed to pay $100 million after settling with New York regulators."
+    assert [e[0] for e in events(extract_text(text))] == ["Settlement"]
