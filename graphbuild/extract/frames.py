@@ -201,7 +201,12 @@ FRAMES: tuple[Frame, ...] = (
 # $297 million in penalties" (a plea deal's settlement), "accepted a $50 million fine",
 # "ordered Ripple to pay a $125 million civil penalty" (a fine with its authority).
 PAID_SETTLEMENT = Frame(
-    None, event="Settlement", subject_role="defendant", status="agreed", amount=True
+    None,
+    event="Settlement",
+    subject_role="defendant",
+    object_role="authority",
+    status="agreed",
+    amount=True,
 )
 PAID_FINE = Frame(
     "FINED",
@@ -228,6 +233,8 @@ _PARTY_TYPES = frozenset({PERSON, "Organization"})
 RAISED = next(f for f in FRAMES if f.predicate == "INVESTED_IN")
 _ROUND_NOUNS = frozenset({"round", "financing", "funding", "investment"})
 _DEBT_WORDS = frozenset({"bond", "debt", "note", "loan", "borrowing"})
+_STAKE_VERBS = frozenset({"buy", "acquire", "purchase", "take", "build", "raise", "increase"})
+_STAKE_NOUNS = frozenset({"stake", "share", "holding", "interest", "shareholding"})
 # Charges someone brought: "settle charges from the SEC", "faces charges by the DOJ".
 CHARGES = next(f for f in FRAMES if f.predicate == "CHARGED")
 _CHARGE_NOUNS = frozenset({"charge", "allegation", "claim"})
@@ -283,6 +290,7 @@ CONFIDENCE = {
     "ordered": 0.8,
     "verdict": 0.8,
     "raised": 0.75,
+    "stake": 0.75,
     "charges_from": 0.7,
     "policy": 0.7,
     "brought": 0.75,
@@ -359,6 +367,9 @@ class _Resolver:
             ]
             return people[-1] if people else None
         return None
+
+    def is_authority(self, eid: str) -> bool:
+        return self._ents.types.get(eid) in _AUTHORITY_TYPES
 
     def entities(self, token: Token) -> list[str]:
         """The entity a token names and those coordinated with it ("the SEC and the CFTC")."""
@@ -480,6 +491,10 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
 
 def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
     """ "X completed its acquisition of Y", "a stake in Y", "OFAC is part of the Treasury"."""
+    between = [e for t in _prep_objects(noun, frozenset({"between"})) for e in resolve.entities(t)]
+    if frame.predicate == "PARTNERED_WITH" and len(between) >= 2:
+        # "a partnership between Apple and Goldman Sachs".
+        return _Found(between[:1], between[1:], noun, "noun")
     objects = _prep_objects(noun, frame.preps)
     head = noun.head
     if not objects and head.pos_ in ("VERB", "AUX"):
@@ -518,60 +533,107 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
     return _Found([subject], [place], token, "based")
 
 
-def _payment(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+def _penalty_object(verb: Token) -> bool:
+    """Whether the verb pays a penalty: "pay a $125 million penalty", "pay $240 million in
+    penalties"."""
+    obj = _child(verb, {"dobj"})
+    if obj is None:
+        return False
+    named = [obj, *_prep_objects(obj, frozenset({"in"}))]
+    return any(t.lemma_.lower() in _PENALTY_NOUNS for t in named)
+
+
+def _bodies_in(verb: Token, resolve: _Resolver, preps: frozenset[str]) -> list[str]:
+    """Authorities named by ``preps`` anywhere under the verb: "under a deal with the DOJ"."""
+    found: list[str] = []
+    for token in verb.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ in preps:
+            found += [e for e in resolve.entities(token) if resolve.is_authority(e)]
+    return list(dict.fromkeys(found))
+
+
+def _payment(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """A Fine or a Settlement stated through a payment; see ``PAID_SETTLEMENT``."""
     lemma = verb.lemma_.lower()
     if lemma not in _PAY_VERBS:
-        return None
-    obj = _child(verb, {"dobj"})
-    penalty = obj is not None and obj.lemma_.lower() in _PENALTY_NOUNS
+        return []
+    penalty = _penalty_object(verb)
     head = verb.head
     if lemma == "pay" and verb.dep_ == "xcomp" and head.lemma_.lower() in _ORDER_VERBS:
-        # "The court ordered Ripple to pay a penalty": the orderer fines the payer.
-        payer = _child(head, {"dobj"})
-        orderer = _subject_of(head)[0]
+        # "The court ordered Ripple to pay a penalty", "ANZ was ordered to pay $240 million
+        # in penalties by the court": the orderer fines the payer.
+        payer = _child(head, {"dobj", "nsubjpass"})
+        orderer = _agent(head) if _child(head, {"nsubjpass"}) else _subject_of(head)[0]
         if payer is None or not penalty:
-            return None
+            return []
         authorities = resolve.entities(orderer) if orderer is not None else []
-        return PAID_FINE, _Found(authorities, resolve.entities(payer), verb, "ordered")
+        authorities = authorities or _bodies_in(verb, resolve, frozenset({"by"}))
+        return [(PAID_FINE, _Found(authorities, resolve.entities(payer), verb, "ordered"))]
     subject = _subject_of(verb)[0]
     if subject is None:
-        return None
+        return []
     payers = resolve.entities(subject)
     if not payers:
-        return None
+        return []
     words = {t.lemma_.lower() for t in verb.sent}
-    if penalty:
+    obj = _child(verb, {"dobj"})
+    if obj is not None and obj.lemma_.lower() in _PENALTY_NOUNS:
         # "agreed to pay a $21 million penalty to settle SEC charges" is a settlement,
         # which the settlement rules read.
         if lemma == "pay" and words & _SETTLE_WORDS:
-            return None
-        return PAID_FINE, _Found([], payers, verb, "paid")
+            return []
+        return [(PAID_FINE, _Found([], payers, verb, "paid"))]
     agreed = any(t.lemma_.lower() == "agree" for t in verb.ancestors)
     subtree = range(verb.left_edge.i, verb.right_edge.i + 1)
     has_money = any(span.start in subtree for span, _ in money_spans(verb.doc, verb.sent))
     # A sentence that says "settle" is read by the settlement rules.
     enforcement = bool(words & _ENFORCEMENT_WORDS) and not words & _SETTLE_WORDS
     if lemma == "pay" and agreed and has_money and enforcement:
-        return PAID_SETTLEMENT, _Found(payers, [], verb, "paid")
-    return None
+        authorities = _bodies_in(verb, resolve, frozenset({"with", "to"}))
+        found = [(PAID_SETTLEMENT, _Found(payers, authorities, verb, "paid"))]
+        if authorities:
+            found.append((SETTLED_CASE, _Found(payers, authorities, verb, "paid")))
+        return found
+    return []
 
 
-def _raised(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+def _stake_object(verb: Token) -> Token | None:
+    """The stake a verb buys: "bought a 9% stake in Commerzbank", "took a stake in"."""
+    obj = _child(verb, {"dobj"})
+    if obj is None or verb.lemma_.lower() not in _STAKE_VERBS:
+        return None
+    return obj if obj.lemma_.lower() in _STAKE_NOUNS else None
+
+
+def _stake_bought(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """Buying a stake is an investment in the company, not its acquisition."""
+    stake = _stake_object(verb)
+    if stake is None:
+        return []
+    subject = _subject_of(verb)[0]
+    investors = resolve.entities(subject) if subject is not None else []
+    stakes_in = _prep_objects(stake, frozenset({"in", "of"}))
+    targets = [e for t in stakes_in for e in resolve.entities(t) if e not in investors]
+    if not investors or not targets:
+        return []
+    return [(RAISED, _Found(investors, targets, verb, "stake"))]
+
+
+def _raised(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """An Investment from money raised, and who put it in when the text says."""
     if verb.lemma_.lower() != "raise":
-        return None
+        return []
     obj = _child(verb, {"dobj"})
     subtree = range(verb.left_edge.i, verb.right_edge.i + 1)
     money = [s for s, _ in money_spans(verb.doc, verb.sent) if s.start in subtree]
     if obj is None or not any(s.start <= obj.i < s.end for s in money):
-        return None
+        return []
     if any(t.lemma_.lower() in _DEBT_WORDS for t in verb.subtree):
-        return None  # borrowing is no investment
+        return []  # borrowing is no investment
     subject = _subject_of(verb)[0]
     targets = resolve.entities(subject) if subject is not None else []
     if not targets:
-        return None
+        return []
     sources = _prep_objects(verb, frozenset({"from"}))
     for round_noun in _prep_objects(verb, frozenset({"in"})):
         if round_noun.lemma_.lower() not in _ROUND_NOUNS:
@@ -582,38 +644,38 @@ def _raised(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
                 if agent is not None:
                     sources.append(agent)
     investors = [e for t in sources for e in resolve.entities(t)]
-    return RAISED, _Found(investors, targets, verb, "raised")
+    return [(RAISED, _Found(investors, targets, verb, "raised"))]
 
 
-def _charges_from(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+def _charges_from(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """A Charge from "settle charges from the SEC": the subject faced charges the authority
     brought."""
     obj = _child(verb, {"dobj"})
     if verb.lemma_.lower() not in _FACING or obj is None or obj.lemma_.lower() not in _CHARGE_NOUNS:
-        return None
+        return []
     sources = _prep_objects(verb, frozenset({"from", "by"}))
     sources += _prep_objects(obj, frozenset({"from", "by"}))
     authorities = [e for t in sources for e in resolve.entities(t)]
     subject = _subject_of(verb)[0]
     defendants = resolve.entities(subject) if subject is not None else []
     if not authorities or not defendants:
-        return None
-    return CHARGES, _Found(authorities, defendants, verb, "charges_from")
+        return []
+    return [(CHARGES, _Found(authorities, defendants, verb, "charges_from"))]
 
 
-def _policy(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+def _policy(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """A Policy from a regulator's decision on a kind of thing, with the parties it names:
     "The SEC approved the first bitcoin funds, clearing applications from BlackRock"."""
     lemma = verb.lemma_.lower()
     obj = _child(verb, {"dobj"})
     if lemma not in _POLICY_VERBS or obj is None or resolve.entity(obj) is not None:
-        return None
+        return []
     if obj.lemma_.lower() not in _POLICY_OBJECTS:
-        return None
+        return []
     subject = _subject_of(verb)[0]
     authorities = resolve.entities(subject) if subject is not None else []
     if not authorities:
-        return None
+        return []
     named = [
         eid
         for token in verb.subtree
@@ -621,24 +683,25 @@ def _policy(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
         for eid in [resolve.entity(token)]
         if eid is not None and eid not in authorities
     ]
-    return _POLICY_VERBS[lemma], _Found(authorities, list(dict.fromkeys(named)), verb, "policy")
+    named = list(dict.fromkeys(named))
+    return [(_POLICY_VERBS[lemma], _Found(authorities, named, verb, "policy"))]
 
 
-def _verdict(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+def _verdict(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """A Ruling from "found X guilty/liable"; "found X not guilty" gives nothing."""
     if verb.lemma_.lower() != "find":
-        return None
+        return []
     verdict = next((c for c in verb.children if c.lower_ in _VERDICTS), None)
     if verdict is None or any(c.dep_ == "neg" for c in verdict.children):
-        return None
+        return []
     named = [c for c in verdict.children if c.dep_ in ("nsubj", "compound")]
     named += [c for c in verb.children if c.dep_ == "dobj"]
     defendants = [e for t in named for e in resolve.entities(t)]
     if not defendants:
-        return None
+        return []
     subject = _subject_of(verb)[0]
     courts = resolve.entities(subject) if subject is not None else []
-    return VERDICT, _Found(courts, defendants, verb, "verdict")
+    return [(VERDICT, _Found(courts, defendants, verb, "verdict"))]
 
 
 def _brought_case(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
@@ -760,6 +823,8 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
             candidates.append((headquartered, based))
         elif token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
             for frame in by_verb.get(token.lower_, []) + by_verb.get(token.lemma_.lower(), []):
+                if frame.predicate == "ACQUIRED" and _stake_object(token) is not None:
+                    continue  # read as an investment by _stake_bought
                 # "pleaded guilty", and not "pleaded not guilty".
                 required = [c for c in token.children if c.lower_ in frame.requires]
                 negated = any(n.dep_ == "neg" for c in required for n in c.children)
@@ -768,10 +833,9 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 found = _verb_frame(frame, token, resolve)
                 if found is not None:
                     candidates.append((frame, found))
-            for read in (_payment, _verdict, _raised, _charges_from, _policy):
-                found_by_rule = read(token, resolve)
-                if found_by_rule is not None:
-                    candidates.append(found_by_rule)
+            readers = (_payment, _verdict, _raised, _stake_bought, _charges_from, _policy)
+            for read in readers:
+                candidates.extend(read(token, resolve))
         elif token.pos_ in ("NOUN", "PROPN"):
             for frame in by_noun.get(token.lower_, []):
                 found = _noun_frame(frame, token, resolve)

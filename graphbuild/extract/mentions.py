@@ -113,6 +113,8 @@ _ORG_SUFFIXES = frozenset(
      "plc", "ag", "co", "co."}
 )  # fmt: skip
 _BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
+_COURT_WORDS = frozenset({"Court", "Tribunal"})
+_PARTY_VERBS = frozenset({"plead", "settle"})
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
 
 
@@ -190,6 +192,17 @@ def _serves_as_title(span: Span, titles: frozenset[str]) -> bool:
     return False
 
 
+def _acts_as_a_party(span: Span) -> bool:
+    """A place does not plead guilty or agree to pay: "Trafigura pleaded guilty"."""
+    root = span.root
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    return verb.lemma_.lower() in _PARTY_VERBS or any(
+        c.dep_ == "xcomp" and c.lemma_.lower() == "pay" for c in verb.children
+    )
+
+
 def context_type(span: Span, entity_type: str, titles: frozenset[str]) -> str:
     """The type the words around a name give it, where they outweigh the tagger.
 
@@ -202,6 +215,10 @@ def context_type(span: Span, entity_type: str, titles: frozenset[str]) -> str:
     doc = span.doc
     before_two, before_one = _words_before(span, 2), _words_before(span, 1)
     org = "Organization"
+    if span[-1].text in _COURT_WORDS and len(span) > 1:
+        return "Regulator"  # courts are authorities: "the Federal Court"
+    if entity_type == "Location" and _acts_as_a_party(span):
+        return org
     if entity_type in (PERSON, "Location"):
         if before_two in _ORG_BEFORE or before_one in _ORG_BEFORE:
             return org

@@ -77,3 +77,8 @@ def test_a_pronoun_still_points_to_the_latest_fit(extract_text: Extract) -> None
     assert facts(extract_text(text), "SUED") == {
         ("U.S. Securities and Exchange Commission", "Ripple")
     }
+
+
+def test_a_partnership_between_two_companies(extract_text: Extract) -> None:
+    text = "The Apple Card is a partnership between Apple and Goldman Sachs."
+    assert facts(extract_text(text), "PARTNERED_WITH") == {("Apple", "Goldman Sachs")}

@@ -151,3 +151,12 @@ def test_a_place_before_an_occupation_stays_a_place(extract_text: Extract) -> No
 )
 def test_a_gazetteer_name_inside_a_longer_name(extract_text: Extract, text: str, name: str) -> None:
     assert name in {e.name for e in extract_text(text).entities if e.type == "Organization"}
+
+
+def test_a_court_is_an_authority_and_a_party_is_no_place(extract_text: Extract) -> None:
+    found = typed(
+        extract_text(
+            "Trafigura pleaded guilty. ANZ was ordered to pay a penalty by the Federal Court."
+        )
+    )
+    assert {("Organization", "Trafigura"), ("Regulator", "Federal Court")} <= found

@@ -204,3 +204,49 @@ def test_a_discount_for_settling_is_no_settlement(extract_text: Extract) -> None
 def test_settling_after_a_payment_is_still_a_settlement(extract_text: Extract) -> None:
     text = "Coinbase agreed to pay $100 million after settling with New York regulators."
     assert [e[0] for e in events(extract_text(text))] == ["Settlement"]
+
+
+def test_an_order_to_pay_in_the_passive_names_the_court(extract_text: Extract) -> None:
+    text = "ANZ was ordered to pay A$240 million in penalties by the Federal Court."
+    assert (
+        "Fine",
+        frozenset({("authority", "Federal Court"), ("defendant", "ANZ")}),
+        2.4e8,
+    ) in events(extract_text(text))
+
+
+def test_a_plea_deal_with_an_authority_settles_with_it(extract_text: Extract) -> None:
+    text = (
+        "Trafigura pleaded guilty and agreed to pay $127 million in penalties under a deal "
+        "with the Justice Department."
+    )
+    result = extract_text(text)
+    doj = "U.S. Department of Justice"
+    assert (
+        "Settlement",
+        frozenset({("defendant", "Trafigura"), ("authority", doj)}),
+        1.27e8,
+    ) in events(result)
+    names = {e.id: e.name for e in result.entities}
+    settled = {
+        (names[r.subject], names[r.object])
+        for r in result.relations
+        if r.predicate == "SETTLED_WITH"
+    }
+    assert settled == {("Trafigura", doj)}
+
+
+def test_buying_a_stake_is_an_investment_not_an_acquisition(extract_text: Extract) -> None:
+    result = extract_text("UniCredit bought a 9% stake in Commerzbank for 702 million euros.")
+    found = events(result)
+    assert (
+        "Investment",
+        frozenset({("investor", "UniCredit"), ("target", "Commerzbank")}),
+        7.02e8,
+    ) in found
+    assert not [e for e in found if e[0] == "Acquisition"]
+
+
+def test_a_stake_in_oneself_is_no_investment(extract_text: Extract) -> None:
+    found = events(extract_text("SoftBank took a 10% stake in the company."))
+    assert not [e for e in found if e[0] == "Investment"]
