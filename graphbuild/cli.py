@@ -441,3 +441,52 @@ def export(ctx: click.Context, path: Path, fmt: str, entity: str | None, depth: 
         f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {path}",
         err=True,
     )
+
+
+@main.command()
+@click.argument("entity", required=False)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="Hops from ENTITY (an event is a hop).",
+)
+@click.option("--since", default=None, help="Only facts from this date on (2023, 2023-11, …).")
+@click.option("--until", default=None, help="Only facts up to this date (inclusive).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("graph.html"),
+    show_default=True,
+    help="The HTML file to write.",
+)
+@click.pass_context
+def viz(
+    ctx: click.Context,
+    entity: str | None,
+    depth: int,
+    since: str | None,
+    until: str | None,
+    output: Path,
+) -> None:
+    """Write an interactive HTML view of ENTITY's neighbourhood (or of the whole graph).
+
+    ENTITY is an id or an exact name. Entities are coloured by type, events
+    show their amount, edges their predicate; hovering shows the evidence.
+    The page is self-contained: it opens offline in any browser.
+    """
+    # Imported here so that other commands never load pyvis and Jinja.
+    from graphbuild.viz import load_view, write_html
+
+    with _errors_as_messages():
+        schema = load_schema(_settings(ctx).ontology_path)
+        with _open_store(ctx, schema, read_only=True) as store:
+            graph = load_view(store, schema, entity=entity, depth=depth, since=since, until=until)
+        title = f"{entity}, {depth} hops" if entity else "graphbuild: the whole graph"
+        write_html(graph, output, schema=schema, title=title, focus=entity)
+    click.echo(
+        f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}",
+        err=True,
+    )
