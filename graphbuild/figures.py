@@ -174,6 +174,18 @@ def network_figure(
             fontweight="bold" if node in focused or data.get("category") == EVENT else "normal",
             gid=f"node:{node}",
         )
+    alone = [n for n in h if h.degree(n) == 0]
+    if alone and len(alone) < h.number_of_nodes():
+        top = max(pos[n][1] for n in alone)
+        ax.annotate(
+            "mentioned, but in no fact:",
+            (min(pos[n][0] for n in alone), top),
+            xytext=(-12, 16),
+            textcoords="offset points",
+            fontsize=9,
+            fontstyle="italic",
+            color="#555555",
+        )
     _legend(ax, legend_entries(g, colours))
     ax.set_axis_off()
     ax.margins(0.12)
@@ -231,12 +243,12 @@ def _layout(h: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
         left += 2 * radius + 1.0
     if alone:
         width = max(left - 1.0, 2.0 * math.sqrt(len(alone)))
-        per_row = max(1, min(len(alone), math.ceil(width / 2.2)))
-        bottom = min((y for _, y in pos.values()), default=0.0) - 2.0
+        per_row = max(1, min(len(alone), math.ceil(width / 1.5)))
+        bottom = min((y for _, y in pos.values()), default=0.0) - 2.2
         for i, node in enumerate(alone):
             row, column = divmod(i, per_row)
             step = width / per_row
-            pos[node] = (step * (column + 0.5), bottom - 1.6 * row)
+            pos[node] = (step * (column + 0.5), bottom - 1.4 * row)
     return pos
 
 

@@ -7,7 +7,10 @@ a LadybugDB store (the ``seeded`` fixture).
 from __future__ import annotations
 
 import doctest
+import importlib.util
+import re
 import sys
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -22,6 +25,7 @@ from matplotlib.text import Text
 import graphbuild.figures
 import graphbuild.style
 from graphbuild.analysis import sample_graph
+from graphbuild.config import PROJECT_ROOT
 from graphbuild.figures import (
     ego_figure,
     enforcement_actions,
@@ -30,6 +34,7 @@ from graphbuild.figures import (
     network_figure,
 )
 from graphbuild.graph import load_graph
+from graphbuild.pipeline import Pipeline
 from graphbuild.schema import Schema
 from graphbuild.stores.embedded import EmbeddedStore
 from graphbuild.style import EVENT_COLOUR, amount_text, type_colours
@@ -194,3 +199,47 @@ def test_docstring_examples(module: object) -> None:
     )
     assert result.failed == 0
     assert result.attempted > 0
+
+
+def test_readme_shows_the_seed_graph(
+    pipeline: Pipeline, seed_dir: Path, tmp_path: Path, schema: Schema
+) -> None:
+    """The README's picture exists, and scripts/draw_seed_graph.py draws it from the seeds."""
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert "![" in readme and "(docs/seed-graph.png)" in readme
+    committed = PROJECT_ROOT / "docs" / "seed-graph.png"
+    assert committed.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+    spec = importlib.util.spec_from_file_location(
+        "draw_seed_graph", PROJECT_ROOT / "scripts" / "draw_seed_graph.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    out = script.draw(seed_dir, tmp_path / "seed.png", dpi=60, pipeline=pipeline)
+    image = plt_image(out)
+    assert image.shape[0] > 400 and image.shape[1] > 600
+    colours = type_colours(schema)
+    assert pixels_of(image, colours["Organization"]) > 50
+    assert pixels_of(image, EVENT_COLOUR) > 50
+
+
+def plt_image(path: Path) -> np.ndarray:
+    from matplotlib.image import imread
+
+    data = imread(path)
+    return (np.asarray(data)[:, :, :3] * 255).round().astype(int)
+
+
+def test_readme_figures_example(seed_graph: nx.MultiDiGraph) -> None:
+    """The README's figures example runs as written on the seed graph."""
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    example = next(
+        block
+        for block in re.findall(r"```python\n(.*?)```", readme, re.S)
+        if "graphbuild.figures" in block
+    )
+    namespace: dict[str, object] = {"g": seed_graph}
+    exec(example, namespace)
+    fig = namespace["ego_figure"](seed_graph, "Binance", radius=1)  # type: ignore[operator]
+    assert "Binance" in texts(fig)
