@@ -72,6 +72,11 @@ def _person(
                 eid = by_token.get(child.i)
                 if eid is not None and ents.types[eid] == PERSON:
                     return eid
+                # "Mellody Hobson, who becomes the board's lead director".
+                if child.lower_ == "who" and verb.dep_ == "relcl":
+                    eid = by_token.get(verb.head.i)
+                    if eid is not None and ents.types[eid] == PERSON:
+                        return eid
     if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
         return _person(verb.head, title, ents, by_token)
     return None
@@ -88,6 +93,42 @@ def _named_org(title: Span, ents: ArticleEntities, by_token: dict[int, str]) -> 
         before -= 1
     eid = by_token.get(before) if before >= 0 else None
     return eid if eid is not None and ents.types[eid] in BODY_TYPES else None
+
+
+_LEAVE = frozenset({"retire", "resign", "quit"})
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+def _departed(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
+    """The person who left in "Pat Gelsinger retired", "he had stepped down" (no title)."""
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    if lemma not in _LEAVE and _RESIGN_PARTICLE.get(lemma) not in particles:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    eid = by_token.get(subject.i)
+    if eid is None and subject.lower_ in _PERSON_PRONOUNS:
+        # The pronoun stands for the last person named before it.
+        earlier = [
+            e
+            for m, e in zip(ents.mentions, ents.entity_of, strict=True)
+            if m.end <= subject.i and ents.types[e] == PERSON
+        ]
+        eid = earlier[-1] if earlier else None
+    return eid if eid is not None and ents.types[eid] == PERSON else None
+
+
+def _departure_org(verb: Token, by_token: dict[int, str], ents: ArticleEntities) -> str | None:
+    """ "resigned from Binance", "retired from the board of Intel": the organisation left."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "at"):
+            for token in prep.subtree:
+                eid = by_token.get(token.i)
+                if eid is not None and ents.types[eid] in BODY_TYPES:
+                    return eid
+    return None
 
 
 def extract_careers(
@@ -153,5 +194,35 @@ def extract_careers(
                 confidence=CONFIDENCE[rule],
                 evidence=[evidence],
             )
+        )
+    # Departures without a title: a Resignation, but no role to end.
+    titled = {e.evidence[0].start for e in events.values() if e.type == RESIGNATION}
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or negated_or_hedged(verb):
+            continue
+        person = _departed(verb, ents, by_token)
+        if person is None:
+            continue
+        org = _departure_org(verb, by_token, ents)
+        rule = "career/named_org"
+        if org is None:
+            org, rule = topic, "career/topic"
+        if org is None or verb.sent.start_char in titled:
+            continue
+        participants = [
+            Participant(entity=person, role="person"),
+            Participant(entity=org, role="organization"),
+        ]
+        eid = event_id(RESIGNATION, [(p.role, p.entity) for p in participants], None)
+        if eid in events:
+            continue
+        events[eid] = Event(
+            id=eid,
+            type=RESIGNATION,
+            participants=participants,
+            date=date_near(doc, verb.sent, verb.i),
+            status="announced",
+            confidence=CONFIDENCE[rule],
+            evidence=[span_evidence(verb.sent, f"{rule}/resignation/untitled")],
         )
     return list(events.values()), relations

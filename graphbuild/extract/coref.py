@@ -22,6 +22,14 @@ DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "group": (frozenset({"Organization"}), frozenset()),
     "startup": (frozenset({"Organization"}), frozenset()),
     "business": (frozenset({"Organization"}), frozenset()),
+    "steelmaker": (frozenset({"Organization"}), frozenset()),
+    "chipmaker": (frozenset({"Organization"}), frozenset()),
+    "planemaker": (frozenset({"Organization"}), frozenset()),
+    "carmaker": (frozenset({"Organization"}), frozenset()),
+    "automaker": (frozenset({"Organization"}), frozenset()),
+    "retailer": (frozenset({"Organization"}), frozenset()),
+    "insurer": (frozenset({"Organization"}), frozenset()),
+    "conglomerate": (frozenset({"Organization"}), frozenset()),
     "agency": (frozenset({"Regulator"}), frozenset()),
     "regulator": (frozenset({"Regulator"}), frozenset()),
     "watchdog": (frozenset({"Regulator"}), frozenset()),
@@ -48,7 +56,7 @@ def antecedent(entities: ArticleEntities, before_char: int, noun: str) -> str | 
     earlier = [
         (m, eid)
         for m, eid in zip(entities.mentions, entities.entity_of, strict=True)
-        if m.end_char <= before_char and entities.types[eid] in types
+        if m.end_char <= before_char and entities.types[eid] in types and not m.modifier
     ]
     earlier.reverse()
     if kinds:

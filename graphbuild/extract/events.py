@@ -27,6 +27,9 @@ _HEDGES = frozenset(
     {"may", "might", "could", "would", "expect", "consider", "talk", "propose", "seek"}
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+_REPORTING_VERBS = frozenset(
+    {"say", "tell", "add", "note", "argue", "claim", "state", "explain", "comment", "warn"}
+)
 
 CONFIDENCE = {"settlement/with_amount": 0.8, "settlement/no_amount": 0.6}
 
@@ -64,6 +67,13 @@ def _in_sentence(ents: ArticleEntities, sent: Span) -> list[tuple[MentionSpan, s
     ]
 
 
+def _speaker(doc: Doc, mention: MentionSpan) -> bool:
+    """Whether the mention is who says something ("X, a lawyer for Y, said the settlement"):
+    a speaker reports a settlement, and is not a party to it."""
+    root = doc[mention.start : mention.end].root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _REPORTING_VERBS
+
+
 def _closest(items: list[tuple[MentionSpan, str]], anchor: int) -> tuple[MentionSpan, str] | None:
     return min(items, key=lambda item: abs(item[0].start - anchor), default=None)
 
@@ -86,7 +96,10 @@ def _parties(
     parties = [
         (m, eid)
         for m, eid in mentions
-        if ents.types[eid] in PARTY_TYPES and ents.kinds.get(eid) != "media" and eid != authority
+        if ents.types[eid] in PARTY_TYPES
+        and ents.kinds.get(eid) != "media"
+        and eid != authority
+        and not _speaker(doc, m)
     ]
     subjects = [(m, eid) for m, eid in parties if doc[m.end - 1].dep_ in _SUBJECT_DEPS]
     choice = _closest(subjects, trigger.i) or _closest(parties, trigger.i)

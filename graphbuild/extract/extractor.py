@@ -11,7 +11,13 @@ from graphbuild.extract.careers import extract_careers
 from graphbuild.extract.events import extract_settlements
 from graphbuild.extract.frames import extract_frames
 from graphbuild.extract.mentions import build_entities, find_mentions
-from graphbuild.extract.relations import RoleReader, extract_places, extract_roles
+from graphbuild.extract.relations import (
+    RoleReader,
+    extract_counsel,
+    extract_places,
+    extract_roles,
+    founder_roles,
+)
 from graphbuild.gazetteers import Gazetteer
 from graphbuild.models import Article, ArticleExtraction, Relation
 from graphbuild.nlp.pipeline import build_nlp
@@ -85,6 +91,8 @@ class Extractor:
             extract_roles(doc, ents, self._roles)
             + dated_roles
             + frame_relations
+            + founder_roles(frame_relations, ents)
+            + extract_counsel(doc, ents, self._roles)
             + extract_places(doc, ents)
         )
         events = extract_settlements(doc, ents, article.id) + career_events + frame_events

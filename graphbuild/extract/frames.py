@@ -190,6 +190,45 @@ FRAMES: tuple[Frame, ...] = (
     ),
 )
 
+# Payments that state an event without "fine" or "settle" as the verb: "agreed to pay
+# $297 million in penalties" (a plea deal's settlement), "accepted a $50 million fine",
+# "ordered Ripple to pay a $125 million civil penalty" (a fine with its authority).
+PAID_SETTLEMENT = Frame(
+    None, event="Settlement", subject_role="defendant", status="agreed", amount=True
+)
+PAID_FINE = Frame(
+    "FINED",
+    amount=True,
+    event="Fine",
+    subject_role="authority",
+    object_role="defendant",
+    status="imposed",
+)
+# A verdict: "a jury found Bankman-Fried guilty", "found Terraform and Kwon liable".
+VERDICT = Frame(
+    None, event="Ruling", subject_role="court", object_role="defendant", status="decided"
+)
+_VERDICTS = frozenset({"guilty", "liable"})
+# A case someone brought: "to settle a civil fraud case brought by the SEC".
+BROUGHT_CASE = next(f for f in FRAMES if f.predicate == "SUED")
+_CASE_NOUNS = frozenset({"case", "lawsuit", "suit", "action", "complaint"})
+SETTLED_CASE = next(f for f in FRAMES if f.predicate == "SETTLED_WITH")
+# "The FTC reached a settlement with Celsius": the party settles with the authority.
+_AUTHORITY_TYPES = frozenset({"Regulator", "Government"})
+_PARTY_TYPES = frozenset({PERSON, "Organization"})
+_PAY_VERBS = frozenset({"pay", "accept", "receive"})
+_PENALTY_NOUNS = frozenset({"fine", "penalty"})
+_ORDER_VERBS = frozenset({"order", "require", "force", "direct", "compel"})
+_SETTLE_WORDS = frozenset({"settle", "settlement"})
+# A payment is a settlement only in enforcement words, not "agreed to pay $69 billion for".
+_ENFORCEMENT_WORDS = frozenset(
+    {"penalty", "fine", "forfeiture", "restitution", "damage", "disgorgement", "plead",
+     "guilty", "plea", "charge", "allegation", "resolve", "investigation", "probe"}
+)  # fmt: skip
+
+# Nouns for a part of an organisation, which stand for their owner.
+_PARTS = frozenset({"branch", "unit", "subsidiary", "arm", "division", "affiliate", "office"})
+
 _MODALS = frozenset({"may", "might", "could", "would", "should", "can"})
 _HEDGING_VERBS = frozenset(
     {
@@ -204,7 +243,17 @@ _PRONOUNS_THING = frozenset({"it", "its", "they", "their"})
 _COPULA_NOUN_DEPS = frozenset({"attr", "appos"})
 _STAKE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
 
-CONFIDENCE = {"active": 0.8, "passive": 0.8, "clause": 0.7, "noun": 0.7, "based": 0.85}
+CONFIDENCE = {
+    "active": 0.8,
+    "passive": 0.8,
+    "clause": 0.7,
+    "noun": 0.7,
+    "based": 0.85,
+    "paid": 0.7,
+    "ordered": 0.8,
+    "verdict": 0.8,
+    "brought": 0.75,
+}
 
 
 def negated_or_hedged(verb: Token) -> bool:
@@ -249,6 +298,11 @@ class _Resolver:
         eid = self._by_token.get(token.i)
         if eid is not None:
             return eid
+        if token.lemma_.lower() in _PARTS:
+            # "Credit Suisse's Singapore branch": the owner, not the place, is the body.
+            owner = _child(token, {"poss"})
+            if owner is not None and owner.i in self._by_token:
+                return self._by_token[owner.i]
         for child in token.children:
             if child.dep_ in ("appos", "compound") and child.i in self._by_token:
                 return self._by_token[child.i]
@@ -364,6 +418,10 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
         obj = _child(verb, {"dobj"})
         if frame.direct_object and obj is not None:
             objects.append(obj)
+        # "fined Starling Bank £29 million": the one fined is the indirect object.
+        dative = _child(verb, {"dative"})
+        if frame.direct_object and dative is not None:
+            objects.append(dative)
         objects.extend(_prep_objects(verb, frame.preps))
         if not frame.direct_object and obj is not None:
             # "settle charges from the SEC": the preposition hangs on the object.
@@ -392,6 +450,9 @@ def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
     subject: Token | None = owner
     if subject is None and noun.dep_ in _COPULA_NOUN_DEPS | {"dobj", "pobj"}:
         subject = _subject_of(head)[0] if noun.dep_ != "appos" else head
+        if subject is not None and subject.lower_ in ("which", "who", "that"):
+            # "OFAC, which is part of the Treasury": the pronoun stands for the head.
+            subject = head.head if head.dep_ == "relcl" else None
     if subject is None or not objects:
         return None
     subject_ids = resolve.entities(subject)
@@ -410,9 +471,89 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
     if place is None or described is None:
         return None
     subject = resolve.entity(described)
+    if subject is None and described.dep_ == "appos":
+        # "Bybit, a Dubai-based exchange": the description stands beside the name.
+        subject = resolve.entity(described.head)
     if subject is None:
         return None
     return _Found([subject], [place], token, "based")
+
+
+def _payment(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+    """A Fine or a Settlement stated through a payment; see ``PAID_SETTLEMENT``."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _PAY_VERBS:
+        return None
+    obj = _child(verb, {"dobj"})
+    penalty = obj is not None and obj.lemma_.lower() in _PENALTY_NOUNS
+    head = verb.head
+    if lemma == "pay" and verb.dep_ == "xcomp" and head.lemma_.lower() in _ORDER_VERBS:
+        # "The court ordered Ripple to pay a penalty": the orderer fines the payer.
+        payer = _child(head, {"dobj"})
+        orderer = _subject_of(head)[0]
+        if payer is None or not penalty:
+            return None
+        authorities = resolve.entities(orderer) if orderer is not None else []
+        return PAID_FINE, _Found(authorities, resolve.entities(payer), verb, "ordered")
+    subject = _subject_of(verb)[0]
+    if subject is None:
+        return None
+    payers = resolve.entities(subject)
+    if not payers:
+        return None
+    if penalty:
+        return PAID_FINE, _Found([], payers, verb, "paid")
+    agreed = any(t.lemma_.lower() == "agree" for t in verb.ancestors)
+    has_money = any(t.ent_type_ == "MONEY" for t in verb.subtree)
+    words = {t.lemma_.lower() for t in verb.sent}
+    # A sentence that says "settle" is read by the settlement rules.
+    enforcement = bool(words & _ENFORCEMENT_WORDS) and not words & _SETTLE_WORDS
+    if lemma == "pay" and agreed and has_money and enforcement:
+        return PAID_SETTLEMENT, _Found(payers, [], verb, "paid")
+    return None
+
+
+def _verdict(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+    """A Ruling from "found X guilty/liable"; "found X not guilty" gives nothing."""
+    if verb.lemma_.lower() != "find":
+        return None
+    verdict = next((c for c in verb.children if c.lower_ in _VERDICTS), None)
+    if verdict is None or any(c.dep_ == "neg" for c in verdict.children):
+        return None
+    named = [c for c in verdict.children if c.dep_ in ("nsubj", "compound")]
+    named += [c for c in verb.children if c.dep_ == "dobj"]
+    defendants = [e for t in named for e in resolve.entities(t)]
+    if not defendants:
+        return None
+    subject = _subject_of(verb)[0]
+    courts = resolve.entities(subject) if subject is not None else []
+    return VERDICT, _Found(courts, defendants, verb, "verdict")
+
+
+def _brought_case(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """A Lawsuit from "a case brought by the SEC" (against the clause's subject); settling
+    that case settles with whoever brought it."""
+    if noun.lemma_.lower() not in _CASE_NOUNS:
+        return []
+    for verb in noun.children:
+        if verb.dep_ != "acl" or verb.lemma_.lower() not in ("bring", "file"):
+            continue
+        agent = _agent(verb)
+        if agent is None:
+            continue
+        plaintiffs = resolve.entities(agent)
+        against = _prep_objects(verb, frozenset({"against"}))
+        if against:
+            defendants = [e for t in against for e in resolve.entities(t)]
+        else:
+            subject = _subject_of(noun.head)[0] if noun.dep_ in ("dobj", "pobj") else None
+            defendants = resolve.entities(subject) if subject is not None else []
+        if plaintiffs and defendants:
+            found = [(BROUGHT_CASE, _Found(plaintiffs, defendants, noun, "brought"))]
+            if noun.head.lemma_.lower() == "settle":
+                found.append((SETTLED_CASE, _Found(defendants, plaintiffs, noun, "brought")))
+            return found
+    return []
 
 
 def _stake(anchor: Token) -> float | None:
@@ -516,11 +657,16 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 found = _verb_frame(frame, token, resolve)
                 if found is not None:
                     candidates.append((frame, found))
+            for read in (_payment, _verdict):
+                found_by_rule = read(token, resolve)
+                if found_by_rule is not None:
+                    candidates.append(found_by_rule)
         elif token.pos_ in ("NOUN", "PROPN"):
             for frame in by_noun.get(token.lower_, []):
                 found = _noun_frame(frame, token, resolve)
                 if found is not None:
                     candidates.append((frame, found))
+            candidates.extend(_brought_case(token, resolve))
         for frame, found in candidates:
             if negated_or_hedged(found.anchor):
                 continue
@@ -543,14 +689,21 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 for obj in found.objects:
                     if subject == obj:
                         continue
-                    rid = relation_id(subject, frame.predicate, obj)
+                    head, tail = subject, obj
+                    if (
+                        frame.predicate == SETTLED_CASE.predicate
+                        and ents.types[subject] in _AUTHORITY_TYPES
+                        and ents.types[obj] in _PARTY_TYPES
+                    ):
+                        head, tail = obj, subject
+                    rid = relation_id(head, frame.predicate, tail)
                     if rid in relations:
                         continue
                     relations[rid] = Relation(
                         id=rid,
-                        subject=subject,
+                        subject=head,
                         predicate=frame.predicate,
-                        object=obj,
+                        object=tail,
                         properties=dict(props),
                         confidence=CONFIDENCE[found.rule],
                         evidence=[evidence],

@@ -9,7 +9,7 @@ joins the full name ("Richard Teng") the article gives.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -36,6 +36,10 @@ class MentionSpan:
     kind: str | None
     curated: bool
     sentence: str
+    # The type came from the words around the name, not from the tagger.
+    cued: bool = False
+    # The name modifies a noun ("the U.S. market"): not what a later "its" points to.
+    modifier: bool = False
 
     def to_record(self) -> Mention:
         return Mention(
@@ -65,15 +69,144 @@ def _trim(span: Span) -> Span:
     return doc[start:end]
 
 
+# Words a news writer puts before a company's name: "the crypto exchange Deribit",
+# "streaming service Spotify", "hedge fund Coatue". Checked before job titles, so that
+# "asset manager BlackRock" is a company although "manager" is a title.
+_ORG_BEFORE = frozenset(
+    {"exchange", "company", "firm", "bank", "lender", "network", "service", "platform",
+     "mixer", "maker", "chipmaker", "planemaker", "automaker", "carmaker", "retailer",
+     "chain", "fund", "insurer", "startup", "conglomerate", "operator", "provider",
+     "developer", "brokerage", "publisher", "steelmaker", "wallet", "issuer", "subsidiary",
+     "unit", "rival", "competitor", "owner", "giant", "affiliate", "asset manager",
+     "hedge fund", "investment firm", "private equity"}
+)  # fmt: skip
+# Last words that make a name a company's: "Peken Global", "Terraform Labs".
+_ORG_HEADS = frozenset(
+    {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc", "ag", "sa",
+     "nv", "group", "holdings", "bank", "labs", "global", "network", "capital", "financial",
+     "partners", "technologies", "systems", "steel", "securities", "investments", "ventures",
+     "wallet", "exchange", "airlines", "motors", "energy", "pharmaceuticals", "entertainment",
+     "industries", "international", "trust", "insurance", "grill", "fintech", "markets"}
+)  # fmt: skip
+# What follows "X's" when X is a company: "Activision Blizzard's chief executive".
+_ORG_POSSESSIONS = frozenset(
+    {"ceo", "chief", "chairman", "chair", "board", "shares", "stock", "subsidiary", "unit",
+     "headquarters", "founder", "co-founder", "cfo", "shareholders", "customers"}
+)  # fmt: skip
+# Before a name, these make it a company's: "acquisition of", "stake in", "agreed to buy".
+_ORG_OBJECT_OF = frozenset({"acquire", "buy", "purchase"})
+_ORG_OBJECT_OF_NOUN = frozenset({"acquisition", "takeover", "purchase", "stake"})
+# Titles that also name things other than a person's job: "its partner Microsoft".
+_NOT_PERSON_TITLES = frozenset(
+    {"partner", "member", "employee", "official", "executive", "head", "chief", "deputy"}
+)
+# Name endings that do not change which company is meant.
+_ORG_SUFFIXES = frozenset(
+    {"labs", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "group", "holdings", "bank",
+     "plc", "ag", "co", "co."}
+)  # fmt: skip
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
+
+
+def _person_titles(gazetteer: Gazetteer) -> frozenset[str]:
+    """Lowercased title forms that, right before a name, make it a person's."""
+    return frozenset(
+        form.lower()
+        for form, role in gazetteer.titles.items()
+        if role not in _NOT_PERSON_TITLES and form.lower() not in _NOT_PERSON_TITLES
+    )
+
+
+def _words_before(span: Span, n: int) -> str:
+    start = max(span.sent.start, span.start - n)
+    return " ".join(t.lower_ for t in span.doc[start : span.start])
+
+
+def _titled_after(span: Span, titles: frozenset[str]) -> bool:
+    """ "Bharat Masrani, TD's chief executive": a comma, then a short description with a title."""
+    doc, end = span.doc, span.end
+    if end >= span.sent.end or doc[end].text != ",":
+        return False
+    words: list[str] = []
+    for token in doc[end + 1 : min(end + 8, span.sent.end)]:
+        words.append(token.lower_)
+        for n in (3, 2, 1):
+            if " ".join(words[-n:]) in titles:
+                return True
+        if not (token.pos_ in ("DET", "PROPN", "ADJ", "PART") or token.tag_ == "POS"):
+            return False
+    return False
+
+
+def _without_title(span: Span, titles: frozenset[str]) -> Span:
+    """A name without a title the tagger took into it: "CFO Mark Mason" -> "Mark Mason"."""
+    for n in (3, 2, 1):
+        if len(span) > n and " ".join(t.lower_ for t in span[:n]) in titles:
+            return span[n:]
+    return span
+
+
+def context_type(span: Span, entity_type: str, titles: frozenset[str]) -> str:
+    """The type the words around a name give it, where they outweigh the tagger.
+
+    The small pipeline calls many companies people or places ("Deribit",
+    "Spotify") and some people companies. News writing names a company's kind
+    before it ("the crypto exchange Deribit") or ends its name with one ("Peken
+    Global"), and puts a title before or after a person's name ("chief
+    executive Bharat Masrani", "BC Wong, KuCoin's former chief legal officer").
+    """
+    doc = span.doc
+    before_two, before_one = _words_before(span, 2), _words_before(span, 1)
+    org = "Organization"
+    if entity_type in (PERSON, "Location"):
+        if before_two in _ORG_BEFORE or before_one in _ORG_BEFORE:
+            return org
+        if entity_type == PERSON and span[-1].lower_ in _ORG_HEADS and len(span) > 1:
+            return org
+        # "Spotify, the Stockholm-based music streaming service".
+        if any(c.dep_ == "appos" and c.lemma_.lower() in _ORG_BEFORE for c in span.root.children):
+            return org
+        after = span.end
+        if (
+            after + 1 < len(doc)
+            and doc[after].tag_ == "POS"
+            and doc[after + 1].lower_ in _ORG_POSSESSIONS
+        ):
+            return org
+        first = span.start - 1
+        if first >= span.sent.start:
+            prev = doc[first]
+            if prev.lemma_.lower() in _ORG_OBJECT_OF and prev.pos_ == "VERB":
+                return org
+            if (
+                prev.lower_ in {"of", "in"}
+                and first - 1 >= span.sent.start
+                and doc[first - 1].lemma_.lower() in _ORG_OBJECT_OF_NOUN
+            ):
+                return org
+    if entity_type != PERSON:
+        if before_one in _HONORIFICS:
+            return PERSON
+        words = [_words_before(span, n) for n in (3, 2, 1)]
+        if any(w in titles for w in words) or _titled_after(span, titles):
+            return PERSON
+    return entity_type
+
+
 def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[MentionSpan]:
     """Every entity mention the schema has a type for, in text order."""
     out: list[MentionSpan] = []
+    titles = _person_titles(gazetteer)
     for ent in doc.ents:
         curated = ent.label_ in schema.entity_types
         entity_type = ent.label_ if curated else schema.type_for_spacy_label(ent.label_)
         if entity_type is None:
             continue
-        span = _trim(ent)
+        span = _trim(ent) if curated else _without_title(_trim(ent), titles)
+        cued = False
+        if not curated and entity_type in (PERSON, "Organization", "Location"):
+            tagged, entity_type = entity_type, context_type(span, entity_type, titles)
+            cued = tagged != entity_type
         text = span.text
         if curated:
             name = ent.ent_id_ or text
@@ -82,8 +215,11 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
         else:
             name = clean_person_name(text) if entity_type == PERSON else clean_name(text)
             kind = None
-            # The small pipeline tags stray lowercase words; a name has a capital or a digit.
+            # The small pipeline tags stray lowercase words; a name has a capital or a digit,
+            # and does not end in a common noun ("the Russian exchange").
             if not any(c.isupper() or c.isdigit() for c in name):
+                continue
+            if span[-1].is_alpha and span[-1].is_lower:
                 continue
         if not normalize_key(name):
             continue
@@ -99,6 +235,9 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
                 kind=kind,
                 curated=curated,
                 sentence=span.sent.text,
+                cued=cued,
+                modifier=span.root.dep_ in ("compound", "amod", "nmod")
+                and span.root.head.i >= span.end,
             )
         )
     return out
@@ -135,41 +274,51 @@ class ArticleEntities:
         return None
 
 
-def _surname_owner(name: str, full_names: dict[str, str]) -> str | None:
-    """The key of the one full name in the article that ends with this single word."""
-    words = name.split()
-    if len(words) != 1:
-        return None
-    owners = {key for surname, key in full_names.items() if surname == normalize_key(words[0])}
-    return owners.pop() if len(owners) == 1 else None
-
-
 def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
     """Group mentions into entities: one per normalised name, surnames joined to full names.
 
     When the pipeline gives one name several types, the type most mentions
-    carry wins (a curated gazetteer type always wins).
+    carry wins (a curated gazetteer type always wins). The tail of a full name
+    joins that person whatever its tag, and a company's short name ("TD")
+    joins the one longer name that only adds a suffix to it ("TD Bank").
     """
-    # A surname belongs to a full name only when exactly one full name ends in it.
-    full_by_surname: dict[str, set[str]] = defaultdict(set)
+    mentions = list(mentions)
+    # The tail of a full name ("Narasimhan", "Johnston Holthaus") names that person even
+    # when the pipeline tagged it as something else; a gazetteer name is left alone.
+    full_by_tail: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        if m.type == PERSON and len(m.name.split()) > 1:
-            full_by_surname[normalize_key(m.name.split()[-1])].add(normalize_key(m.name))
-    unique_full = {s: next(iter(keys)) for s, keys in full_by_surname.items() if len(keys) == 1}
+        words = m.name.split()
+        if m.type == PERSON and len(words) > 1:
+            for n in range(1, len(words)):
+                full_by_tail[normalize_key(" ".join(words[n:]))].add(normalize_key(m.name))
+    # "Terraform" beside "Terraform Labs", "TD" beside "TD Bank": one company.
+    org_by_stem: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = m.name.split()
+        if m.type == "Organization" and len(words) > 1 and words[-1].lower() in _ORG_SUFFIXES:
+            org_by_stem[normalize_key(" ".join(words[:-1]))].add(normalize_key(m.name))
 
     keys: list[str] = []
-    for m in mentions:
+    for i, m in enumerate(mentions):
         key = normalize_key(m.name)
-        if m.type == PERSON:
-            key = _surname_owner(m.name, unique_full) or key
+        owners = full_by_tail.get(key, set())
+        if not m.curated and len(owners) == 1 and key not in owners:
+            key = next(iter(owners))
+            if m.type != PERSON:
+                mentions[i] = replace(m, type=PERSON)
+        elif m.type == "Organization" and len(org_by_stem.get(key, ())) == 1:
+            key = next(iter(org_by_stem[key]))
         keys.append(key)
 
+    # A gazetteer type wins; else a type the context gave; else the tagger's majority.
     type_votes: dict[str, Counter[str]] = defaultdict(Counter)
     curated_type: dict[str, str] = {}
     for key, m in zip(keys, mentions, strict=True):
         type_votes[key][m.type] += 1
         if m.curated:
             curated_type.setdefault(key, m.type)
+        elif m.cued:
+            type_votes[key][m.type] += len(mentions)
 
     groups: dict[str, list[MentionSpan]] = defaultdict(list)
     for key, m in zip(keys, mentions, strict=True):

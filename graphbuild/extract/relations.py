@@ -31,10 +31,15 @@ from graphbuild.models import Relation
 ROLE_AT = "ROLE_AT"
 FOUNDED = "FOUNDED"
 FOUNDER_ROLES = frozenset({"founder", "co-founder"})
+ADVISES = "ADVISES"
+# Titles of someone who acts for a client rather than works at it.
+COUNSEL_ROLES = frozenset({"lawyer"})
 BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
 
 # Words between an organisation and its title that do not change the role.
-_SKIPPABLE = frozenset({"new", "interim", "acting", "incoming", "current", "longtime", "global"})
+_SKIPPABLE = frozenset({"new", "incoming", "current", "longtime", "global", "joint", "independent"})
+# Words that make another role of the title: "interim CEO", "acting comptroller".
+_KEPT = ("interim", "acting", "deputy")
 _FORMER = frozenset({"former", "ex", "onetime", "then", "outgoing", "erstwhile"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _LINKS = frozenset({"of", "at", "for", "with"})
@@ -47,6 +52,9 @@ TOPIC_ROLES = frozenset(
      "founder", "chair"}
 )  # fmt: skip
 
+# Titles whose plural is not the title with an "s": "chairman" -> "chairmen".
+PLURAL_EXCEPTIONS = frozenset({"chairman", "chairwoman", "spokesman", "spokeswoman", "boss"})
+
 CONFIDENCE = {
     "role/title_person_topic": 0.6,
     "role/title_of_org_person": 0.85,
@@ -55,6 +63,7 @@ CONFIDENCE = {
     "role/apposition": 0.85,
     "role/title_person_coref": 0.75,
     "role/coordinated": 0.7,
+    "role/counsel_for": 0.75,
 }
 
 
@@ -72,10 +81,13 @@ class RoleReader:
     """Finds job titles (from the gazetteer's title list) and the role each normalises to."""
 
     def __init__(self, nlp: Language, titles: dict[str, str]) -> None:
-        self._roles = {
-            " ".join(t.text for t in nlp.make_doc(form.lower())): role
-            for form, role in titles.items()
-        }
+        self._roles: dict[str, str] = {}
+        for form, role in titles.items():
+            key = " ".join(t.text for t in nlp.make_doc(form.lower()))
+            self._roles[key] = role
+            # Plurals name several holders: "its founders Chun Gan and Ke Tang".
+            if key[-1].isalpha() and key not in PLURAL_EXCEPTIONS:
+                self._roles.setdefault(key + ("es" if key.endswith("s") else "s"), role)
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._matcher.add("TITLE", [nlp.make_doc(form) for form in self._roles])
 
@@ -88,18 +100,55 @@ class RoleReader:
         return self._roles.get(key, title.text.lower())
 
 
-def _left_of_modifiers(doc: Doc, start: int, sent_start: int) -> tuple[int, bool]:
-    """Index of the first token left of the title's modifiers, and whether one said 'former'."""
+def _left_of_modifiers(doc: Doc, start: int, sent_start: int) -> tuple[int, bool, str]:
+    """The first token left of the title's modifiers, whether one said 'former', and the
+    modifiers that belong to the role ("interim")."""
     i = start - 1
     former = False
+    kept: list[str] = []
     while i >= sent_start:
         word = doc[i].lower_
         if word in _FORMER:
             former = True
+        elif word in _KEPT:
+            kept.insert(0, word)
         elif word not in _SKIPPABLE and word != "-":
             break
         i -= 1
-    return i, former
+    return i, former, " ".join(kept)
+
+
+def _title_chains(doc: Doc, titles: list[Span]) -> list[list[Span]]:
+    """Titles joined by "and" into one description: "the founder and former chief executive"."""
+    chains: list[list[Span]] = []
+    joiners = {"and", ","} | _FORMER | _SKIPPABLE | set(_KEPT)
+    for title in titles:
+        if chains:
+            prev = chains[-1][-1]
+            between = doc[prev.end : title.start]
+            if (
+                title.sent.start == prev.sent.start
+                and any(t.lower_ == "and" for t in between)
+                and all(t.lower_ in joiners for t in between)
+            ):
+                chains[-1].append(title)
+                continue
+        chains.append([title])
+    return chains
+
+
+def _people_from(ents: ArticleEntities, doc: Doc, index: int) -> list[tuple[str, int]]:
+    """People named from token ``index`` on, with coordination: "Chun Gan and Ke Tang"."""
+    people: list[tuple[str, int]] = []
+    person = _person_starting_at(ents, index)
+    while person is not None:
+        people.append(person)
+        end = person[1]
+        if end < len(doc) and doc[end].lower_ in {"and", ","}:
+            person = _person_starting_at(ents, end + 1)
+        else:
+            person = None
+    return people
 
 
 def _body_ending_at(ents: ArticleEntities, index: int) -> str | None:
@@ -161,6 +210,12 @@ def _org_after(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[
         pos = ents.starting_at(j + 1)
     if pos is None:
         return None
+    end = ents.mentions[pos].end
+    # "founder of Cambodia-based Prince Group": the organisation follows its place.
+    if end + 2 < sent_end and doc[end].text == "-" and doc[end + 1].lower_ == "based":
+        pos = ents.starting_at(end + 2)
+        if pos is None:
+            return None
     eid = ents.entity_of[pos]
     if ents.types[eid] not in BODY_TYPES:
         return None
@@ -176,93 +231,147 @@ def _person_before(doc: Doc, ents: ArticleEntities, k: int, sent_start: int) -> 
     return pos
 
 
+@dataclass(frozen=True)
+class _Placement:
+    """Who holds a title chain and where: the person, the organisation, the evidence tokens."""
+
+    person: str
+    org: str
+    start: int
+    end: int
+    rule: str
+    # Modifiers read before the organisation: "Former FTX CEO", "Deputy Treasury Secretary".
+    former: bool = False
+    kept: str = ""
+
+
+def _place_chain(
+    doc: Doc, ents: ArticleEntities, first: Span, last: Span, found: list[_Role]
+) -> list[_Placement]:
+    """The people and organisation a chain of titles (one title, or "chairman and CEO") names."""
+    sent = first.sent
+    left = _left_of_modifiers(doc, first.start, sent.start)[0]
+    people = _people_from(ents, doc, last.end)
+    if people:
+        if last.root.tag_ not in ("NNS", "NNPS"):
+            people = people[:1]
+        placed: list[_Placement] = []
+        org = _org_before(doc, ents, left, sent.start)
+        after = _org_after(doc, ents, people[-1][1], sent.end)
+        for person_id, person_end in people:
+            if org is not None:
+                org_id, org_start, via_coref = org
+                _, former, kept = _left_of_modifiers(doc, org_start, sent.start)
+                rule = "role/title_person_coref" if via_coref else "role/title_person"
+                placed.append(
+                    _Placement(person_id, org_id, org_start, person_end, rule, former, kept)
+                )
+            elif after is not None:
+                placed.append(
+                    _Placement(person_id, after[0], first.start, after[1], "role/title_person_of")
+                )
+            elif left >= sent.start and doc[left].lower_ in {"and", ","}:
+                # "CEO Richard Teng and chief legal officer Eleanor Hughes": share the organisation.
+                prev = next((r for r in reversed(found) if r.end == left), None)
+                if prev is not None:
+                    placed.append(
+                        _Placement(person_id, prev.org, prev.start, person_end, "role/coordinated")
+                    )
+        return placed
+    # "the deputy secretary of the Foreign Ministry, Datuk Abdul Halim Ali".
+    after = _org_after(doc, ents, last.end, sent.end)
+    if after is not None and after[1] + 1 < sent.end and doc[after[1]].text == ",":
+        person = _person_starting_at(ents, after[1] + 1)
+        if person is not None:
+            return [
+                _Placement(person[0], after[0], first.start, person[1], "role/title_of_org_person")
+            ]
+    # Apposition or copula: "Richard Teng, (the) chief executive of Binance".
+    k = left
+    # Up to two lowercase modifiers of the title: "Fred Demler, metals economist with ...".
+    for _ in range(2):
+        if k > sent.start and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+            k -= 1
+    org_left = None
+    if k >= sent.start and doc[k].lower_ in _DETERMINERS:
+        k -= 1
+    else:
+        org_left = _org_before(doc, ents, k, sent.start)
+        if org_left is not None:
+            k = org_left[1] - 1
+    if k < sent.start or not (doc[k].text == "," or doc[k].lemma_ in {"be", "become"}):
+        return []
+    subject_pos = _person_before(doc, ents, k, sent.start)
+    if subject_pos is None or ents.types[ents.entity_of[subject_pos]] != PERSON:
+        return []
+    person_id = ents.entity_of[subject_pos]
+    start = ents.mentions[subject_pos].start
+    if org_left is not None:
+        return [_Placement(person_id, org_left[0], start, last.end, "role/apposition")]
+    after = _org_after(doc, ents, last.end, sent.end)
+    if after is not None:
+        return [_Placement(person_id, after[0], start, after[1], "role/apposition")]
+    return []
+
+
+def _base_role(role: str) -> str:
+    """The role without "former" and kept modifiers: "former interim CEO" -> "CEO"."""
+    words = role.removeprefix("former ").split(" ")
+    while len(words) > 1 and words[0] in _KEPT:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _chain_roles(doc: Doc, chain: list[Span], reader: RoleReader) -> list[str]:
+    """Each title's role with its own modifiers: "founder", "former CEO", "interim CEO"."""
+    roles = []
+    for title in chain:
+        _, former, kept = _left_of_modifiers(doc, title.start, title.sent.start)
+        role = reader.role_of(title)
+        if kept:
+            role = f"{kept} {role}"
+        roles.append(f"former {role}" if former else role)
+    return roles
+
+
+def _is_counsel_for(doc: Doc, chain: list[Span], reader: RoleReader) -> bool:
+    """ "a lawyer for OKX": counsel to a client, not a job at it (see ``extract_counsel``)."""
+    last = chain[-1]
+    return (
+        all(reader.role_of(t) in COUNSEL_ROLES for t in chain)
+        and last.end < len(doc)
+        and doc[last.end].lower_ == "for"
+    )
+
+
 def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[Relation]:
     """``ROLE_AT`` relations from the titles in ``doc``."""
     found: list[_Role] = []
-    for title in reader.titles(doc):
-        sent = title.sent
-        left, former = _left_of_modifiers(doc, title.start, sent.start)
-        role = reader.role_of(title)
-        if former:
-            role = f"former {role}"
-        person = _person_starting_at(ents, title.end)
-        if person is not None:
-            person_id, person_end = person
-            org = _org_before(doc, ents, left, sent.start)
-            if org is not None:
-                org_id, org_start, via_coref = org
-                # "Former FTX CEO ...": the modifier may stand before the organisation.
-                if not former and _left_of_modifiers(doc, org_start, sent.start)[1]:
-                    role = f"former {role}"
-                rule = "role/title_person_coref" if via_coref else "role/title_person"
-                found.append(_Role(person_id, org_id, role, org_start, person_end, rule))
-                continue
-            after = _org_after(doc, ents, person_end, sent.end)
-            if after is not None:
-                found.append(
-                    _Role(person_id, after[0], role, title.start, after[1], "role/title_person_of")
-                )
-                continue
-            # "CEO Richard Teng and chief legal officer Eleanor Hughes": share the organisation.
-            if left >= sent.start and doc[left].lower_ in {"and", ","}:
-                prev = next((r for r in reversed(found) if r.end == left), None)
-                if prev is not None:
-                    found.append(
-                        _Role(person_id, prev.org, role, prev.start, person_end, "role/coordinated")
-                    )
-                    continue
+    topic = topic_organization(ents)
+    for chain in _title_chains(doc, reader.titles(doc)):
+        first, last = chain[0], chain[-1]
+        if _is_counsel_for(doc, chain, reader):
+            continue
+        roles = _chain_roles(doc, chain, reader)
+        placed = _place_chain(doc, ents, first, last, found)
+        if not placed and topic is not None:
             # "Chief executive Jane Fraser said ...": a company title with no company named
             # is taken to be at the company the article is about.
-            topic = topic_organization(ents)
-            if topic is not None and role.removeprefix("former ") in TOPIC_ROLES:
-                found.append(
-                    _Role(
-                        person_id, topic, role, title.start, person_end, "role/title_person_topic"
-                    )
-                )
-            continue
-        # "the deputy secretary of the Foreign Ministry, Datuk Abdul Halim Ali".
-        after = _org_after(doc, ents, title.end, sent.end)
-        if after is not None and after[1] + 1 < sent.end and doc[after[1]].text == ",":
-            person = _person_starting_at(ents, after[1] + 1)
+            person = _person_starting_at(ents, last.end)
             if person is not None:
+                placed = [
+                    _Placement(person[0], topic, first.start, person[1], "role/title_person_topic")
+                ]
+                roles = [r for r in roles if _base_role(r) in TOPIC_ROLES]
+        for place in placed:
+            for role in roles:
+                if place.kept and not role.removeprefix("former ").startswith(place.kept):
+                    role = f"{place.kept} {role}"
+                if place.former and not role.startswith("former "):
+                    role = f"former {role}"
                 found.append(
-                    _Role(
-                        person[0],
-                        after[0],
-                        role,
-                        title.start,
-                        person[1],
-                        "role/title_of_org_person",
-                    )
+                    _Role(place.person, place.org, role, place.start, place.end, place.rule)
                 )
-                continue
-        # Apposition or copula: "Richard Teng, (the) chief executive of Binance".
-        k = left
-        # Up to two lowercase modifiers of the title: "Fred Demler, metals economist with ...".
-        for _ in range(2):
-            if k > sent.start and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
-                k -= 1
-        org_left = None
-        if k >= sent.start and doc[k].lower_ in _DETERMINERS:
-            k -= 1
-        else:
-            org_left = _org_before(doc, ents, k, sent.start)
-            if org_left is not None:
-                k = org_left[1] - 1
-        if k < sent.start or not (doc[k].text == "," or doc[k].lemma_ in {"be", "become"}):
-            continue
-        subject_pos = _person_before(doc, ents, k, sent.start)
-        if subject_pos is None or ents.types[ents.entity_of[subject_pos]] != PERSON:
-            continue
-        person_id = ents.entity_of[subject_pos]
-        start = ents.mentions[subject_pos].start
-        if org_left is not None:
-            found.append(_Role(person_id, org_left[0], role, start, title.end, "role/apposition"))
-            continue
-        after = _org_after(doc, ents, title.end, sent.end)
-        if after is not None:
-            found.append(_Role(person_id, after[0], role, start, after[1], "role/apposition"))
 
     relations: list[Relation] = []
     for r in found:
@@ -279,7 +388,7 @@ def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[R
             )
         )
         # A founder's title also states that the person founded the organisation.
-        if r.role.removeprefix("former ") in FOUNDER_ROLES:
+        if _base_role(r.role) in FOUNDER_ROLES:
             relations.append(
                 Relation(
                     id=relation_id(r.person, FOUNDED, r.org),
@@ -291,6 +400,80 @@ def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[R
                 )
             )
     return relations
+
+
+def extract_counsel(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[Relation]:
+    """``ADVISES`` from "David Meister, an outside lawyer for OKX" and "X is a lawyer for Y"."""
+    out: list[Relation] = []
+    for title in reader.titles(doc):
+        if not _is_counsel_for(doc, [title], reader):
+            continue
+        sent = title.sent
+        k = title.end + 1
+        if k < sent.end and doc[k].lower_ in _DETERMINERS:
+            k += 1
+        client_pos = ents.starting_at(k)
+        # The lawyer: the name before ", an outside lawyer" or "is a lawyer".
+        i = title.start - 1
+        while i > sent.start and (doc[i].lower_ in _DETERMINERS or doc[i].is_lower):
+            if doc[i].lemma_ == "be":
+                break
+            i -= 1
+        lawyer_pos = _person_before(doc, ents, i, sent.start)
+        if client_pos is None or lawyer_pos is None:
+            continue
+        if not (doc[i].text == "," or doc[i].lemma_ == "be"):
+            continue
+        lawyer, client = ents.entity_of[lawyer_pos], ents.entity_of[client_pos]
+        if ents.types[lawyer] != PERSON or lawyer == client:
+            continue
+        rule = "role/counsel_for"
+        out.append(
+            Relation(
+                id=relation_id(lawyer, ADVISES, client),
+                subject=lawyer,
+                predicate=ADVISES,
+                object=client,
+                confidence=CONFIDENCE[rule],
+                evidence=[
+                    span_evidence(
+                        doc[ents.mentions[lawyer_pos].start : ents.mentions[client_pos].end], rule
+                    )
+                ],
+            )
+        )
+    return out
+
+
+def founder_roles(relations: list[Relation], ents: ArticleEntities) -> list[Relation]:
+    """``ROLE_AT {role: founder}`` for each person the text says founded an organisation.
+
+    "Sam Bankman-Fried, who co-founded FTX" states both the founding and the
+    role a founder keeps; "co-found" gives "co-founder".
+    """
+    out: list[Relation] = []
+    for relation in relations:
+        if relation.predicate != FOUNDED or ents.types.get(relation.subject) != PERSON:
+            continue
+        if all(e.rule.startswith("role/") for e in relation.evidence):
+            continue  # read from a title, which gave the role already
+        said = " ".join(e.text.lower() for e in relation.evidence)
+        role = "co-founder" if "co-found" in said or "cofound" in said else "founder"
+        out.append(
+            Relation(
+                id=relation_id(relation.subject, ROLE_AT, relation.object, [role]),
+                subject=relation.subject,
+                predicate=ROLE_AT,
+                object=relation.object,
+                properties={"role": role},
+                confidence=relation.confidence,
+                evidence=[
+                    e.model_copy(update={"rule": f"{e.rule}/founder_role"})
+                    for e in relation.evidence
+                ],
+            )
+        )
+    return out
 
 
 PLACE_TYPES = frozenset({"Location", "Government"})

@@ -69,3 +69,17 @@ def test_sentence_without_trigger_is_not_a_settlement(extract_text: Extract) -> 
     assert (
         settlements(extract_text("Binance paid $4.3 billion in fees to its market makers.")) == []
     )
+
+
+def test_whoever_speaks_of_a_settlement_is_not_its_defendant(extract_text: Extract) -> None:
+    text = "David Meister, an outside lawyer for OKX, said the settlement contained no charges."
+    result = extract_text(text)
+    names = {e.id: e.name for e in result.entities}
+    defendants = {
+        names[p.entity]
+        for e in result.events
+        if e.type == "Settlement"
+        for p in e.participants
+        if p.role == "defendant"
+    }
+    assert "David Meister" not in defendants

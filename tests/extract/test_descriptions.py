@@ -1,0 +1,56 @@
+"""Facts stated through a description or a part of an organisation.
+
+Sentences are written for these tests; the companies and places are real.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from graphbuild.models import ArticleExtraction
+
+Extract = Callable[[str], ArticleExtraction]
+
+
+def facts(result: ArticleExtraction, predicate: str) -> set[tuple[str, str]]:
+    names = {e.id: e.name for e in result.entities}
+    return {
+        (names[r.subject], names[r.object]) for r in result.relations if r.predicate == predicate
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The description stands beside the name it describes.
+        ("Bybit, a Dubai-based exchange, disclosed the theft.", ("Bybit", "Dubai")),
+        (
+            "The complaint came from Spotify, the Stockholm-based music streaming service.",
+            ("Spotify", "Stockholm"),
+        ),
+        # A description points back to the company named before it.
+        (
+            "Boeing named a new chief on Friday, a week after the Virginia-based planemaker "
+            "reported a loss.",
+            ("Boeing", "Virginia"),
+        ),
+    ],
+)
+def test_based_descriptions(extract_text: Extract, text: str, expected: tuple[str, str]) -> None:
+    assert expected in facts(extract_text(text), "HEADQUARTERED_IN")
+
+
+def test_which_is_part_of(extract_text: Extract) -> None:
+    text = "OFAC, which is part of the Treasury Department, named the mixer."
+    assert facts(extract_text(text), "MEMBER_OF") == {
+        ("Office of Foreign Assets Control", "U.S. Treasury")
+    }
+
+
+def test_a_branch_stands_for_its_owner_not_its_place(extract_text: Extract) -> None:
+    text = "Credit Suisse's Singapore branch, now part of UBS, paid the largest penalty."
+    found = facts(extract_text(text), "MEMBER_OF")
+    assert ("Credit Suisse", "UBS") in found
+    assert not any(subject == "Singapore" for subject, _ in found)

@@ -1,0 +1,121 @@
+"""Entity types from the words around a name, where the small pipeline's tag is wrong.
+
+Each sentence here is one the pipeline mistypes on its own (checked when the
+rules were written); the people and companies are real, the sentences written
+for these tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from graphbuild.models import ArticleExtraction
+
+Extract = Callable[[str], ArticleExtraction]
+
+
+def typed(result: ArticleExtraction) -> set[tuple[str, str]]:
+    return {(e.type, e.name) for e in result.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The object of "bought" is a company.
+        ("Microsoft bought Activision Blizzard for $69 billion.", "Activision Blizzard"),
+        # "X's chief executive" makes X a company.
+        (
+            "Activision Blizzard's chief executive Bobby Kotick left after the deal closed.",
+            "Activision Blizzard",
+        ),
+        # A company word ends the name.
+        ("Peken Global pleaded guilty in Manhattan.", "Peken Global"),
+    ],
+)
+def test_company_cues_make_an_organization(extract_text: Extract, text: str, expected: str) -> None:
+    found = typed(extract_text(text))
+    assert ("Organization", expected) in found
+    assert ("Person", expected) not in found
+
+
+def test_a_title_after_the_name_makes_a_person(extract_text: Extract) -> None:
+    text = (
+        "Therese Chambers, the FCA's joint executive director of enforcement, said the bank failed."
+    )
+    found = typed(extract_text(text))
+    assert ("Person", "Therese Chambers") in found
+    assert ("Organization", "Therese Chambers") not in found
+
+
+def test_a_company_object_fixes_the_acquisition(extract_text: Extract) -> None:
+    result = extract_text("Microsoft bought Activision Blizzard for $69 billion.")
+    names = {e.id: e.name for e in result.entities}
+    [event] = [e for e in result.events if e.type == "Acquisition"]
+    assert {(names[p.entity], p.role) for p in event.participants} == {
+        ("Microsoft", "acquirer"),
+        ("Activision Blizzard", "target"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # The pipeline tags the lone surname as a place, then as a company.
+        (
+            "Starbucks named Brian Niccol chief executive. "
+            "Niccol will join in September, the company said.",
+            "Brian Niccol",
+        ),
+        (
+            "Intel's board ousted Pat Gelsinger. Gelsinger had run the chipmaker since 2021.",
+            "Pat Gelsinger",
+        ),
+        # A two-word tail of a three-word name.
+        (
+            "Michelle Johnston Holthaus will stay at Intel. "
+            "Johnston Holthaus runs the products unit.",
+            "Michelle Johnston Holthaus",
+        ),
+    ],
+)
+def test_the_tail_of_a_full_name_is_that_person(
+    extract_text: Extract, text: str, person: str
+) -> None:
+    result = extract_text(text)
+    [entity] = [e for e in result.entities if e.name == person]
+    assert entity.type == "Person"
+    assert len(entity.mentions) == 2
+    assert [e.name for e in result.entities].count(person) == 1
+    assert not any(e.name in person and e.name != person for e in result.entities)
+
+
+def test_a_surname_shared_by_two_people_stays_apart(extract_text: Extract) -> None:
+    text = "Ke Tang and Jing Tang were charged. Tang declined to comment."
+    result = extract_text(text)
+    people = {e.name for e in result.entities if e.type == "Person"}
+    assert {"Ke Tang", "Jing Tang"} <= people
+    for entity in result.entities:
+        if entity.name in {"Ke Tang", "Jing Tang"}:
+            assert len(entity.mentions) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        ("TD Bank pleaded guilty on Thursday. TD will pay $3 billion.", "TD Bank", "TD"),
+        (
+            "Terraform Labs agreed to pay $4.47 billion. Terraform was based in Singapore.",
+            "Terraform Labs",
+            "Terraform",
+        ),
+    ],
+)
+def test_a_company_short_name_joins_its_full_name(
+    extract_text: Extract, text: str, name: str, short: str
+) -> None:
+    result = extract_text(text)
+    [entity] = [e for e in result.entities if e.type == "Organization"]
+    assert entity.name == name
+    assert short in entity.aliases

@@ -1,0 +1,153 @@
+"""Rulings from verdicts, lawsuits from "a case brought by", resignations without a title.
+
+Sentences are written for these tests; the people, companies and events are real.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from graphbuild.models import ArticleExtraction
+
+Extract = Callable[[str], ArticleExtraction]
+
+
+def events(result: ArticleExtraction, kind: str) -> list[set[tuple[str, str]]]:
+    names = {e.id: e.name for e in result.entities}
+    return [
+        {(p.role, names[p.entity]) for p in e.participants} for e in result.events if e.type == kind
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "defendants"),
+    [
+        (
+            "A jury found Sam Bankman-Fried guilty last November on seven counts of fraud.",
+            {"Sam Bankman-Fried"},
+        ),
+        (
+            "In April, a New York jury found Terraform Labs and Do Kwon liable for misleading "
+            "investors.",
+            {"Terraform Labs", "Do Kwon"},
+        ),
+    ],
+)
+def test_a_verdict_is_a_ruling(extract_text: Extract, text: str, defendants: set[str]) -> None:
+    [ruling] = events(extract_text(text), "Ruling")
+    assert ruling == {("defendant", name) for name in defendants}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A jury found Avraham Eisenberg not guilty of one count.",
+        "Prosecutors said they would ask the jury to find Sam Bankman-Fried guilty.",
+        "Analysts found Coinbase shares cheap.",
+    ],
+)
+def test_no_ruling_without_a_verdict(extract_text: Extract, text: str) -> None:
+    assert events(extract_text(text), "Ruling") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "defendant"),
+    [
+        (
+            "Terraform Labs agreed to pay $4.47 billion to settle a civil fraud case brought "
+            "by the SEC.",
+            "Terraform Labs",
+        ),
+        (
+            "A judge ordered Ripple to pay a penalty in the lawsuit brought against it by the SEC.",
+            "Ripple",
+        ),
+    ],
+)
+def test_a_case_brought_by_someone_is_their_lawsuit(
+    extract_text: Extract, text: str, defendant: str
+) -> None:
+    result = extract_text(text)
+    sec = "U.S. Securities and Exchange Commission"
+    assert events(result, "Lawsuit") == [{("plaintiff", sec), ("defendant", defendant)}]
+    names = {e.id: e.name for e in result.entities}
+    sued = {(names[r.subject], names[r.object]) for r in result.relations if r.predicate == "SUED"}
+    assert sued == {(sec, defendant)}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        (
+            "Intel's board met in December. Pat Gelsinger retired after the meeting.",
+            "Pat Gelsinger",
+            "Intel",
+        ),
+        # The pronoun stands for the last person named.
+        (
+            "KuCoin pleaded guilty. Its founder Chun Gan said he had stepped down.",
+            "Chun Gan",
+            "KuCoin",
+        ),
+        (
+            "Changpeng Zhao resigned from Binance after the plea.",
+            "Changpeng Zhao",
+            "Binance",
+        ),
+    ],
+)
+def test_a_departure_without_a_title_is_a_resignation(
+    extract_text: Extract, text: str, person: str, org: str
+) -> None:
+    assert {("person", person), ("organization", org)} in events(extract_text(text), "Resignation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boeing said Dave Calhoun would retire at the end of the year.",
+        "Intel said Pat Gelsinger did not resign.",
+        "Binance expects Richard Teng to step down next year.",
+    ],
+)
+def test_planned_or_denied_departures_give_no_resignation(extract_text: Extract, text: str) -> None:
+    assert events(extract_text(text), "Resignation") == []
+
+
+def test_who_becomes_gives_the_appointment(extract_text: Extract) -> None:
+    text = (
+        "Mellody Hobson, who becomes the board's lead independent director, welcomed the "
+        "appointment at Starbucks."
+    )
+    assert {("appointee", "Mellody Hobson"), ("organization", "Starbucks")} in events(
+        extract_text(text), "Appointment"
+    )
+
+
+def test_settling_a_case_settles_with_whoever_brought_it(extract_text: Extract) -> None:
+    text = (
+        "Terraform Labs agreed to pay $4.47 billion to settle a civil fraud case brought "
+        "by the SEC."
+    )
+    result = extract_text(text)
+    names = {e.id: e.name for e in result.entities}
+    settled = {
+        (names[r.subject], names[r.object])
+        for r in result.relations
+        if r.predicate == "SETTLED_WITH"
+    }
+    assert settled == {("Terraform Labs", "U.S. Securities and Exchange Commission")}
+
+
+def test_a_settlement_an_authority_reached_is_the_party_settling(extract_text: Extract) -> None:
+    text = "The Federal Trade Commission reached a $4.7 billion settlement with Celsius Network."
+    result = extract_text(text)
+    names = {e.id: e.name for e in result.entities}
+    settled = {
+        (names[r.subject], names[r.object])
+        for r in result.relations
+        if r.predicate == "SETTLED_WITH"
+    }
+    assert settled == {("Celsius Network", "Federal Trade Commission")}
