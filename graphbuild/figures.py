@@ -25,7 +25,7 @@ import datetime as dt
 import logging
 import math
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import networkx as nx
 
@@ -65,6 +65,7 @@ class EnforcementAction(NamedTuple):
     type: str
     date: str | None
     when: dt.date | None
+    reported: str | None
     against: list[str]
     authorities: list[str]
     amount: float | None
@@ -361,6 +362,7 @@ def enforcement_actions(
                 type=str(data.get("label")),
                 date=data.get("date"),
                 when=_position(data.get("date")),
+                reported=data.get("first_seen"),
                 against=roles.get(_ACCUSED_ROLE) or roles.get(_TARGET_ROLE) or [],
                 authorities=roles.get(_AUTHORITY_ROLE, []),
                 amount=data.get("amount"),
@@ -378,6 +380,8 @@ def enforcement_timeline(
     *,
     schema: Schema | None = None,
     types: Iterable[str] | None = None,
+    undated: Literal["reported", "omit"] = "reported",
+    max_labels: int = 24,
     title: str | None = None,
     ax: Axes | None = None,
     size: tuple[float, float] | None = None,
@@ -386,9 +390,13 @@ def enforcement_timeline(
 
     Marker area grows with the logarithm of the amount; an action without an
     amount is a hollow marker. An action dated by year is drawn at mid-year,
-    by month at mid-month. Undated actions cannot be placed: a note under the
-    axis counts and names them. ``size`` defaults to a height that grows with
-    the number of lanes.
+    by month at mid-month. An action whose text gives no date is drawn, with
+    ``undated="reported"`` (the default), at the date of the first article
+    reporting it, with a dashed edge; with ``"omit"`` it is left out. A note
+    under the axis says how many actions were placed by report date or left
+    out. At most ``max_labels`` actions are labelled: those with amounts first,
+    largest first, then the rest by date. ``size`` defaults to a height that
+    grows with the number of lanes.
 
     >>> fig = enforcement_timeline(sample_graph(), title="Acme")  # doctest: +SKIP
     """
@@ -396,16 +404,35 @@ def enforcement_timeline(
 
     schema = schema or load_schema()
     actions = enforcement_actions(g, entity, schema=schema, types=types)
-    dated = [(a, a.when) for a in actions if a.when is not None]
-    undated = [a for a in actions if a.when is None]
+    placed: list[tuple[EnforcementAction, dt.date, bool]] = []
+    left_out: list[EnforcementAction] = []
+    for action in actions:
+        when = action.when
+        by_report = False
+        if when is None and undated == "reported":
+            when, by_report = _position(action.reported), True
+        if when is None:
+            left_out.append(action)
+        else:
+            placed.append((action, when, by_report))
     order = list(schema.event_types)
     lanes = sorted(
-        {a.type for a, _ in dated}, key=lambda t: (order.index(t) if t in order else 99, t)
+        {a.type for a, _, _ in placed}, key=lambda t: (order.index(t) if t in order else 99, t)
     )
-    fig, ax = _figure(ax, size or (11.0, 1.8 + 1.2 * max(len(lanes), 1)))
+    fig, ax = _figure(ax, size or (11.0, 1.8 + 1.0 * max(len(lanes), 1)))
     colours = type_colours(schema)
-    placed: dict[str, int] = {}
-    for action, when in dated:
+    days_per_point = 1.0
+    if placed:
+        first = min(when for _, when, _ in placed)
+        last = max(when for _, when, _ in placed)
+        low = float(mdates.date2num(dt.date(first.year, 1, 1))) - 120
+        high = float(mdates.date2num(dt.date(last.year, 12, 31))) + 120
+        ax.set_xlim(low, high)
+        # Days per typographic point along the axis, to keep labels from overlapping.
+        days_per_point = (high - low) / (fig.get_figwidth() * 72 * 0.85)
+    slots = _LabelSlots()
+    labelled = 0
+    for action, when, by_report in _label_order(placed):
         y = lanes.index(action.type)
         x = float(mdates.date2num(when))
         area = _marker_area(action.amount)
@@ -418,23 +445,27 @@ def enforcement_timeline(
             facecolors=colour if action.amount is not None else "white",
             edgecolors=colour,
             linewidths=1.5,
+            linestyles="--" if by_report else "-",
+            alpha=0.7 if by_report else 1.0,
             zorder=3,
             gid=f"event:{action.event}",
         )
-        label = ", ".join(action.against) or "?"
-        if action.amount_text:
-            label += f"\n{action.amount_text}"
-        # Labels of one lane alternate above and below their markers, to overlap less.
-        above = placed.get(action.type, 0) % 2 == 0
-        placed[action.type] = placed.get(action.type, 0) + 1
+        label = _action_label(action)
+        if label is None or labelled >= max_labels:
+            continue
+        half_width = max(len(line) for line in label.split("\n")) * 8 * 0.3 * days_per_point
+        side = slots.take(action.type, x - half_width, x + half_width)
+        if side is None:
+            continue
+        labelled += 1
         offset = 6 + math.sqrt(area) / 2
         ax.annotate(
             label,
             (x, y),
-            xytext=(0, offset if above else -offset),
+            xytext=(0, offset * side),
             textcoords="offset points",
             ha="center",
-            va="bottom" if above else "top",
+            va="bottom" if side > 0 else "top",
             fontsize=8,
             gid=f"label:{action.event}",
         )
@@ -442,36 +473,75 @@ def enforcement_timeline(
     ax.set_ylim(-0.7, max(len(lanes) - 0.3, 0.7))
     ax.grid(axis="x", color="#dddddd", linewidth=0.8)
     ax.spines[["top", "right", "left"]].set_visible(False)
-    if dated:
-        first = min(when for _, when in dated)
-        last = max(when for _, when in dated)
-        ax.set_xlim(
-            float(mdates.date2num(dt.date(first.year, 1, 1))) - 120,
-            float(mdates.date2num(dt.date(last.year, 12, 31))) + 120,
-        )
+    if placed:
         locator = mdates.AutoDateLocator()
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     else:
         ax.text(0.5, 0.5, "no dated enforcement actions", ha="center", transform=ax.transAxes)
         ax.set_xticks([])
-    if undated:
-        names = "; ".join(f"{a.type} ({', '.join(a.against) or '?'})" for a in undated[:6])
-        more = f" and {len(undated) - 6} more" if len(undated) > 6 else ""
-        ax.text(
-            0.0,
-            -0.18,
-            f"{len(undated)} undated, not shown: {names}{more}",
-            transform=ax.transAxes,
+    notes = []
+    by_report_count = sum(1 for _, _, by_report in placed if by_report)
+    if by_report_count:
+        notes.append(
+            f"dashed: {by_report_count} with no date in the text, "
+            "placed at the first article reporting it"
+        )
+    if left_out:
+        names = "; ".join(f"{a.type} ({', '.join(a.against) or '?'})" for a in left_out[:6])
+        more = f" and {len(left_out) - 6} more" if len(left_out) > 6 else ""
+        notes.append(f"{len(left_out)} undated, not shown: {names}{more}")
+    if labelled < len(placed):
+        notes.append(f"{len(placed) - labelled} not labelled (no room, or no party or amount)")
+    if notes:
+        ax.annotate(
+            " · ".join(notes),
+            (0.0, 0.0),
+            xycoords="axes fraction",
+            xytext=(0, -28),
+            textcoords="offset points",
             fontsize=8,
             color="#555555",
-            gid="undated",
+            va="top",
+            gid="notes",
         )
     subject = ""
     if entity is not None:
         subject = f" of {g.nodes[find_entity(g, entity)].get('name') or entity}"
     ax.set_title(title if title is not None else f"Enforcement actions{subject}", fontsize=13)
     return fig
+
+
+def _label_order(
+    placed: list[tuple[EnforcementAction, dt.date, bool]],
+) -> list[tuple[EnforcementAction, dt.date, bool]]:
+    """Who gets a label first: actions with amounts, largest first, then the rest by date."""
+    return sorted(
+        placed,
+        key=lambda item: (item[0].amount is None, -float(item[0].amount or 0), item[1]),
+    )
+
+
+def _action_label(action: EnforcementAction) -> str | None:
+    party = ", ".join(action.against or action.authorities)
+    lines = [text for text in (party, action.amount_text) if text]
+    return "\n".join(lines) or None
+
+
+class _LabelSlots:
+    """Room for labels: in each lane, one row above the markers and one below."""
+
+    def __init__(self) -> None:
+        self._taken: dict[tuple[str, int], list[tuple[float, float]]] = {}
+
+    def take(self, lane: str, start: float, end: float) -> int | None:
+        """The side (1 above, -1 below) where ``start..end`` is free, now taken; None if none."""
+        for side in (1, -1):
+            spans = self._taken.setdefault((lane, side), [])
+            if all(end < a or start > b for a, b in spans):
+                spans.append((start, end))
+                return side
+        return None
 
 
 def _participants(g: nx.MultiDiGraph, event: str) -> dict[str, list[str]]:

@@ -142,29 +142,60 @@ def test_enforcement_timeline(seed_graph: nx.MultiDiGraph, schema: Schema) -> No
     assert "Enforcement actions" in shown
     assert "Binance\nover $4.3 billion" in shown
     assert "Binance" in shown  # the plea, which has no amount
-    assert "1 undated, not shown: GuiltyPlea (Changpeng Zhao)" in shown
+    assert "Changpeng Zhao" in shown  # his plea, placed at the article's date
+    assert "dashed: 1 with no date in the text, placed at the first article reporting it" in shown
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Settlement", "GuiltyPlea"]
-    # The settlement sits at mid-2023 in its lane, filled because it has an amount.
     points = {str(c.get_gid()): c for c in fig.findobj(PathCollection) if c.get_gid() is not None}
+    assert len(points) == 3
+    # The settlement sits at mid-2023 in its lane, filled because it has an amount.
     settlement = next(c for gid, c in points.items() if gid.startswith("event:settlement:"))
     x, y = settlement.get_offsets()[0]
     assert mdates.num2date(x).date().isoformat() == "2023-07-01"
     assert y == 0
     assert to_hex(settlement.get_facecolors()[0]).upper() == EVENT_COLOUR
-    plea = next(c for gid, c in points.items() if gid.startswith("event:guiltyplea:"))
-    assert to_hex(plea.get_facecolors()[0]) == "#ffffff"
-    assert settlement.get_sizes()[0] > plea.get_sizes()[0]
+    pleas = [c for gid, c in points.items() if gid.startswith("event:guiltyplea:")]
+    dates = sorted(mdates.num2date(c.get_offsets()[0][0]).date().isoformat() for c in pleas)
+    # Binance's plea is dated 2023 by the text; Zhao's is undated, so drawn at April 2025.
+    assert dates == ["2023-07-01", "2025-04-15"]
+    assert all(to_hex(c.get_facecolors()[0]) == "#ffffff" for c in pleas)
+    assert settlement.get_sizes()[0] > pleas[0].get_sizes()[0]
     assert pixels_of(rendered(fig), EVENT_COLOUR) > 200
 
 
-def test_timeline_of_an_entity_without_dated_actions(
+def test_timeline_of_an_entity_and_undated_actions_left_out(
     seed_graph: nx.MultiDiGraph, schema: Schema
 ) -> None:
     shown = texts(enforcement_timeline(seed_graph, "Changpeng Zhao", schema=schema))
     assert "Enforcement actions of Changpeng Zhao" in shown
-    assert "no dated enforcement actions" in shown
-    assert "1 undated, not shown: GuiltyPlea (Changpeng Zhao)" in shown
+    assert "Changpeng Zhao" in shown and "Binance" not in shown
+    omitted = texts(
+        enforcement_timeline(seed_graph, "Changpeng Zhao", schema=schema, undated="omit")
+    )
+    assert "no dated enforcement actions" in omitted
+    assert "1 undated, not shown: GuiltyPlea (Changpeng Zhao)" in omitted
+
+
+def test_timeline_labels_do_not_pile_up(schema: Schema) -> None:
+    """Many actions on one day: the largest amounts get the labels, the rest are counted."""
+    g = nx.MultiDiGraph()
+    for i in range(6):
+        g.add_node(f"o:{i}", category="entity", label="Organization", name=f"Firm {i}")
+        g.add_node(
+            f"fine:{i}",
+            category="event",
+            label="Fine",
+            name="Fine 2024-05-01",
+            date="2024-05-01",
+            amount=float(10**6 * (i + 1)),
+            currency="USD",
+        )
+        g.add_edge(f"fine:{i}", f"o:{i}", key="PARTICIPANT:defendant", predicate="PARTICIPANT",
+                   role="defendant")  # fmt: skip
+    shown = texts(enforcement_timeline(g, schema=schema))
+    labels = [t for t in shown if t.startswith("Firm ")]
+    assert labels == ["Firm 5\n$6 million", "Firm 4\n$5 million"]
+    assert "4 not labelled (no room, or no party or amount)" in shown
 
 
 def test_figures_draw_into_a_given_axes(schema: Schema) -> None:
