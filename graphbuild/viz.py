@@ -159,7 +159,11 @@ def network(
             if nth
             else {"enabled": False},
         )
-    net.options = _OPTIONS
+    undirected = nx.Graph(g)
+    # vis-network's improved layout (Kamada-Kawai) cannot place many components and
+    # says so in the console; its plain random start serves those graphs as well.
+    improved = nx.number_connected_components(undirected) <= 1 and len(undirected) <= 100
+    net.options = {**_OPTIONS, "layout": {"improvedLayout": improved}}
     return net
 
 

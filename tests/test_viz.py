@@ -268,3 +268,49 @@ def test_view_renders_in_chromium(chromium: Any, seed_dir_store: Path, tmp_path:
     assert log.console_errors == []
     # Nothing but the file itself was requested: no CDN, no network.
     assert log.requests == [out.resolve().as_uri()]
+
+
+def test_whole_graph_renders_without_console_messages(
+    chromium: Any, seed_dir_store: Path, tmp_path: Path
+) -> None:
+    """The whole seed graph, with entities in no fact, draws without a word in the console."""
+    out = tmp_path / "all.html"
+    assert run("--data-dir", seed_dir_store, "viz", "-o", out).exit_code == 0
+    page, log = open_page(chromium, out)
+    try:
+        page.wait_for_function("document.body.dataset.stabilized === 'true'", timeout=30_000)
+        labels = page.evaluate(
+            "() => window.graphbuild.network.body.data.nodes.get().map(d => d.label)"
+        )
+        assert {"U.S. Treasury", "Bitcoin", "Binance"} <= set(labels)
+    finally:
+        page.close()
+    assert log.console == [] and log.errors == []
+
+
+def test_large_scattered_graph_renders_without_console_messages(
+    chromium: Any, schema: Schema, tmp_path: Path
+) -> None:
+    """Hundreds of small components (a corpus's whole graph) draw without console messages."""
+    g = nx.MultiDiGraph()
+    for i in range(120):
+        g.add_node(f"o:{i}", category="entity", label="Organization", name=f"Firm {i}")
+        g.add_node(f"p:{i}", category="entity", label="Person", name=f"Person {i}")
+        if i % 2:
+            g.add_edge(
+                f"p:{i}",
+                f"o:{i}",
+                key=f"rel:{i}",
+                predicate="ROLE_AT",
+                properties={"role": "CEO"},
+                evidence=[f"Person {i} runs Firm {i}."],
+            )
+    out = write_html(g, tmp_path / "scattered.html", schema=schema)
+    page, log = open_page(chromium, out)
+    try:
+        page.wait_for_function("document.body.dataset.stabilized === 'true'", timeout=60_000)
+        count = page.evaluate("() => window.graphbuild.network.body.data.nodes.length")
+        assert count == 240
+    finally:
+        page.close()
+    assert log.console == [] and log.errors == []
