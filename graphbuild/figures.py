@@ -523,7 +523,10 @@ def _label_order(
 
 
 def _action_label(action: EnforcementAction) -> str | None:
-    party = ", ".join(action.against or action.authorities)
+    # Without a party acted against, name the authority that acted, marked as such.
+    party = ", ".join(action.against) or (
+        "by " + ", ".join(action.authorities) if action.authorities else ""
+    )
     lines = [text for text in (party, action.amount_text) if text]
     return "\n".join(lines) or None
 

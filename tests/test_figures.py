@@ -198,6 +198,13 @@ def test_timeline_labels_do_not_pile_up(schema: Schema) -> None:
     assert "4 not labelled (no room, or no party or amount)" in shown
 
 
+def test_timeline_names_the_authority_when_no_party_is_known(schema: Schema) -> None:
+    g = sample_graph()
+    g.remove_edge("s:1", "o:acme", key="PARTICIPANT:defendant")
+    shown = texts(enforcement_timeline(g, schema=schema))
+    assert "by Board\n$5 million" in shown
+
+
 def test_figures_draw_into_a_given_axes(schema: Schema) -> None:
     fig = Figure(figsize=(10, 4))
     left, right = fig.subplots(1, 2)
