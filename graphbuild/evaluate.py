@@ -57,11 +57,13 @@ mode: strict uses the strict typed pairing, lenient the lenient untyped one.
   as the schema declares) in either direction.
 - An **event** matches when the type is equal and at least one participant is
   shared: a paired entity, in strict mode also with the same role.
-- An **amount** is right when a gold event with an amount is matched to a
-  predicted event with the same currency and value (equal to one part in a
-  million): "the amount is attached to the right event". Its recall is the
-  fraction of gold amounts that are right; its precision the fraction of
-  predicted amounts that are.
+- An **amount** is right when a gold event with an amount can be paired with
+  a predicted event that would match it (same type, a shared participant) and
+  carries the same currency and value (equal to one part in a million): "the
+  amount is attached to the right event". Amounts are paired one to one on
+  their own, so the choice of event pairs cannot hide a right amount. Its
+  recall is the fraction of gold amounts that are right; its precision the
+  fraction of predicted amounts that are.
 
 Relations and events are paired one to one too, so a fact predicted twice
 counts once as found and once as spurious.
@@ -628,6 +630,12 @@ class _Article:
             same_amount = g.amount is not None and p.amount is not None and g.amount.same(p.amount)
             return (0 if same_amount else 1000) - n
 
+        def same_amount(i: int, j: int) -> int | None:
+            g, p = gold[i], pred[j]
+            if g.amount is None or p.amount is None or not g.amount.same(p.amount):
+                return None
+            return rank(i, j)
+
         pairs = _pair(len(gold), len(pred), rank)
         used = set(pairs.values())
         events, money = _Lists(), _Lists()
@@ -635,26 +643,23 @@ class _Article:
             text = self._event_text(g, self.gold_names)
             tally.add(g.type, **({"tp": 1} if i in pairs else {"fn": 1}))
             (events.matched if i in pairs else events.missed).append(text)
-            p_amount = pred[pairs[i]].amount if i in pairs else None
-            if g.amount is not None and p_amount is not None and g.amount.same(p_amount):
-                amounts.add(ALL, tp=1)
-                money.matched.append(text)
-                continue
-            if g.amount is not None:
-                amounts.add(ALL, fn=1)
-                money.missed.append(text)
-            if p_amount is not None:
-                amounts.add(ALL, fp=1)
-                money.spurious.append(self._event_text(pred[pairs[i]], self.pred_names))
         for j, p in enumerate(pred):
-            if j in used:
+            if j not in used:
+                tally.add(p.type, fp=1)
+                events.spurious.append(self._event_text(p, self.pred_names))
+
+        money_pairs = _pair(len(gold), len(pred), same_amount)
+        money_used = set(money_pairs.values())
+        for i, g in enumerate(gold):
+            if g.amount is None:
                 continue
-            tally.add(p.type, fp=1)
-            text = self._event_text(p, self.pred_names)
-            events.spurious.append(text)
-            if p.amount is not None:
+            text = self._event_text(g, self.gold_names)
+            amounts.add(ALL, **({"tp": 1} if i in money_pairs else {"fn": 1}))
+            (money.matched if i in money_pairs else money.missed).append(text)
+        for j, p in enumerate(pred):
+            if p.amount is not None and j not in money_used:
                 amounts.add(ALL, fp=1)
-                money.spurious.append(text)
+                money.spurious.append(self._event_text(p, self.pred_names))
         return events.freeze(), money.freeze()
 
     def compare(self, mode: str, tallies: _ModeTallies) -> ArticleOutcome:

@@ -303,6 +303,48 @@ def test_amounts_must_sit_on_the_matched_event(tmp_path: Path) -> None:
     assert _prf(report.strict.amounts) == (1.0, 0.5, pytest.approx(2 / 3))
 
 
+def test_a_right_amount_counts_whichever_way_events_pair(tmp_path: Path) -> None:
+    # Two fines of one bank by two authorities; the prediction splits them differently.
+    entities = [
+        _ent("Organization", "Citigroup"),
+        _ent("Regulator", "OCC"),
+        _ent("Regulator", "Federal Reserve"),
+    ]
+    citi, occ, fed = "organization:citigroup", "regulator:occ", "regulator:federal-reserve"
+
+    def fine(parts: list[tuple[str, str]], value: float | None) -> dict[str, Any]:
+        event: dict[str, Any] = {
+            "type": "Fine",
+            "participants": [{"entity": e, "role": r} for e, r in parts],
+        }
+        if value is not None:
+            event["amount"] = {"value": value, "currency": "USD"}
+        return event
+
+    gold = [
+        _article(
+            "a1",
+            entities=entities,
+            events=[
+                fine([(citi, "defendant"), (occ, "authority")], 4e8),
+                fine([(citi, "defendant"), (fed, "authority")], None),
+            ],
+        )
+    ]
+    pred = [
+        _article(
+            "a1",
+            entities=entities,
+            events=[fine([(citi, "defendant")], 4e8), fine([(occ, "authority")], None)],
+        )
+    ]
+    report = _run(tmp_path, gold, pred)
+    # Both events match only if the $400 million fine pairs with the Fed's; the amount
+    # still sits on an event that matches the OCC's fine, so it is right.
+    assert report.strict.events.micro == Score(tp=2)
+    assert report.strict.amounts == Score(tp=1)
+
+
 def test_event_role_counts_in_strict_mode_only(tmp_path: Path) -> None:
     entities = [_ent("Organization", "Binance")]
     gold = [_article("a1", entities=entities, events=[_settlement(BINANCE, "defendant", None)])]

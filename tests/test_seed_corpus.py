@@ -1,4 +1,4 @@
-"""The sample corpus in ``seeds/corpus``: readable, sourced, and a connected graph once ingested."""
+"""The sample corpus in ``seeds/corpus/articles``: readable, sourced, connected once ingested."""
 
 from __future__ import annotations
 
@@ -15,9 +15,8 @@ from graphbuild.pipeline import Pipeline
 from graphbuild.readers import read_articles
 from graphbuild.stores.embedded import EmbeddedStore
 
-CORPUS_DIR = PROJECT_ROOT / "seeds" / "corpus"
-SOURCES = CORPUS_DIR / "SOURCES.md"
-# SOURCES.md sits beside the briefs; read as Markdown it would be an article too.
+CORPUS_DIR = PROJECT_ROOT / "seeds" / "corpus" / "articles"
+SOURCES = CORPUS_DIR.parent / "SOURCES.md"
 CORPUS_FILES = sorted(CORPUS_DIR.glob("*.json"))
 
 _SECTION = re.compile(r"^## (\S+)\s*$", re.MULTILINE)

@@ -26,10 +26,13 @@ APPOINTMENT = "Appointment"
 RESIGNATION = "Resignation"
 
 # Verbs whose clause puts a person into a title, and those that take one out.
-_APPOINT = frozenset({"appoint", "name", "hire", "promote", "elect", "tap", "become", "succeed"})
+_APPOINT = frozenset(
+    {"appoint", "name", "hire", "promote", "elect", "tap", "become", "succeed", "reappoint",
+     "return", "install", "choose", "select", "pick", "nominate"}
+)  # fmt: skip
 _RESIGN = frozenset({"resign", "quit", "leave", "depart", "retire", "oust", "fire", "remove"})
 # Verbs that need a particle: "took over as", "stepped down as".
-_APPOINT_PARTICLE = {"take": "over"}
+_APPOINT_PARTICLE = {"take": "over", "bring": "back"}
 _RESIGN_PARTICLE = {"step": "down"}
 
 CONFIDENCE = {"career/named_org": 0.8, "career/topic": 0.6}
@@ -48,8 +51,21 @@ def _governing_verb(title: Span) -> Token | None:
     return None
 
 
-def _kind(verb: Token) -> str | None:
+def _lemma(verb: Token, words: frozenset[str]) -> str:
+    """The verb's lemma, or the word of ``words`` it inflects when the lemmatiser missed
+    it ("reappointed" -> "reappointe")."""
     lemma = verb.lemma_.lower()
+    if lemma in words:
+        return lemma
+    form = verb.lower_
+    for word in words:
+        if form in (word + "ed", word + "d", word + "s", word + "ing"):
+            return word
+    return lemma
+
+
+def _kind(verb: Token) -> str | None:
+    lemma = _lemma(verb, _APPOINT | _RESIGN)
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
     if lemma in _APPOINT or _APPOINT_PARTICLE.get(lemma) in particles:
         return APPOINTMENT

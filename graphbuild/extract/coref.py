@@ -6,7 +6,7 @@ type (and, where the gazetteer knows it, kind) fits the noun.
 
 from __future__ import annotations
 
-from graphbuild.extract.mentions import ArticleEntities
+from graphbuild.extract.mentions import ArticleEntities, MentionSpan
 
 MEDIA = "media"
 
@@ -42,7 +42,9 @@ PRONOUNS = frozenset({"its", "their"})
 BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
 
 
-def antecedent(entities: ArticleEntities, before_char: int, noun: str) -> str | None:
+def antecedent(
+    entities: ArticleEntities, before_char: int, noun: str, sentence_start: int | None = None
+) -> str | None:
     """The entity id a description ("exchange") or pronoun ("its") at ``before_char`` names."""
     noun = noun.lower()
     types: frozenset[str]
@@ -59,13 +61,29 @@ def antecedent(entities: ArticleEntities, before_char: int, noun: str) -> str | 
         if m.end_char <= before_char and entities.types[eid] in types and not m.modifier
     ]
     earlier.reverse()
+    # A pronoun takes the latest fit; a description opening a new sentence, the salient one.
+    salient = noun not in PRONOUNS and sentence_start is not None
     if kinds:
-        for _, eid in earlier:
-            if entities.kinds.get(eid) in kinds:
-                return eid
-    for _, eid in earlier:
-        # A news outlet is the antecedent only of words that mean an outlet.
-        if entities.kinds.get(eid) == MEDIA and MEDIA not in kinds:
-            continue
-        return eid
-    return None
+        fitting = [(m, eid) for m, eid in earlier if entities.kinds.get(eid) in kinds]
+        if fitting:
+            return _salient(fitting, sentence_start) if salient else fitting[0][1]
+    # A news outlet is the antecedent only of words that mean an outlet.
+    earlier = [(m, eid) for m, eid in earlier if entities.kinds.get(eid) != MEDIA or MEDIA in kinds]
+    if not earlier:
+        return None
+    return _salient(earlier, sentence_start) if salient else earlier[0][1]
+
+
+def _salient(candidates: list[tuple[MentionSpan, str]], sentence_start: int | None) -> str:
+    """Among candidates (latest first): when the latest is in an earlier sentence, that
+    sentence's subject if it fits ("UBS completed its takeover of Credit Suisse. The
+    lender ..." is UBS); else the latest."""
+    latest = candidates[0][0]
+    if latest.sentence_start == sentence_start:
+        return candidates[0][1]
+    for mention, eid in candidates:
+        if mention.sentence_start != latest.sentence_start:
+            break
+        if mention.subject:
+            return eid
+    return candidates[0][1]

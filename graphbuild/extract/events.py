@@ -55,6 +55,11 @@ def _negated(token: Token) -> bool:
     )
 
 
+def _aside(trigger: Token) -> bool:
+    """A settlement mentioned as a reason, not stated: "a 30 percent discount for settling"."""
+    return trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ == "for"
+
+
 def _hedged(sent: Span) -> bool:
     return any(t.lemma_.lower() in _HEDGES for t in sent)
 
@@ -111,7 +116,7 @@ def extract_settlements(doc: Doc, ents: ArticleEntities, article_id: str) -> lis
     drafts: dict[str, _Draft] = {}
     for sent in doc.sents:
         for trigger in _triggers(sent):
-            if _negated(trigger):
+            if _negated(trigger) or _aside(trigger):
                 continue
             defendant, authority = _parties(doc, ents, sent, trigger)
             if defendant is None:

@@ -18,6 +18,7 @@ from graphbuild.extract.relations import (
     extract_roles,
     founder_roles,
 )
+from graphbuild.extract.values import PUBLISHED
 from graphbuild.gazetteers import Gazetteer
 from graphbuild.models import Article, ArticleExtraction, Relation
 from graphbuild.nlp.pipeline import build_nlp
@@ -83,6 +84,7 @@ class Extractor:
         return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
 
     def _facts(self, article: Article, doc: Doc) -> ArticleExtraction:
+        doc.user_data[PUBLISHED] = article.published
         mentions = find_mentions(doc, self._schema, self._gazetteer)
         ents = build_entities(mentions)
         career_events, dated_roles = extract_careers(doc, ents, self._roles)

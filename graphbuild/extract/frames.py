@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from graphbuild.extract.coref import DESCRIPTIONS, antecedent
 from graphbuild.extract.mentions import PERSON, ArticleEntities
-from graphbuild.extract.values import amount_near, date_near, span_evidence
+from graphbuild.extract.values import amount_near, date_near, money_spans, span_evidence
 from graphbuild.ids import event_id, relation_id
 from graphbuild.models import Event, Evidence, Participant, Relation
 
@@ -216,6 +216,29 @@ SETTLED_CASE = next(f for f in FRAMES if f.predicate == "SETTLED_WITH")
 # "The FTC reached a settlement with Celsius": the party settles with the authority.
 _AUTHORITY_TYPES = frozenset({"Regulator", "Government"})
 _PARTY_TYPES = frozenset({PERSON, "Organization"})
+# Money raised: "raised $40 billion in a round led by SoftBank", "raised $4 billion from
+# Amazon". The raiser is the target; the lead or source, the investor.
+RAISED = next(f for f in FRAMES if f.predicate == "INVESTED_IN")
+_ROUND_NOUNS = frozenset({"round", "financing", "funding", "investment"})
+_DEBT_WORDS = frozenset({"bond", "debt", "note", "loan", "borrowing"})
+# Charges someone brought: "settle charges from the SEC", "faces charges by the DOJ".
+CHARGES = next(f for f in FRAMES if f.predicate == "CHARGED")
+_CHARGE_NOUNS = frozenset({"charge", "allegation", "claim"})
+_FACING = frozenset({"settle", "face", "resolve"})
+# A regulator's decision on a kind of thing: "the SEC approved the first bitcoin funds".
+POLICY = Frame(
+    None, event="Policy", subject_role="authority", object_role="subject", status="adopted"
+)
+POLICY_PROPOSED = Frame(
+    None, event="Policy", subject_role="authority", object_role="subject", status="proposed"
+)
+_POLICY_VERBS = {"approve": POLICY, "adopt": POLICY, "ban": POLICY, "authorize": POLICY,
+                 "authorise": POLICY, "finalize": POLICY, "finalise": POLICY,
+                 "propose": POLICY_PROPOSED}  # fmt: skip
+_POLICY_OBJECTS = frozenset(
+    {"rule", "regulation", "ban", "fund", "etf", "product", "application", "framework",
+     "guidance", "standard", "licence", "license", "listing", "law", "bill", "policy"}
+)  # fmt: skip
 _PAY_VERBS = frozenset({"pay", "accept", "receive"})
 _PENALTY_NOUNS = frozenset({"fine", "penalty"})
 _ORDER_VERBS = frozenset({"order", "require", "force", "direct", "compel"})
@@ -252,6 +275,9 @@ CONFIDENCE = {
     "paid": 0.7,
     "ordered": 0.8,
     "verdict": 0.8,
+    "raised": 0.75,
+    "charges_from": 0.7,
+    "policy": 0.7,
     "brought": 0.75,
 }
 
@@ -306,13 +332,16 @@ class _Resolver:
         for child in token.children:
             if child.dep_ in ("appos", "compound") and child.i in self._by_token:
                 return self._by_token[child.i]
+        if token.dep_ == "appos" and token.head.i in self._by_token:
+            # "Do Kwon, the entrepreneur who co-founded Terraform": the description's name.
+            return self._by_token[token.head.i]
         word = token.lower_
         if word in DESCRIPTIONS and any(c.lower_ in ("the", "this") for c in token.children):
             # "the exchange Binance": the name that follows the description.
             following = self._by_token.get(token.i + 1)
             if following is not None:
                 return following
-            return antecedent(self._ents, token.idx, word)
+            return antecedent(self._ents, token.idx, word, token.sent.start_char)
         if word in _PRONOUNS_THING:
             return antecedent(self._ents, token.idx, "its")
         if word in _PRONOUNS_PERSON:
@@ -335,8 +364,11 @@ class _Resolver:
 
 
 def _conjuncts(token: Token) -> list[Token]:
+    """Tokens coordinated with ``token``, also past an apposition: in "Ellison, the former
+    chief executive of Alameda, and Gary Wang", Wang hangs on "executive"."""
     found = []
-    stack = [c for c in token.children if c.dep_ == "conj"]
+    heads = [token, *(c for c in token.children if c.dep_ == "appos")]
+    stack = [c for head in heads for c in head.children if c.dep_ == "conj"]
     while stack:
         t = stack.pop()
         found.append(t)
@@ -501,16 +533,88 @@ def _payment(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
     payers = resolve.entities(subject)
     if not payers:
         return None
+    words = {t.lemma_.lower() for t in verb.sent}
     if penalty:
+        # "agreed to pay a $21 million penalty to settle SEC charges" is a settlement,
+        # which the settlement rules read.
+        if lemma == "pay" and words & _SETTLE_WORDS:
+            return None
         return PAID_FINE, _Found([], payers, verb, "paid")
     agreed = any(t.lemma_.lower() == "agree" for t in verb.ancestors)
-    has_money = any(t.ent_type_ == "MONEY" for t in verb.subtree)
-    words = {t.lemma_.lower() for t in verb.sent}
+    subtree = range(verb.left_edge.i, verb.right_edge.i + 1)
+    has_money = any(span.start in subtree for span, _ in money_spans(verb.doc, verb.sent))
     # A sentence that says "settle" is read by the settlement rules.
     enforcement = bool(words & _ENFORCEMENT_WORDS) and not words & _SETTLE_WORDS
     if lemma == "pay" and agreed and has_money and enforcement:
         return PAID_SETTLEMENT, _Found(payers, [], verb, "paid")
     return None
+
+
+def _raised(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+    """An Investment from money raised, and who put it in when the text says."""
+    if verb.lemma_.lower() != "raise":
+        return None
+    obj = _child(verb, {"dobj"})
+    subtree = range(verb.left_edge.i, verb.right_edge.i + 1)
+    money = [s for s, _ in money_spans(verb.doc, verb.sent) if s.start in subtree]
+    if obj is None or not any(s.start <= obj.i < s.end for s in money):
+        return None
+    if any(t.lemma_.lower() in _DEBT_WORDS for t in verb.subtree):
+        return None  # borrowing is no investment
+    subject = _subject_of(verb)[0]
+    targets = resolve.entities(subject) if subject is not None else []
+    if not targets:
+        return None
+    sources = _prep_objects(verb, frozenset({"from"}))
+    for round_noun in _prep_objects(verb, frozenset({"in"})):
+        if round_noun.lemma_.lower() not in _ROUND_NOUNS:
+            continue
+        for led in round_noun.children:
+            if led.dep_ == "acl" and led.lemma_.lower() == "lead":
+                agent = _agent(led)
+                if agent is not None:
+                    sources.append(agent)
+    investors = [e for t in sources for e in resolve.entities(t)]
+    return RAISED, _Found(investors, targets, verb, "raised")
+
+
+def _charges_from(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+    """A Charge from "settle charges from the SEC": the subject faced charges the authority
+    brought."""
+    obj = _child(verb, {"dobj"})
+    if verb.lemma_.lower() not in _FACING or obj is None or obj.lemma_.lower() not in _CHARGE_NOUNS:
+        return None
+    sources = _prep_objects(verb, frozenset({"from", "by"}))
+    sources += _prep_objects(obj, frozenset({"from", "by"}))
+    authorities = [e for t in sources for e in resolve.entities(t)]
+    subject = _subject_of(verb)[0]
+    defendants = resolve.entities(subject) if subject is not None else []
+    if not authorities or not defendants:
+        return None
+    return CHARGES, _Found(authorities, defendants, verb, "charges_from")
+
+
+def _policy(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
+    """A Policy from a regulator's decision on a kind of thing, with the parties it names:
+    "The SEC approved the first bitcoin funds, clearing applications from BlackRock"."""
+    lemma = verb.lemma_.lower()
+    obj = _child(verb, {"dobj"})
+    if lemma not in _POLICY_VERBS or obj is None or resolve.entity(obj) is not None:
+        return None
+    if obj.lemma_.lower() not in _POLICY_OBJECTS:
+        return None
+    subject = _subject_of(verb)[0]
+    authorities = resolve.entities(subject) if subject is not None else []
+    if not authorities:
+        return None
+    named = [
+        eid
+        for token in verb.subtree
+        if token.dep_ in ("pobj", "conj", "appos", "dobj") and token.i != obj.i
+        for eid in [resolve.entity(token)]
+        if eid is not None and eid not in authorities
+    ]
+    return _POLICY_VERBS[lemma], _Found(authorities, list(dict.fromkeys(named)), verb, "policy")
 
 
 def _verdict(verb: Token, resolve: _Resolver) -> tuple[Frame, _Found] | None:
@@ -657,7 +761,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 found = _verb_frame(frame, token, resolve)
                 if found is not None:
                     candidates.append((frame, found))
-            for read in (_payment, _verdict):
+            for read in (_payment, _verdict, _raised, _charges_from, _policy):
                 found_by_rule = read(token, resolve)
                 if found_by_rule is not None:
                     candidates.append(found_by_rule)

@@ -40,6 +40,9 @@ class MentionSpan:
     cued: bool = False
     # The name modifies a noun ("the U.S. market"): not what a later "its" points to.
     modifier: bool = False
+    # The name is a clause's subject: the likelier antecedent of "the lender" after it.
+    subject: bool = False
+    sentence_start: int = 0
 
     def to_record(self) -> Mention:
         return Mention(
@@ -54,8 +57,12 @@ _DESCRIPTORS = frozenset(
 )  # fmt: skip
 
 
+# Words that end a list, not a name: the tagger's "Blender and" before a gazetteer name.
+_JOINERS = frozenset({"and", "or", ","})
+
+
 def _trim(span: Span) -> Span:
-    """Drop a leading description or determiner and a trailing possessive from an entity span."""
+    """Drop a leading description or determiner, and a trailing possessive or list word."""
     start, end = span.start, span.end
     doc = span.doc
     for i in range(end - 2, start - 1, -1):
@@ -64,7 +71,7 @@ def _trim(span: Span) -> Span:
             break
     while start < end - 1 and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
-    while end - 1 > start and doc[end - 1].tag_ == "POS":
+    while end - 1 > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in _JOINERS):
         end -= 1
     return doc[start:end]
 
@@ -123,19 +130,40 @@ def _words_before(span: Span, n: int) -> str:
 
 
 def _titled_after(span: Span, titles: frozenset[str]) -> bool:
-    """ "Bharat Masrani, TD's chief executive": a comma, then a short description with a title."""
+    """ "Bharat Masrani, TD's chief executive", "Jane Doe, the bank's general counsel": a comma,
+    then a description that a determiner or a possessive opens, ending in a title (a place
+    before an occupation, "West Palm Beach, Fla., lawyer", has neither)."""
     doc, end = span.doc, span.end
     if end >= span.sent.end or doc[end].text != ",":
         return False
     words: list[str] = []
+    described = False
     for token in doc[end + 1 : min(end + 8, span.sent.end)]:
         words.append(token.lower_)
+        described = described or token.pos_ == "DET" or token.tag_ == "POS"
         for n in (3, 2, 1):
             if " ".join(words[-n:]) in titles:
-                return True
+                return described
         if not (token.pos_ in ("DET", "PROPN", "ADJ", "PART") or token.tag_ == "POS"):
             return False
     return False
+
+
+def _longer_name(span: Span, titles: frozenset[str]) -> Span:
+    """A gazetteer company name followed by more capitalised name words that the tagger left
+    untagged is the name of something else; a title ("Coinbase Chief Executive") or a legal
+    suffix ("Apple Inc.") does not lengthen it."""
+    doc, end = span.doc, span.end
+    while end < span.sent.end:
+        token = doc[end]
+        if not (token.is_title and token.pos_ == "PROPN" and not token.ent_type_):
+            break
+        if token.lower_ in _ORG_SUFFIXES or token.lower_ in titles:
+            break
+        if end + 1 < len(doc) and f"{token.lower_} {doc[end + 1].lower_}" in titles:
+            break
+        end += 1
+    return span if end == span.end else doc[span.start : end]
 
 
 def _without_title(span: Span, titles: frozenset[str]) -> Span:
@@ -144,6 +172,21 @@ def _without_title(span: Span, titles: frozenset[str]) -> Span:
         if len(span) > n and " ".join(t.lower_ for t in span[:n]) in titles:
             return span[n:]
     return span
+
+
+def _serves_as_title(span: Span, titles: frozenset[str]) -> bool:
+    """ "Sergio Ermotti returned as chief executive", "UBS named Ermotti as CEO"."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    for prep in root.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for obj in prep.children:
+                head_words = span.doc[obj.left_edge.i : obj.i + 1]
+                words = " ".join(t.lower_ for t in head_words if not t.is_punct)
+                if obj.dep_ == "pobj" and any(words.endswith(title) for title in titles):
+                    return True
+    return False
 
 
 def context_type(span: Span, entity_type: str, titles: frozenset[str]) -> str:
@@ -185,7 +228,7 @@ def context_type(span: Span, entity_type: str, titles: frozenset[str]) -> str:
             ):
                 return org
     if entity_type != PERSON:
-        if before_one in _HONORIFICS:
+        if before_one in _HONORIFICS or _serves_as_title(span, titles):
             return PERSON
         words = [_words_before(span, n) for n in (3, 2, 1)]
         if any(w in titles for w in words) or _titled_after(span, titles):
@@ -197,12 +240,18 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     """Every entity mention the schema has a type for, in text order."""
     out: list[MentionSpan] = []
     titles = _person_titles(gazetteer)
+    all_titles = frozenset(form.lower() for form in gazetteer.titles)
     for ent in doc.ents:
         curated = ent.label_ in schema.entity_types
         entity_type = ent.label_ if curated else schema.type_for_spacy_label(ent.label_)
         if entity_type is None:
             continue
         span = _trim(ent) if curated else _without_title(_trim(ent), titles)
+        if curated and entity_type == "Organization":
+            longer = _longer_name(span, all_titles)
+            if longer is not span:
+                # "Boeing Commercial Airplanes", "Intel Products": a unit with its own name.
+                span, curated = longer, False
         cued = False
         if not curated and entity_type in (PERSON, "Organization", "Location"):
             tagged, entity_type = entity_type, context_type(span, entity_type, titles)
@@ -238,6 +287,8 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
                 cued=cued,
                 modifier=span.root.dep_ in ("compound", "amod", "nmod")
                 and span.root.head.i >= span.end,
+                subject=span.root.dep_ in ("nsubj", "nsubjpass"),
+                sentence_start=span.sent.start_char,
             )
         )
     return out

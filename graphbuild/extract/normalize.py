@@ -9,7 +9,7 @@ Pure functions on strings, so they are tested on their own::
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from graphbuild.models import Amount, EventDate
 
@@ -42,6 +42,8 @@ _SYMBOLS = [
     ("¥", "JPY"),
     ("₹", "INR"),
 ]
+
+CURRENCY_SYMBOLS = tuple(symbol for symbol, _ in _SYMBOLS)
 
 _CURRENCY_WORDS = {
     "dollar": "USD",
@@ -181,12 +183,34 @@ _DATE_PATTERNS = [
 ]
 
 
-def parse_date(text: str) -> EventDate | None:
-    """An absolute date with its precision: "November 2023" -> 2023-11 (month).
+_WEEKDAYS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+_LEADING_WEEKDAY = re.compile(r"^(?:on\s+)?(?:[A-Za-z]+day),?\s+(?=\S)", re.IGNORECASE)
+_RELATIVE_DAY = re.compile(r"^(?:on\s+|last\s+|this\s+past\s+)?(?P<weekday>[A-Za-z]+)$")
+_RELATIVE_SPAN = re.compile(r"^(?P<which>this|last|next)\s+(?P<unit>year|month)$")
+_MONTH_ONLY = re.compile(r"^(?:in\s+|last\s+|early\s+|late\s+|mid-?)?(?P<month>[A-Za-z]{3,9})\.?$")
+_MONTH_DAY = re.compile(r"^(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?$")
+_PUBLISHED = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+# A month named without a year is the one in the published year, unless that lies more
+# than half a year after publication ("retired in December", published in March).
+_AHEAD_DAYS = 183
+_AHEAD_MONTHS = 6
 
-    Relative dates ("last Tuesday") return None here; they need the article's date.
-    """
-    phrase = " ".join(text.strip().split())
+
+def _absolute_date(phrase: str) -> EventDate | None:
     for pattern in _DATE_PATTERNS:
         match = pattern.match(phrase)
         if match is None:
@@ -213,6 +237,81 @@ def parse_date(text: str) -> EventDate | None:
             return EventDate(value=f"{year:04d}-{month:02d}", precision="month", text=phrase)
         return EventDate(value=f"{year:04d}", precision="year", text=phrase)
     return None
+
+
+def published_date(published: str | None) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of an article's published value, as far as it goes."""
+    match = _PUBLISHED.match((published or "").strip())
+    if match is None:
+        return None
+    month, day = match.group("month"), match.group("day")
+    return int(match.group("year")), int(month) if month else None, int(day) if day else None
+
+
+def _relative_date(phrase: str, published: str | None) -> EventDate | None:
+    """A date said relative to the article's publication, resolved against it."""
+    when = published_date(published)
+    if when is None:
+        return None
+    year, month, day = when
+    lower = phrase.lower()
+    span = _RELATIVE_SPAN.match(lower)
+    if span is not None:
+        shift = {"this": 0, "last": -1, "next": 1}[span["which"]]
+        if span["unit"] == "year":
+            return EventDate(value=f"{year + shift:04d}", precision="year", text=phrase)
+        if month is None:
+            return None
+        total = year * 12 + month - 1 + shift
+        return EventDate(
+            value=f"{total // 12:04d}-{total % 12 + 1:02d}", precision="month", text=phrase
+        )
+    if month is not None and day is not None:
+        today = date(year, month, day)
+        weekday = _RELATIVE_DAY.match(lower)
+        if lower in ("today", "yesterday"):
+            value = today - timedelta(days=1 if lower == "yesterday" else 0)
+            return EventDate(value=value.isoformat(), precision="day", text=phrase)
+        if weekday is not None and weekday["weekday"] in _WEEKDAYS:
+            # News reports the past week: "on Tuesday" is the latest Tuesday up to publication.
+            back = (today.weekday() - _WEEKDAYS[weekday["weekday"]]) % 7
+            if back == 0 and lower.startswith("last "):
+                back = 7
+            value = today - timedelta(days=back)
+            return EventDate(value=value.isoformat(), precision="day", text=phrase)
+        month_day = _MONTH_DAY.match(phrase)
+        if month_day is not None and month_day["month"].lower() in _MONTHS:
+            try:
+                found = date(year, _MONTHS[month_day["month"].lower()], int(month_day["day"]))
+            except ValueError:
+                return None
+            if (found - today).days > _AHEAD_DAYS:
+                found = found.replace(year=year - 1)
+            return EventDate(value=found.isoformat(), precision="day", text=phrase)
+    only = _MONTH_ONLY.match(phrase)
+    if only is not None and month is not None and only["month"].lower() in _MONTHS:
+        named = _MONTHS[only["month"].lower()]
+        found_year = year
+        past = lower.startswith("last ")
+        ahead = named >= month if past else named - month > _AHEAD_MONTHS
+        if ahead:
+            found_year -= 1
+        return EventDate(value=f"{found_year:04d}-{named:02d}", precision="month", text=phrase)
+    return None
+
+
+def parse_date(text: str, published: str | None = None) -> EventDate | None:
+    """A date with its precision: "November 2023" -> 2023-11 (month).
+
+    A weekday before a full date is dropped ("Monday, July 1, 2024"). Dates said
+    relative to the article ("last Tuesday", "this year", "in March", "March 18")
+    are resolved against ``published`` (the article's ISO date) when it is given
+    and precise enough; otherwise they give None.
+    """
+    said = " ".join(text.strip().split())
+    phrase = _LEADING_WEEKDAY.sub("", said) or said
+    found = _absolute_date(phrase) or _relative_date(phrase, published)
+    return found.model_copy(update={"text": said}) if found is not None else None
 
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "judge"}

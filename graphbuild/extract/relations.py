@@ -82,14 +82,23 @@ class RoleReader:
 
     def __init__(self, nlp: Language, titles: dict[str, str]) -> None:
         self._roles: dict[str, str] = {}
+        patterns: list[Doc] = []
         for form, role in titles.items():
-            key = " ".join(t.text for t in nlp.make_doc(form.lower()))
-            self._roles[key] = role
+            # Tokenise the form as written: "u.s." splits differently from "U.S.".
+            forms = [form]
             # Plurals name several holders: "its founders Chun Gan and Ke Tang".
-            if key[-1].isalpha() and key not in PLURAL_EXCEPTIONS:
-                self._roles.setdefault(key + ("es" if key.endswith("s") else "s"), role)
+            if form[-1].isalpha() and form.lower() not in PLURAL_EXCEPTIONS:
+                forms.append(form + ("es" if form.endswith("s") else "s"))
+            for i, written in enumerate(forms):
+                pattern = nlp.make_doc(written)
+                key = " ".join(t.lower_ for t in pattern)
+                if i == 0:
+                    self._roles[key] = role
+                else:
+                    self._roles.setdefault(key, role)
+                patterns.append(pattern)
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._matcher.add("TITLE", [nlp.make_doc(form) for form in self._roles])
+        self._matcher.add("TITLE", patterns)
 
     def titles(self, doc: Doc) -> list[Span]:
         """Title spans in ``doc``, longest first where they overlap ("chief executive officer")."""
@@ -191,7 +200,7 @@ def _org_before(
     if word in PRONOUNS or (
         word in DESCRIPTIONS and i - 1 >= sent_start and doc[i - 1].lower_ == "the"
     ):
-        eid = antecedent(ents, doc[i].idx, word)
+        eid = antecedent(ents, doc[i].idx, word, doc[i].sent.start_char)
         if eid is not None and ents.types[eid] in BODY_TYPES:
             return eid, i if word in PRONOUNS else i - 1, True
     return None
@@ -204,6 +213,13 @@ def _org_after(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[
     k = j + 1
     if k < sent_end and doc[k].lower_ in _DETERMINERS:
         k += 1
+    # "chief executive of crypto lender Celsius Network": past the kind of organisation.
+    skipped = 0
+    while k < sent_end and skipped < 3 and ents.starting_at(k) is None and doc[k].is_lower:
+        if doc[k].pos_ not in ("NOUN", "ADJ", "VERB"):
+            break
+        k += 1
+        skipped += 1
     pos = ents.starting_at(k)
     if pos is None:
         # The mention may start at the determiner itself.
@@ -314,6 +330,13 @@ def _place_chain(
     return []
 
 
+def _names_another_body(ents: ArticleEntities, sent: Span, topic: str) -> bool:
+    return any(
+        sent.start <= m.start < sent.end and eid != topic and ents.types[eid] in BODY_TYPES
+        for m, eid in zip(ents.mentions, ents.entity_of, strict=True)
+    )
+
+
 def _base_role(role: str) -> str:
     """The role without "former" and kept modifiers: "former interim CEO" -> "CEO"."""
     words = role.removeprefix("former ").split(" ")
@@ -354,9 +377,10 @@ def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[R
             continue
         roles = _chain_roles(doc, chain, reader)
         placed = _place_chain(doc, ents, first, last, found)
-        if not placed and topic is not None:
+        if not placed and topic is not None and not _names_another_body(ents, first.sent, topic):
             # "Chief executive Jane Fraser said ...": a company title with no company named
-            # is taken to be at the company the article is about.
+            # is taken to be at the company the article is about, unless the sentence
+            # names another body it could be at ("the SEC under then-chair Gary Gensler").
             person = _person_starting_at(ents, last.end)
             if person is not None:
                 placed = [

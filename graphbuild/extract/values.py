@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from graphbuild.extract.normalize import parse_date, parse_money, qualifier_before
+from graphbuild.extract.normalize import (
+    CURRENCY_SYMBOLS,
+    parse_date,
+    parse_money,
+    qualifier_before,
+)
 from graphbuild.models import Amount, EventDate, Evidence
 
 
@@ -13,28 +18,72 @@ def _nearest(doc: Doc, sent: Span, label: str, anchor: int) -> list[Span]:
     return sorted(found, key=lambda e: abs(e.start - anchor))
 
 
+# Entity labels the pipeline may give an amount of money: it tags "S$5.8 million" CARDINAL.
+_MONEY_LABELS = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
+
+
+def money_spans(doc: Doc, sent: Span) -> list[tuple[Span, Amount]]:
+    """Every amount of money in ``sent``, with its span.
+
+    The pipeline's MONEY entities, numbers it labelled otherwise that read as
+    money, and amounts it missed ("€1.8bn"): a currency symbol or a number
+    followed by a currency, read with :func:`parse_money`.
+    """
+    found: list[tuple[Span, Amount]] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in _MONEY_LABELS and sent.start <= ent.start < sent.end:
+            amount = parse_money(ent.text)
+            if amount is not None:
+                found.append((ent, amount))
+                covered.update(range(ent.start, ent.end))
+    for i in range(sent.start, sent.end):
+        token = doc[i]
+        if i in covered or not (
+            token.text.startswith(CURRENCY_SYMBOLS) or token.text[:1].isdigit()
+        ):
+            continue
+        for width in (4, 3, 2, 1):
+            span = doc[i : min(i + width, sent.end)]
+            if covered.intersection(range(span.start, span.end)):
+                continue
+            amount = parse_money(span.text)
+            if amount is not None:
+                found.append((span, amount))
+                covered.update(range(span.start, span.end))
+                break
+    return found
+
+
 def amount_near(doc: Doc, sent: Span, anchor: int) -> Amount | None:
     """The money phrase of ``sent`` nearest token ``anchor``, with a qualifier said before it.
 
     "paying over $4.3 billion": the pipeline's MONEY span may leave "over"
     outside, so the three words before the span are read too.
     """
-    for ent in _nearest(doc, sent, "MONEY", anchor):
-        amount = parse_money(ent.text)
-        if amount is None:
-            continue
+    spans = sorted(money_spans(doc, sent), key=lambda found: abs(found[0].start - anchor))
+    for span, amount in spans:
         if amount.qualifier == "exact":
-            qualifier = qualifier_before(doc[max(sent.start, ent.start - 3) : ent.start].text)
+            qualifier = qualifier_before(doc[max(sent.start, span.start - 3) : span.start].text)
             if qualifier:
                 amount = amount.model_copy(update={"qualifier": qualifier})
         return amount
     return None
 
 
+PUBLISHED = "graphbuild_published"
+
+
 def date_near(doc: Doc, sent: Span, anchor: int) -> EventDate | None:
-    """The absolute date phrase of ``sent`` nearest token ``anchor``."""
+    """The date phrase of ``sent`` nearest token ``anchor``.
+
+    Relative phrases ("on Tuesday", "last year") are resolved against the
+    article's published date, which the extractor keeps in
+    ``doc.user_data[PUBLISHED]``.
+    """
+    published = doc.user_data.get(PUBLISHED)
     for ent in _nearest(doc, sent, "DATE", anchor):
-        parsed = parse_date(ent.text)
+        parsed = parse_date(ent.text, published)
         if parsed is not None:
             return parsed
     return None

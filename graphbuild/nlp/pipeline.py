@@ -7,6 +7,8 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 
 from graphbuild.config import DEFAULT_MODELS
 from graphbuild.errors import ModelNotFoundError
@@ -55,6 +57,12 @@ def _ruler_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
     return patterns
 
 
+_CO_WORDS = (
+    "co-found", "co-founds", "co-founded", "co-founding", "co-founder", "co-founders",
+    "co-CEO", "co-CEOs", "co-chair", "co-chairs", "co-chairman", "co-head", "co-heads",
+)  # fmt: skip
+
+
 def build_nlp(model: str | None, gazetteer: Gazetteer) -> Language:
     """The spaCy pipeline with our gazetteer ruler placed before its statistical NER.
 
@@ -63,6 +71,12 @@ def build_nlp(model: str | None, gazetteer: Gazetteer) -> Language:
     """
     nlp = load_language(model)
     nlp.max_length = MAX_TEXT_CHARS
+    # "co-founded" split at its hyphen leaves "co" as a verb of its own and derails the
+    # parse of the whole sentence; kept whole, it is one verb (or title).
+    if isinstance(nlp.tokenizer, Tokenizer):
+        for word in _CO_WORDS:
+            for form in (word, word.capitalize()):
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe(
         "entity_ruler",

@@ -82,3 +82,22 @@ def test_hedged_or_negated_career_moves_give_nothing(extract_text: Extract, text
     result = extract_text(text)
     assert events(result, "Resignation") == []
     assert not any(role.startswith("former") for _, role, *_ in dated_roles(result))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UBS brought back Sergio Ermotti as chief executive to manage the takeover.",
+        "Sergio Ermotti returned as chief executive of UBS in April 2023.",
+        "UBS reappointed Sergio Ermotti as CEO.",
+    ],
+)
+def test_returns_and_reappointments_are_appointments(extract_text: Extract, text: str) -> None:
+    result = extract_text(text)
+    names = {e.id: e.name for e in result.entities}
+    appointments = [
+        {(p.role, names[p.entity]) for p in e.participants}
+        for e in result.events
+        if e.type == "Appointment"
+    ]
+    assert {("appointee", "Sergio Ermotti"), ("organization", "UBS")} in appointments

@@ -54,3 +54,26 @@ def test_a_branch_stands_for_its_owner_not_its_place(extract_text: Extract) -> N
     found = facts(extract_text(text), "MEMBER_OF")
     assert ("Credit Suisse", "UBS") in found
     assert not any(subject == "Singapore" for subject, _ in found)
+
+
+def test_a_description_opening_a_sentence_points_to_the_last_subject(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "UBS said on Monday that it had completed its takeover of Credit Suisse. "
+        "The Zurich-based lender agreed in March to buy its rival for 3 billion Swiss francs."
+    )
+    result = extract_text(text)
+    assert ("UBS", "Zurich") in facts(result, "HEADQUARTERED_IN")
+    assert ("Credit Suisse", "Zurich") not in facts(result, "HEADQUARTERED_IN")
+
+
+def test_a_pronoun_still_points_to_the_latest_fit(extract_text: Extract) -> None:
+    # The court is the subject, but "it" is the latest fitting name: Ripple.
+    text = (
+        "The U.S. District Court for the Southern District of New York ordered Ripple to pay "
+        "a penalty in the lawsuit brought against it by the SEC."
+    )
+    assert facts(extract_text(text), "SUED") == {
+        ("U.S. Securities and Exchange Commission", "Ripple")
+    }

@@ -119,3 +119,35 @@ def test_a_company_short_name_joins_its_full_name(
     [entity] = [e for e in result.entities if e.type == "Organization"]
     assert entity.name == name
     assert short in entity.aliases
+
+
+def test_a_name_does_not_end_in_a_list_word(extract_text: Extract) -> None:
+    text = "Sinbad is the third mixer sanctioned by OFAC, after Blender and Tornado Cash."
+    names = {e.name for e in extract_text(text).entities}
+    assert {"Blender", "Tornado Cash"} <= names
+    assert not any(name.endswith(" and") for name in names)
+
+
+def test_a_place_before_an_occupation_stays_a_place(extract_text: Extract) -> None:
+    text = "Daniel Bakst, a West Palm Beach, Fla., lawyer, said the trustee would wait."
+    found = typed(extract_text(text))
+    assert ("Location", "Fla.") in found
+    assert ("Person", "Fla.") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A gazetteer company followed by more of a name is another body.
+        (
+            "Boeing Commercial Airplanes spokesman Craig Martin said Wednesday in Seattle.",
+            "Boeing Commercial Airplanes",
+        ),
+        ("Michelle Johnston Holthaus will stay on as CEO of Intel Products.", "Intel Products"),
+        # A title or a legal suffix after the name does not lengthen it.
+        ("Coinbase Chief Executive Brian Armstrong spoke.", "Coinbase"),
+        ("Apple Inc. was fined.", "Apple"),
+    ],
+)
+def test_a_gazetteer_name_inside_a_longer_name(extract_text: Extract, text: str, name: str) -> None:
+    assert name in {e.name for e in extract_text(text).entities if e.type == "Organization"}

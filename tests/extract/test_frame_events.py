@@ -100,3 +100,14 @@ def test_penalties_and_sanctions_stated_through_nouns(extract_text: Extract) -> 
 )
 def test_negative_subjects_and_pledges_give_no_event(extract_text: Extract, text: str) -> None:
     assert extract_text(text).events == []
+
+
+def test_coordinated_subjects_past_their_appositions_all_plead(extract_text: Extract) -> None:
+    text = (
+        "Caroline Ellison, the former chief executive of Alameda Research, and Gary Wang, "
+        "a co-founder of FTX, pleaded guilty to fraud charges."
+    )
+    result = extract_text(text)
+    names = {e.id: e.name for e in result.entities}
+    [plea] = [e for e in result.events if e.type == "GuiltyPlea"]
+    assert {names[p.entity] for p in plea.participants} == {"Caroline Ellison", "Gary Wang"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -77,6 +79,63 @@ def test_absolute_dates(text: str, value: str, precision: str) -> None:
 )
 def test_relative_or_impossible_dates_are_not_resolved(text: str) -> None:
     assert parse_date(text) is None
+
+
+def test_a_weekday_before_a_full_date_is_dropped() -> None:
+    parsed = parse_date("Monday, July 1, 2024")
+    assert parsed is not None
+    assert (parsed.value, parsed.precision, parsed.text) == (
+        "2024-07-01",
+        "day",
+        "Monday, July 1, 2024",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "precision"),
+    [
+        # 2024-04-30 was a Tuesday: "on Tuesday" is that day, "last Tuesday" the week before.
+        ("on Tuesday", "2024-04-30", "2024-04-30", "day"),
+        ("last Tuesday", "2024-04-30", "2024-04-23", "day"),
+        ("Thursday", "2024-03-28T18:00:00Z", "2024-03-28", "day"),
+        ("on Monday", "2024-03-28", "2024-03-25", "day"),
+        ("yesterday", "2024-03-01", "2024-02-29", "day"),
+        ("last year", "2024-04-30", "2023", "year"),
+        ("this year", "2024-04", "2024", "year"),
+        ("last month", "2024-01-15", "2023-12", "month"),
+        # A month without a year: the latest one, unless the text looks ahead a little.
+        ("December", "2025-03-12", "2024-12", "month"),
+        ("in April", "2024-06-13", "2024-04", "month"),
+        ("last March", "2024-03-05", "2023-03", "month"),
+        ("March 18", "2025-03-12", "2025-03-18", "day"),
+        ("September 9", "2024-08-13", "2024-09-09", "day"),
+    ],
+)
+def test_relative_dates_resolve_against_the_published_date(
+    text: str, published: str, value: str, precision: str
+) -> None:
+    parsed = parse_date(text, published)
+    assert parsed is not None
+    assert (parsed.value, parsed.precision, parsed.text) == (value, precision, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [("on Tuesday", "2024-04"), ("last month", "2024"), ("the 1990s", "2024-01-01")],
+)
+def test_relative_dates_need_a_precise_enough_published_date(text: str, published: str) -> None:
+    assert parse_date(text, published) is None
+
+
+@given(st.dates(), st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]))
+def test_a_weekday_resolves_to_that_weekday_in_the_week_up_to_publication(
+    published: date, weekday: str
+) -> None:
+    parsed = parse_date(f"on {weekday}", published.isoformat())
+    assert parsed is not None
+    found = date.fromisoformat(parsed.value)
+    assert found.strftime("%A") == weekday
+    assert 0 <= (published - found).days < 7
 
 
 def test_names_lose_titles_articles_and_possessives() -> None:

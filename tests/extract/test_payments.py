@@ -78,6 +78,33 @@ def test_payments_that_state_an_event(
     assert expected in events(extract_text(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Amounts the pipeline does not tag as money.
+        (
+            "The European Commission fined Apple €1.8bn on Monday.",
+            (
+                "Fine",
+                frozenset({("authority", "European Commission"), ("defendant", "Apple")}),
+                1.8e9,
+            ),
+        ),
+        (
+            "Credit Suisse's Singapore branch received the largest single penalty, "
+            "of S$5.8 million.",
+            ("Fine", frozenset({("defendant", "Credit Suisse")}), 5.8e6),
+        ),
+    ],
+)
+def test_amounts_the_tagger_misses(
+    extract_text: Extract,
+    text: str,
+    expected: tuple[str, frozenset[tuple[str, str]], float | None],
+) -> None:
+    assert expected in events(extract_text(text))
+
+
 def test_an_order_to_pay_gives_the_fined_relation(extract_text: Extract) -> None:
     result = extract_text("The CFTC ordered Coinbase to pay a $6.5 million civil penalty.")
     names = {e.id: e.name for e in result.entities}
@@ -110,3 +137,70 @@ def test_a_settle_sentence_gives_one_settlement(extract_text: Extract) -> None:
     settlements = [e for e in events(extract_text(text)) if e[0] == "Settlement"]
     assert len(settlements) == 1
     assert settlements[0][2] == 3e7
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "OpenAI said on Monday that it had raised $40 billion in a funding round led by "
+            "SoftBank Group.",
+            ("Investment", frozenset({("investor", "SoftBank"), ("target", "OpenAI")}), 4e10),
+        ),
+        (
+            "Anthropic raised $4 billion from Amazon.",
+            ("Investment", frozenset({("investor", "Amazon"), ("target", "Anthropic")}), 4e9),
+        ),
+    ],
+)
+def test_money_raised_is_an_investment(
+    extract_text: Extract,
+    text: str,
+    expected: tuple[str, frozenset[tuple[str, str]], float | None],
+) -> None:
+    result = extract_text(text)
+    assert expected in events(result)
+    names = {e.id: e.name for e in result.entities}
+    invested = {
+        (names[r.subject], names[r.object])
+        for r in result.relations
+        if r.predicate == "INVESTED_IN"
+    }
+    investor = next(name for role, name in expected[1] if role == "investor")
+    target = next(name for role, name in expected[1] if role == "target")
+    assert invested == {(investor, target)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stripe raised prices for merchants.",
+        "The SEC raised concerns about Coinbase.",
+        "Coinbase raised $1 billion by selling convertible bonds.",
+    ],
+)
+def test_raising_that_is_no_investment(extract_text: Extract, text: str) -> None:
+    assert not [e for e in events(extract_text(text)) if e[0] == "Investment"]
+
+
+def test_a_penalty_paid_to_settle_is_one_settlement(extract_text: Extract) -> None:
+    text = (
+        "Genesis agreed to pay a $21 million civil penalty to settle Securities and Exchange "
+        "Commission charges."
+    )
+    kinds = [e[0] for e in events(extract_text(text)) if e[0] in ("Fine", "Settlement")]
+    assert kinds == ["Settlement"]
+
+
+def test_a_discount_for_settling_is_no_settlement(extract_text: Extract) -> None:
+    text = (
+        "The Prudential Regulation Authority fined Credit Suisse International £87 million "
+        "after a 30 percent discount for settling."
+    )
+    kinds = [e[0] for e in events(extract_text(text)) if e[0] in ("Fine", "Settlement")]
+    assert kinds == ["Fine"]
+
+
+def test_settling_after_a_payment_is_still_a_settlement(extract_text: Extract) -> None:
+    text = "Coinbase agreed to pay $100 million after settling with New York regulators."
+    assert [e[0] for e in events(extract_text(text))] == ["Settlement"]

@@ -230,3 +230,68 @@ def test_a_lawyer_at_a_firm_works_there(extract_text: Extract) -> None:
     result = extract_text("David Meister, a lawyer at Skadden, represented OKX.")
     assert roles(result) == {("David Meister", "lawyer", "Skadden")}
     assert not [r for r in result.relations if r.predicate == "ADVISES"]
+
+
+def test_no_article_company_when_the_sentence_names_another_body(extract_text: Extract) -> None:
+    text = "Coinbase won. The SEC, under then-chair Gary Gensler, had sued Coinbase in 2023."
+    assert not any(org == "Coinbase" for _, _, org in roles(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title written with periods: "U.S." tokenises differently in lower case.
+        (
+            "Damian Williams, the U.S. Attorney for the Southern District of New York, spoke.",
+            (
+                "Damian Williams",
+                "U.S. Attorney",
+                "U.S. Attorney's Office for the Southern District of New York",
+            ),
+        ),
+        (
+            "Celsius Network fell. Its former chief revenue officer Roni Cohen-Pavon "
+            "pleaded guilty.",
+            ("Roni Cohen-Pavon", "former chief revenue officer", "Celsius Network"),
+        ),
+    ],
+)
+def test_titles_beyond_the_common_ones(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert roles(extract_text(text)) == {expected}
+
+
+def test_a_prosecutor_is_not_a_lawyer_of_the_country(extract_text: Extract) -> None:
+    found = roles(extract_text("U.S. Attorney Damian Williams said the case was strong."))
+    assert not any(role == "lawyer" for _, role, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "co-founded" kept as one token: the rest of the sentence parses too.
+        (
+            "Sam Bankman-Fried, who co-founded the collapsed cryptocurrency exchange FTX, was "
+            "sentenced on Thursday to 25 years in prison.",
+            ("Sam Bankman-Fried", "co-founder", "FTX"),
+        ),
+        # The relative clause hangs on a description of the person.
+        (
+            "Do Kwon, the South Korean entrepreneur who co-founded Terraform Labs, was sentenced.",
+            ("Do Kwon", "co-founder", "Terraform Labs"),
+        ),
+        # The kind of organisation between "of" and its name.
+        (
+            "Alex Mashinsky, the founder and former chief executive of crypto lender Celsius "
+            "Network, was sentenced.",
+            ("Alex Mashinsky", "former CEO", "Celsius Network"),
+        ),
+    ],
+)
+def test_founders_and_titles_in_longer_sentences(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    result = extract_text(text)
+    assert expected in roles(result)
+    assert [e.type for e in result.events] == ["Sentence"]

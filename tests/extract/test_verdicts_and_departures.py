@@ -9,7 +9,9 @@ from collections.abc import Callable
 
 import pytest
 
-from graphbuild.models import ArticleExtraction
+from graphbuild.models import Article, ArticleExtraction
+from graphbuild.pipeline import Pipeline
+from graphbuild.validate import validate
 
 Extract = Callable[[str], ArticleExtraction]
 
@@ -151,3 +153,57 @@ def test_a_settlement_an_authority_reached_is_the_party_settling(extract_text: E
         if r.predicate == "SETTLED_WITH"
     }
     assert settled == {("Celsius Network", "Federal Trade Commission")}
+
+
+def test_event_dates_said_relative_to_the_article_resolve_against_it(
+    pipeline: Pipeline,
+) -> None:
+    article = Article(
+        id="dated",
+        published="2024-03-28",
+        text="A jury found Sam Bankman-Fried guilty last November. "
+        "Pat Gelsinger retired from Intel on Monday.",
+    )
+    result = validate(pipeline.extractor.extract(article), pipeline.schema)
+    dates = {e.type: e.date for e in result.events}
+    ruling, resignation = dates["Ruling"], dates["Resignation"]
+    assert ruling is not None and (ruling.value, ruling.precision) == ("2023-11", "month")
+    assert resignation is not None
+    assert (resignation.value, resignation.precision) == ("2024-03-25", "day")
+
+
+def test_settling_charges_from_an_authority_states_the_charge(extract_text: Extract) -> None:
+    text = "Kraken agreed to pay $30 million to settle charges from the SEC."
+    sec = "U.S. Securities and Exchange Commission"
+    assert events(extract_text(text), "Charge") == [{("authority", sec), ("defendant", "Kraken")}]
+
+
+def test_denying_charges_states_none(extract_text: Extract) -> None:
+    assert events(extract_text("Binance denied the charges from the SEC."), "Charge") == []
+
+
+def test_a_regulator_approving_a_kind_of_product_is_a_policy(extract_text: Extract) -> None:
+    text = (
+        "The SEC on Wednesday approved the first exchange-traded funds that hold bitcoin, "
+        "clearing applications from issuers including BlackRock and Grayscale."
+    )
+    result = extract_text(text)
+    [policy] = [e for e in result.events if e.type == "Policy"]
+    names = {e.id: e.name for e in result.entities}
+    parts = {(p.role, names[p.entity]) for p in policy.participants}
+    assert ("authority", "U.S. Securities and Exchange Commission") in parts
+    assert {("subject", "BlackRock"), ("subject", "Grayscale")} <= parts
+    assert policy.status == "adopted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Approving a deal is no policy.
+        "The Federal Reserve approved the purchase in April.",
+        # A hedged approval states nothing.
+        "The SEC may approve the funds next year.",
+    ],
+)
+def test_approvals_that_are_no_policy(extract_text: Extract, text: str) -> None:
+    assert events(extract_text(text), "Policy") == []
