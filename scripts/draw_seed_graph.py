@@ -6,7 +6,7 @@ store, loads the whole graph and draws it with
 seeds or the extractor, and commit the new picture::
 
     .venv/bin/python scripts/draw_seed_graph.py
-    .venv/bin/python scripts/draw_seed_graph.py --articles seeds/corpus -o /tmp/corpus.png
+    .venv/bin/python scripts/draw_seed_graph.py --articles seeds/corpus/articles -o /tmp/corpus.png
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ then reads what the cells printed and drew.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -101,7 +102,9 @@ def test_binance_story_notebook(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.slow
 def test_corpus_notebook(monkeypatch: pytest.MonkeyPatch) -> None:
     text, images = _run(NOTEBOOKS / "02-corpus.ipynb", monkeypatch)
-    # The corpus is ingested whole and gives a graph worth exploring.
+    # The corpus (at least 20 briefs) is ingested whole and gives a graph worth exploring.
+    ingested = re.search(r"RunReport\(articles=(\d+)", text)
+    assert ingested is not None and int(ingested.group(1)) >= 20
     assert "failures=[]" in text
     for expected in ("degree", "pagerank", "betweenness", "Sam Bankman-Fried", "Gemini",
                      "U.S. Securities and Exchange Commission"):  # fmt: skip
