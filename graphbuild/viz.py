@@ -121,7 +121,8 @@ def network(
         if focus is not None and (node == focus or data.get("name") == focus)
     }
     net = Network(height=height, width="100%", directed=True, cdn_resources="in_line")
-    degree = dict(nx.Graph(g).degree())
+    undirected = nx.Graph(g)
+    degree = dict(undirected.degree())
     for node, data in sorted(g.nodes(data=True)):
         colour = node_colour(data, colours)
         is_event = data.get("category") == EVENT
@@ -159,7 +160,6 @@ def network(
             if nth
             else {"enabled": False},
         )
-    undirected = nx.Graph(g)
     # vis-network's improved layout (Kamada-Kawai) cannot place many components and
     # says so in the console; its plain random start serves those graphs as well.
     improved = nx.number_connected_components(undirected) <= 1 and len(undirected) <= 100
