@@ -20,7 +20,7 @@ from graphbuild.extract.mentions import PERSON, ArticleEntities, topic_organizat
 from graphbuild.extract.relations import BODY_TYPES, ROLE_AT, RoleReader
 from graphbuild.extract.values import date_near, span_evidence
 from graphbuild.ids import event_id, relation_id
-from graphbuild.models import Event, Participant, Relation
+from graphbuild.models import Event, EventDate, Evidence, Participant, Relation
 
 APPOINTMENT = "Appointment"
 RESIGNATION = "Resignation"
@@ -179,22 +179,8 @@ def extract_careers(
         date = date_near(doc, sent, verb.i)
         role = reader.role_of(title)
         evidence = span_evidence(sent, f"{rule}/{kind.lower()}")
-        person_role = "appointee" if kind == APPOINTMENT else "person"
-        participants = [
-            Participant(entity=person, role=person_role),
-            Participant(entity=org, role="organization"),
-        ]
-        eid = event_id(kind, [(p.role, p.entity) for p in participants], None)
-        if eid not in events:
-            events[eid] = Event(
-                id=eid,
-                type=kind,
-                participants=participants,
-                date=date,
-                status="announced",
-                confidence=CONFIDENCE[rule],
-                evidence=[evidence],
-            )
+        event = _career_event(kind, person, org, date, CONFIDENCE[rule], evidence)
+        events.setdefault(event.id, event)
         if kind == APPOINTMENT:
             properties = {"role": role, "since": date.value if date else None}
         else:
@@ -225,20 +211,33 @@ def extract_careers(
             org, rule = topic, "career/topic"
         if org is None or verb.sent.start_char in titled:
             continue
-        participants = [
-            Participant(entity=person, role="person"),
-            Participant(entity=org, role="organization"),
-        ]
-        eid = event_id(RESIGNATION, [(p.role, p.entity) for p in participants], None)
-        if eid in events:
-            continue
-        events[eid] = Event(
-            id=eid,
-            type=RESIGNATION,
-            participants=participants,
-            date=date_near(doc, verb.sent, verb.i),
-            status="announced",
-            confidence=CONFIDENCE[rule],
-            evidence=[span_evidence(verb.sent, f"{rule}/resignation/untitled")],
-        )
+        evidence = span_evidence(verb.sent, f"{rule}/resignation/untitled")
+        date = date_near(doc, verb.sent, verb.i)
+        event = _career_event(RESIGNATION, person, org, date, CONFIDENCE[rule], evidence)
+        events.setdefault(event.id, event)
     return list(events.values()), relations
+
+
+def _career_event(
+    kind: str,
+    person: str,
+    org: str,
+    date: EventDate | None,
+    confidence: float,
+    evidence: Evidence,
+) -> Event:
+    """An Appointment or Resignation of ``person`` at ``org``, as announced."""
+    person_role = "appointee" if kind == APPOINTMENT else "person"
+    participants = [
+        Participant(entity=person, role=person_role),
+        Participant(entity=org, role="organization"),
+    ]
+    return Event(
+        id=event_id(kind, [(p.role, p.entity) for p in participants], None),
+        type=kind,
+        participants=participants,
+        date=date,
+        status="announced",
+        confidence=confidence,
+        evidence=[evidence],
+    )

@@ -8,6 +8,13 @@ voice ("was fined by the Treasury"), relative and participle clauses
 ("Circle, founded by Jeremy Allaire"), control verbs ("agreed to buy") and
 coordination ("the SEC and the CFTC charged Binance and Zhao").
 
+Some facts are stated by words no single frame holds, and have readers of
+their own: payments ("agreed to pay $297 million in penalties", "ordered
+Ripple to pay a penalty"), verdicts ("a jury found X guilty"), money raised
+("raised $40 billion in a round led by SoftBank"), cases and charges by their
+source ("a case brought by the SEC", "settle charges from the SEC") and a
+regulator's decisions ("approved the first bitcoin funds").
+
 Negated facts ("did not sue") are not emitted; neither are hedged ones (a
 modal such as "may" or "could", or a governing verb such as "plans to",
 "is expected to", "denied"). Each frame has a rule name in the evidence.

@@ -112,6 +112,7 @@ _ORG_SUFFIXES = frozenset(
     {"labs", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "group", "holdings", "bank",
      "plc", "ag", "co", "co."}
 )  # fmt: skip
+_BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
 
 
@@ -349,16 +350,27 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
         if m.type == "Organization" and len(words) > 1 and words[-1].lower() in _ORG_SUFFIXES:
             org_by_stem[normalize_key(" ".join(words[:-1]))].add(normalize_key(m.name))
 
+    # "the Commission" after "the European Commission": the last word of one body's name.
+    body_by_tail: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m in mentions:
+        words = m.name.split()
+        if m.type in _BODY_TYPES and len(words) > 1 and words[-1][:1].isupper():
+            body_by_tail[normalize_key(words[-1])].add((normalize_key(m.name), m.type))
+
     keys: list[str] = []
     for i, m in enumerate(mentions):
         key = normalize_key(m.name)
         owners = full_by_tail.get(key, set())
+        bodies = body_by_tail.get(key, set())
         if not m.curated and len(owners) == 1 and key not in owners:
             key = next(iter(owners))
             if m.type != PERSON:
                 mentions[i] = replace(m, type=PERSON)
         elif m.type == "Organization" and len(org_by_stem.get(key, ())) == 1:
             key = next(iter(org_by_stem[key]))
+        elif not m.curated and len(m.name.split()) == 1 and len(bodies) == 1 and not owners:
+            key, body_type = next(iter(bodies))
+            mentions[i] = replace(m, type=body_type, cued=True)
         keys.append(key)
 
     # A gazetteer type wins; else a type the context gave; else the tagger's majority.

@@ -115,12 +115,25 @@ def _left_of_modifiers(doc: Doc, start: int, sent_start: int) -> tuple[int, bool
     i = start - 1
     former = False
     kept: list[str] = []
+    fields = 0
     while i >= sent_start:
-        word = doc[i].lower_
+        token = doc[i]
+        word = token.lower_
         if word in _FORMER:
             former = True
         elif word in _KEPT:
             kept.insert(0, word)
+        elif (
+            fields < 2
+            and token.is_lower
+            and token.dep_ in ("compound", "amod")
+            and token.pos_ in ("NOUN", "ADJ")
+            and word not in DESCRIPTIONS
+            and i - 1 >= sent_start
+            and (doc[i - 1].tag_ == "POS" or doc[i - 1].is_lower)
+        ):
+            # The title's field: "the EU's competition commissioner".
+            fields += 1
         elif word not in _SKIPPABLE and word != "-":
             break
         i -= 1
@@ -207,7 +220,20 @@ def _org_before(
 
 
 def _org_after(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[str, int] | None:
-    """An organisation introduced by 'of'/'at' at index ``j``: "chief executive of Binance"."""
+    """An organisation introduced by 'of'/'at' at index ``j``: "chief executive of Binance",
+    also past the title's field: "director of enforcement at the FCA"."""
+    found = _org_at(doc, ents, j, sent_end)
+    if found is not None or j >= sent_end or doc[j].lower_ not in ("of", "for"):
+        return found
+    for k in range(j + 1, min(j + 7, sent_end)):
+        if doc[k].lower_ in ("at", "of") and not doc[k - 1].is_punct:
+            return _org_at(doc, ents, k, sent_end)
+        if not (doc[k].is_lower or doc[k].lower_ in ("and", "&")):
+            break
+    return None
+
+
+def _org_at(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[str, int] | None:
     if j >= sent_end or doc[j].lower_ not in _LINKS:
         return None
     k = j + 1
@@ -315,6 +341,9 @@ def _place_chain(
         org_left = _org_before(doc, ents, k, sent.start)
         if org_left is not None:
             k = org_left[1] - 1
+            # "Margrethe Vestager, the EU's competition commissioner".
+            if k > sent.start and doc[k].lower_ in _DETERMINERS:
+                k -= 1
     if k < sent.start or not (doc[k].text == "," or doc[k].lemma_ in {"be", "become"}):
         return []
     subject_pos = _person_before(doc, ents, k, sent.start)

@@ -295,3 +295,40 @@ def test_founders_and_titles_in_longer_sentences(
     result = extract_text(text)
     assert expected in roles(result)
     assert [e.type for e in result.events] == ["Sentence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A field between the possessive and the title.
+        (
+            "Margrethe Vestager, the EU's competition commissioner, said Apple had abused its "
+            "position.",
+            ("Margrethe Vestager", "commissioner", "European Union"),
+        ),
+        (
+            "Therese Chambers, the FCA's joint executive director of enforcement and market "
+            "oversight, said the failings were serious.",
+            ("Therese Chambers", "executive director", "Financial Conduct Authority"),
+        ),
+        # The organisation after the title's field.
+        (
+            "Ho Hern Shin, deputy managing director for financial supervision at MAS, spoke.",
+            ("Ho Hern Shin", "deputy managing director", "Monetary Authority of Singapore"),
+        ),
+        (
+            "White House press secretary Karoline Leavitt said Zhao had been prosecuted.",
+            ("Karoline Leavitt", "press secretary", "White House"),
+        ),
+        # "the Commission" after "the European Commission" is that body.
+        (
+            "Google was fined by the European Commission. Teresa Ribera, the Commission's "
+            "executive vice-president in charge of competition, said it was ready.",
+            ("Teresa Ribera", "executive vice-president", "European Commission"),
+        ),
+    ],
+)
+def test_titles_with_fields_and_public_bodies(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert roles(extract_text(text)) == {expected}
