@@ -423,11 +423,29 @@ EXPORT_FORMATS = ("graphml", "gexf", "node-link", "csv", "jsonl", "neo4j-csv")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
 @click.option("--entity", default=None, help="Only the neighbourhood of this entity (id or name).")
 @click.option("--depth", type=click.IntRange(min=0), default=2, show_default=True)
+@click.option("--since", default=None, help="Only facts from this date on (2023, 2023-11, …).")
+@click.option("--until", default=None, help="Only facts up to this date (inclusive).")
 @click.pass_context
-def export(ctx: click.Context, path: Path, fmt: str, entity: str | None, depth: int) -> None:
+def export(
+    ctx: click.Context,
+    path: Path,
+    fmt: str,
+    entity: str | None,
+    depth: int,
+    since: str | None,
+    until: str | None,
+) -> None:
     """Write the graph to PATH: GraphML, GEXF (Gephi), node-link JSON, CSV, JSON Lines of
-    facts with provenance, or neo4j-admin import CSV files (PATH is then a folder)."""
+    facts with provenance, or neo4j-admin import CSV files (PATH is then a folder).
+
+    --since/--until keep the facts of a time window: events dated in it (undated
+    ones reported in it) and relations seen in it, with the entities they join."""
     with _errors_as_messages():
+        if fmt == "neo4j-csv" and (since or until or entity):
+            raise ConfigError(
+                "--entity, --since and --until do not apply to --format neo4j-csv",
+                hint="neo4j-csv copies the whole store; drop those options or pick another format",
+            )
         schema = load_schema(_settings(ctx).ontology_path)
         with _open_store(ctx, schema, read_only=True) as store:
             if fmt == "neo4j-csv":
@@ -435,9 +453,58 @@ def export(ctx: click.Context, path: Path, fmt: str, entity: str | None, depth: 
                 click.echo(f"wrote neo4j-admin import files to {path}; load them with:", err=True)
                 click.echo(command)
                 return
-            graph = load_graph(store, schema, entity=entity, depth=depth)
+            graph = load_graph(store, schema, entity=entity, depth=depth, since=since, until=until)
         export_graph(graph, fmt, path)
     click.echo(
         f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {path}",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("entity", required=False)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="Hops from ENTITY (an event is a hop).",
+)
+@click.option("--since", default=None, help="Only facts from this date on (2023, 2023-11, …).")
+@click.option("--until", default=None, help="Only facts up to this date (inclusive).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("graph.html"),
+    show_default=True,
+    help="The HTML file to write.",
+)
+@click.pass_context
+def viz(
+    ctx: click.Context,
+    entity: str | None,
+    depth: int,
+    since: str | None,
+    until: str | None,
+    output: Path,
+) -> None:
+    """Write an interactive HTML view of ENTITY's neighbourhood (or of the whole graph).
+
+    ENTITY is an id or an exact name. Entities are coloured by type, events
+    show their amount, edges their predicate; hovering shows the evidence.
+    The page is self-contained: it opens offline in any browser.
+    """
+    # Imported here so that other commands never load pyvis and Jinja.
+    from graphbuild.viz import load_view, write_html
+
+    with _errors_as_messages():
+        schema = load_schema(_settings(ctx).ontology_path)
+        with _open_store(ctx, schema, read_only=True) as store:
+            graph = load_view(store, schema, entity=entity, depth=depth, since=since, until=until)
+        title = f"{entity}, {depth} hops" if entity else "graphbuild: the whole graph"
+        write_html(graph, output, schema=schema, title=title, focus=entity)
+    click.echo(
+        f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}",
         err=True,
     )

@@ -81,5 +81,9 @@ class EntityNotFoundError(GraphbuildError):
     exit_code = 2
 
 
+class EmptyGraphError(StoreError):
+    """The store, or the part of it asked for, holds nothing to show."""
+
+
 class ExportError(GraphbuildError):
     """An export could not be written."""
