@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 
 from graphbuild.config import DEFAULT_MODELS
 from graphbuild.errors import ModelNotFoundError
@@ -63,6 +64,19 @@ _CO_WORDS = (
 )  # fmt: skip
 
 
+PARAGRAPHS_NAME = "graphbuild_paragraphs"
+
+
+def _paragraph_starts(doc: Doc) -> Doc:
+    """A line break starts a sentence: a headline or a paragraph is never joined to the
+    sentence after it ("…over Archegos\n\nU.S. and British regulators fined…")."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+            token.is_sent_start = True
+    return doc
+
+
 def build_nlp(model: str | None, gazetteer: Gazetteer) -> Language:
     """The spaCy pipeline with our gazetteer ruler placed before its statistical NER.
 
@@ -77,6 +91,10 @@ def build_nlp(model: str | None, gazetteer: Gazetteer) -> Language:
         for word in _CO_WORDS:
             for form in (word, word.capitalize()):
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    if not Language.has_factory(PARAGRAPHS_NAME):
+        Language.component(PARAGRAPHS_NAME, func=_paragraph_starts)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS_NAME, before="parser")
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe(
         "entity_ruler",

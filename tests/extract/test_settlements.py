@@ -83,3 +83,13 @@ def test_whoever_speaks_of_a_settlement_is_not_its_defendant(extract_text: Extra
         if p.role == "defendant"
     }
     assert "David Meister" not in defendants
+
+
+def test_a_headline_is_not_part_of_the_first_sentence(extract_text: Extract) -> None:
+    text = (
+        "Kraken settles SEC staking case\n\n"
+        "Kraken agreed to pay $30 million to settle charges from the SEC."
+    )
+    [settlement] = [e for e in extract_text(text).events if e.type == "Settlement"]
+    assert all(not ev.sentence.startswith("Kraken settles") for ev in settlement.evidence)
+    assert settlement.evidence[0].sentence.startswith("Kraken agreed to pay")
