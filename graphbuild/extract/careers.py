@@ -136,10 +136,17 @@ def _departed(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> s
     return eid if eid is not None and ents.types[eid] == PERSON else None
 
 
+def _named_before(eid: str | None, verb: Token, ents: ArticleEntities) -> bool:
+    return eid is not None and any(
+        e == eid and m.end <= verb.i for m, e in zip(ents.mentions, ents.entity_of, strict=True)
+    )
+
+
 def _departure_org(verb: Token, by_token: dict[int, str], ents: ArticleEntities) -> str | None:
-    """ "resigned from Binance", "retired from the board of Intel": the organisation left."""
+    """ "resigned from Binance", "retired from the board of Intel": the organisation left
+    ("returned to teaching at MIT" names where the person goes, not what they leave)."""
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "at"):
+        if prep.dep_ == "prep" and prep.lower_ == "from":
             for token in prep.subtree:
                 eid = by_token.get(token.i)
                 if eid is not None and ents.types[eid] in BODY_TYPES:
@@ -207,7 +214,8 @@ def extract_careers(
             continue
         org = _departure_org(verb, by_token, ents)
         rule = "career/named_org"
-        if org is None:
+        if org is None and _named_before(topic, verb, ents):
+            # The article's company, if it was named before the departure.
             org, rule = topic, "career/topic"
         if org is None or verb.sent.start_char in titled:
             continue

@@ -114,6 +114,7 @@ _ORG_SUFFIXES = frozenset(
 )  # fmt: skip
 _BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
 _COURT_WORDS = frozenset({"Court", "Tribunal"})
+_LEGAL_ONLY = frozenset({"llc", "inc", "corp", "ltd", "plc", "ag", "sa", "nv", "co", "lp", "llp"})
 _PARTY_VERBS = frozenset({"plead", "settle"})
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
 
@@ -287,6 +288,9 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             if not any(c.isupper() or c.isdigit() for c in name):
                 continue
             if span[-1].is_alpha and span[-1].is_lower:
+                continue
+            # A legal suffix the tagger split off ("Genesis Global Capital, LLC") is no name.
+            if name.lower().rstrip(".") in _LEGAL_ONLY:
                 continue
         if not normalize_key(name):
             continue

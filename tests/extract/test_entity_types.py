@@ -160,3 +160,10 @@ def test_a_court_is_an_authority_and_a_party_is_no_place(extract_text: Extract) 
         )
     )
     assert {("Organization", "Trafigura"), ("Regulator", "Federal Court")} <= found
+
+
+def test_a_split_off_legal_suffix_is_no_entity(extract_text: Extract) -> None:
+    text = "Gemini Trust Company, LLC and Genesis Global Capital, LLC were charged by the SEC."
+    names = {e.name for e in extract_text(text).entities}
+    assert "LLC" not in names
+    assert {"Gemini Trust Company", "Genesis Global Capital"} <= names

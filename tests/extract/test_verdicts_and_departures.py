@@ -207,3 +207,8 @@ def test_a_regulator_approving_a_kind_of_product_is_a_policy(extract_text: Extra
 )
 def test_approvals_that_are_no_policy(extract_text: Extract, text: str) -> None:
     assert events(extract_text(text), "Policy") == []
+
+
+def test_where_a_person_goes_after_leaving_is_not_what_they_left(extract_text: Extract) -> None:
+    text = "Gary Gensler stepped down and returned to teaching at MIT Sloan School of Management."
+    assert events(extract_text(text), "Resignation") == []
