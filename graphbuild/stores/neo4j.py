@@ -19,8 +19,8 @@ names, so the same Cypher answers on both:
 * ``PARTICIPANT {role}`` from events to entities, ``REPORTED_IN`` from events
   to articles.
 
-Provenance properties and the rules that merge them are the embedded store's
-(:mod:`graphbuild.stores.embedded`): ``confidence``, ``support``,
+Provenance properties and the rules that merge them are shared with the embedded store
+(:mod:`graphbuild.stores.rows`): ``confidence``, ``support``,
 ``first_seen``, ``last_seen``, ``articles`` with ``article_confidences`` and
 ``article_dates``, and the parallel evidence lists. Writing an article again
 changes nothing; a corrected article (same id, or same url) replaces the
@@ -75,14 +75,17 @@ from graphbuild.stores.base import (
     GraphStore,
     QueryResult,
 )
-
-# The rows of an article and the rules that merge them into stored rows are the
-# embedded store's, so that both stores hold the same graph. (They are plain
-# Python; they could move to a module of their own.)
-from graphbuild.stores.embedded import _collect as _article_rows
-from graphbuild.stores.embedded import _drop_article, _fingerprint, _merge_rows, _project, _Table
-from graphbuild.stores.embedded import _Facts as _ArticleRows
-from graphbuild.stores.embedded import _Layout as _Tables
+from graphbuild.stores.rows import (
+    ArticleRows,
+    Row,
+    Table,
+    TableLayout,
+    article_fingerprint,
+    article_rows,
+    drop_article,
+    merge_rows,
+    project,
+)
 
 log = logging.getLogger(__name__)
 
@@ -99,8 +102,6 @@ _WRITE_REFUSED = "the query would change the graph, and queries are read-only: p
 _NOTHING_WRITTEN = "nothing from it is in the store"
 _ACCESS_MODE = "Neo.ClientError.Statement.AccessMode"
 _DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
-
-Row = dict[str, Any]
 
 # Statements that change the schema or the server; the server must refuse them
 # in a read transaction, and some Bolt servers apply them regardless.
@@ -185,14 +186,14 @@ class Neo4jSettings(BaseModel):
 class _Layout:
     """The properties (and their types) of every label and relationship type, from the schema."""
 
-    tables: dict[str, _Table]
+    tables: dict[str, Table]
     entity_labels: tuple[str, ...]
     event_labels: tuple[str, ...]
     predicates: tuple[str, ...]
 
     @classmethod
     def from_schema(cls, schema: Schema) -> _Layout:
-        tables = _Tables.from_schema(schema).tables
+        tables = TableLayout.from_schema(schema).tables
         taken = sorted({ENTITY_LABEL, EVENT_LABEL} & set(tables))
         if taken:
             raise SchemaError(f"names reserved by the Neo4j store: {taken}")
@@ -258,7 +259,7 @@ class _Item:
     id: str
     url: str | None
     fingerprint: str
-    rows: _ArticleRows
+    rows: ArticleRows
 
 
 @dataclass
@@ -304,7 +305,7 @@ class _Batch:
     @staticmethod
     def _put(group: dict[str, dict[Any, Row]], name: str, key: Any, row: Row) -> None:
         rows = group.setdefault(name, {})
-        rows[key] = _merge_rows(rows.get(key), row)
+        rows[key] = merge_rows(rows.get(key), row)
 
     def not_written(self) -> str:
         """The start of the message saying these articles were not written."""
@@ -592,7 +593,7 @@ class Neo4jStore(GraphStore):
         transaction starts."""
         header = extraction.article
         self._check_writable(header.id)
-        rows = _article_rows(extraction, self.schema, merges)
+        rows = article_rows(extraction, self.schema, merges)
         checks = [*rows.events.items()]
         checks += [
             (name, by_id) for name, pairs in rows.relations.items() for by_id in pairs.values()
@@ -600,7 +601,7 @@ class Neo4jStore(GraphStore):
         for name, by_key in checks:
             for key, row in by_key.items():
                 self._check_dates(header.id, name, key, row)
-        fingerprint = _fingerprint(extraction, merges)
+        fingerprint = article_fingerprint(extraction, merges)
         rows.article["fingerprint"] = fingerprint
         return _Item(header.id, header.url, fingerprint, rows)
 
@@ -701,7 +702,7 @@ class Neo4jStore(GraphStore):
                 for key, value in _chunked_rows(tx, read, keys, rows_per_statement):
                     existing[key] = self._stored(value)
             merged = [
-                layout.to_neo4j(name, _project(_merge_rows(existing.get(key), row), table, extra))
+                layout.to_neo4j(name, project(merge_rows(existing.get(key), row), table, extra))
                 for key, row in rows.items()
             ]
             for statement in cypher.write[name]:
@@ -715,18 +716,18 @@ class Neo4jStore(GraphStore):
         kept: dict[str, list[Row]] = {}
         gone: dict[str, list[Row]] = {}
         for kind, src, dst, value in _rows(tx, cypher.relations_of, article=article_id):
-            row = {**_drop_article(self._stored(value), article_id), "_src": src, "_dst": dst}
+            row = {**drop_article(self._stored(value), article_id), "_src": src, "_dst": dst}
             if row.get("articles"):
-                row = layout.to_neo4j(kind, _project(row, layout.tables[kind], ("_src", "_dst")))
+                row = layout.to_neo4j(kind, project(row, layout.tables[kind], ("_src", "_dst")))
                 kept.setdefault(kind, []).append(row)
             else:
                 gone.setdefault(kind, []).append(row)
         for labels, value in _rows(tx, cypher.events_of, article=article_id):
             label = layout.label_of(labels) or EVENT_LABEL
-            row = _drop_article(self._stored(value), article_id)
+            row = drop_article(self._stored(value), article_id)
             if row.get("articles"):
                 kept.setdefault(label, []).append(
-                    layout.to_neo4j(label, _project(row, layout.tables[label]))
+                    layout.to_neo4j(label, project(row, layout.tables[label]))
                 )
             else:
                 gone.setdefault(EVENT_LABEL, []).append({"id": row["id"]})
