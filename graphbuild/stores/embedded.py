@@ -62,6 +62,7 @@ from graphbuild.stores.base import (
 from graphbuild.stores.rows import (
     ArticleRows,
     Row,
+    RowBatch,
     Table,
     TableLayout,
     article_fingerprint,
@@ -230,6 +231,38 @@ class EmbeddedStore(GraphStore):
             for result in results:
                 result.close()
         return QueryResult(columns=columns, rows=rows)
+
+    def graph_rows(self, batch_size: int = 5000) -> Iterator[RowBatch]:
+        """Every stored node and relationship, ``batch_size`` rows at a time.
+
+        Node labels come first (articles, entities, events), then relationship
+        types, so that whoever copies the rows writes each edge's ends before the edge.
+        """
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        conn = self._connection()
+        present = {str(name) for name, _ in _fetch(conn, "CALL show_tables() RETURN name, type")}
+        tables = sorted(self._layout.tables.values(), key=lambda t: t.kind)
+        for table in tables:
+            if table.name not in present:
+                continue
+            if table.kind == "node":
+                cypher = f"MATCH (n:{table.name}) RETURN n"
+            else:
+                cypher = f"MATCH (a)-[e:{table.name}]->(b) RETURN e, a.id, b.id"
+            result = conn.execute(cypher)
+            try:
+                while result.has_next():
+                    rows = []
+                    for value, *ends in result.get_n(batch_size):
+                        row = self._plain(value)
+                        row.pop("_label", None)
+                        if ends:
+                            row["_src"], row["_dst"] = ends
+                        rows.append(row)
+                    yield RowBatch(table.name, table.kind, rows)
+            finally:
+                result.close()
 
     def stats(self) -> dict[str, dict[str, int]]:
         """Counts: ``{"nodes": {label: n}, "relationships": {type: n}}``, zeros omitted."""

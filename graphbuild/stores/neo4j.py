@@ -78,6 +78,7 @@ from graphbuild.stores.base import (
 from graphbuild.stores.rows import (
     ArticleRows,
     Row,
+    RowBatch,
     Table,
     TableLayout,
     article_fingerprint,
@@ -448,6 +449,50 @@ class Neo4jStore(GraphStore):
             taken += len(items)
             log.debug("wrote %d articles", taken)
         return taken
+
+    def write_rows(self, batch: RowBatch) -> None:
+        """Merge stored rows of another store (see :meth:`EmbeddedStore.graph_rows`) in one
+        transaction, by the rules of :meth:`write`.
+
+        Nodes are matched by ``id``; relationships by their ends and ``id`` (predicates),
+        ``role`` (``PARTICIPANT``) or nothing else (``MENTIONS``, ``REPORTED_IN``). List
+        properties are united, evidence is kept once per article and span, and a scalar
+        keeps its first non-null value, so writing the same rows again changes nothing.
+        A relationship whose ends are not stored is skipped: write the nodes first.
+        """
+        self._check_open()
+        what = f"{len(batch.rows)} {batch.name} {'nodes' if batch.kind == 'node' else 'edges'}"
+        if self.read_only:
+            raise StoreError(f"{what}: the store was opened read-only", hint="open it for writing")
+        table = self._layout.tables.get(batch.name)
+        if table is None or table.kind != batch.kind:
+            raise StoreError(
+                f"{what}: the schema has no such {'label' if batch.kind == 'node' else 'type'}",
+                hint="load with the schema the store was built with",
+            )
+        keyed: dict[Any, Row] = {}
+        for row in batch.rows:
+            key = _row_key(batch.name, row)
+            keyed[key] = merge_rows(keyed.get(key), row)
+        rows = _Batch()
+        (rows.nodes if batch.kind == "node" else rows.relationships)[batch.name] = keyed
+        progress = _Progress([])
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            self._write_batch(tx, rows, None, progress)
+
+        try:
+            with self._session(write=True) as session:
+                session.execute_write(work)
+        except neo4j_errors.ConstraintError as exc:
+            raise StoreError(
+                f"{what} were not written: {self._clash(rows, exc)}",
+                hint=f"{_NOTHING_WRITTEN}; give each entity and event one type",
+            ) from exc
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+            error = self._error(exc, f"{what} were not written ({progress.step})")
+            error.hint = error.hint or _NOTHING_WRITTEN
+            raise error from exc
 
     def remove_article(self, article_id: str) -> bool:
         """Retract an article in one transaction; False when the store does not hold it.
@@ -984,6 +1029,17 @@ def _without_repeats(items: list[_Item]) -> list[list[_Item]]:
         groups[-1].append(item)
         seen |= keys
     return groups
+
+
+def _row_key(name: str, row: Row) -> Any:
+    """What tells one node or relationship of ``name`` from another (as :class:`_Batch` keys)."""
+    if "_src" not in row:
+        return row["id"]
+    if name == PARTICIPANT:
+        return (row["_src"], row["_dst"], row["role"])
+    if name in (MENTIONS, REPORTED_IN):
+        return (row["_src"], row["_dst"])
+    return row["id"]
 
 
 def _ends(row: Row) -> Row:

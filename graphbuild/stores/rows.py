@@ -188,6 +188,17 @@ class TableLayout:
         return None if table is None else table.columns
 
 
+@dataclass(frozen=True)
+class RowBatch:
+    """Stored rows of one node label or relationship type, as one store gives them to
+    another: every column of the table, and for a relationship the ids of its ends
+    as ``_src`` and ``_dst``."""
+
+    name: str
+    kind: Literal["node", "rel"]
+    rows: list[Row]
+
+
 @dataclass
 class ArticleRows:
     """One article's rows, grouped by table and checked against the schema."""
