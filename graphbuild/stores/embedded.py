@@ -59,6 +59,7 @@ from graphbuild.stores.base import (
     GraphStore,
     QueryResult,
 )
+from graphbuild.stores.named import named_query
 from graphbuild.stores.rows import (
     ArticleRows,
     Row,
@@ -110,6 +111,7 @@ class EmbeddedStore(GraphStore):
         self._conn_read_only = read_only
         self._schema_ready = False
         self._closed = False
+        self._named: dict[str, str] | None = None
 
     @classmethod
     def open(cls, data_dir: Path, schema: Schema, *, read_only: bool = False) -> EmbeddedStore:
@@ -231,6 +233,13 @@ class EmbeddedStore(GraphStore):
             for result in results:
                 result.close()
         return QueryResult(columns=columns, rows=rows)
+
+    def named_cypher(self, name: str) -> str:
+        """The LadybugDB Cypher of the named query ``name`` (see :mod:`graphbuild.stores.named`)."""
+        named_query(name)
+        if self._named is None:
+            self._named = _named_cypher(self.schema)
+        return self._named[name]
 
     def graph_rows(self, batch_size: int = 5000) -> Iterator[RowBatch]:
         """Every stored node and relationship, ``batch_size`` rows at a time.
@@ -587,6 +596,79 @@ def _upsert_rels(
     if assignments:
         cypher += f" SET {assignments}"
     _fetch(conn, cypher, {"rows": [project(row, table, ("_src", "_dst")) for row in rows]})
+
+
+def _named_cypher(schema: Schema) -> dict[str, str]:
+    """The named queries in LadybugDB's Cypher: ``label(x)`` for a type, lists from 1, and
+    ``(n:A:B)`` for a node of any of the tables A, B."""
+    entities = ":".join(schema.entity_types)
+    predicates = "|".join(schema.predicates)
+    facts = f"{predicates}|{PARTICIPANT}"
+
+    def named(var: str, param: str) -> str:
+        return f"({var}.name = ${param} OR ${param} IN {var}.aliases)"
+
+    def evidence(var: str, keep: str) -> str:
+        return (
+            f"UNWIND range(1, size({var}.evidence_articles)) AS i "
+            f"WITH {keep}, i, {var}.evidence_articles[i] AS article_id "
+            f"MATCH (a:{ARTICLE_LABEL} {{id: article_id}}) "
+        )
+
+    def evidence_columns(var: str) -> str:
+        return (
+            "a.id AS article, a.title AS title, a.published AS published, a.source AS source, "
+            f"{var}.start_offsets[i] AS start, {var}.evidence[i] AS evidence, "
+            f"{var}.rules[i] AS rule, {var}.sentences[i] AS sentence"
+        )
+
+    role = "CASE WHEN r.role IS NULL THEN label(r) ELSE label(r) + ' ' + r.role END"
+    return {
+        "roles-at": (
+            f"MATCH (p:Person)-[r:ROLE_AT]->(o:{entities}) WHERE {named('o', 'name')} "
+            "RETURN p.name AS person, r.role AS role, r.since AS since, r.until AS until, "
+            "r.confidence AS confidence, r.support AS support"
+        ),
+        "enforcement": (
+            f"MATCH (e)-[p:{PARTICIPANT}]->(n:{entities}) "
+            f"WHERE {named('n', 'name')} AND p.role IN $roles "
+            f"OPTIONAL MATCH (e)-[:{PARTICIPANT} {{role: 'authority'}}]->(x:{entities}) "
+            "RETURN label(e) AS action, p.role AS role, e.status AS status, e.amount AS amount, "
+            "e.currency AS currency, e.amount_qualifier AS qualifier, e.date AS date, "
+            "x.name AS authority, e.support AS support"
+        ),
+        "paths": (
+            f"MATCH (a:{entities}), (b:{entities}) "
+            f"WHERE {named('a', 'source')} AND {named('b', 'target')} AND a.id <> b.id "
+            f"MATCH p = (a)-[:{facts}* ALL SHORTEST 1..4]-(b) "
+            "RETURN length(p) AS hops, "
+            "list_transform(nodes(p), n -> coalesce(n.name, label(n))) AS nodes, "
+            f"list_transform(rels(p), r -> {role}) AS steps"
+        ),
+        "timeline": (
+            f"MATCH (e)-[p:{PARTICIPANT}]->(n:{entities}) WHERE {named('n', 'name')} "
+            "RETURN e.date AS date, e.date_precision AS precision, label(e) AS event, "
+            "p.role AS role, e.status AS status, e.amount AS amount, e.currency AS currency, "
+            "e.support AS support"
+        ),
+        "most-connected": (
+            f"MATCH (n:{entities})-[r:{facts}]-(m) "
+            "RETURN label(n) AS type, n.name AS name, count(r) AS facts, "
+            "count(DISTINCT m.id) AS neighbours ORDER BY facts DESC, name LIMIT $limit"
+        ),
+        "evidence": (
+            f"MATCH (s:{entities})-[r:{predicates}]-(o:{entities}) "
+            f"WHERE {named('s', 'name')} AND ($other = '' OR {named('o', 'other')}) "
+            + evidence("r", "r, o")
+            + f"RETURN DISTINCT label(r) AS fact, o.name AS other, {evidence_columns('r')} "
+            f"UNION ALL MATCH (e)-[:{PARTICIPANT}]->(s:{entities}) WHERE {named('s', 'name')} "
+            f"AND ($other = '' OR EXISTS {{ MATCH (e)-[:{PARTICIPANT}]->(o:{entities}) "
+            f"WHERE {named('o', 'other')} }}) "
+            + evidence("e", "e")
+            + "RETURN DISTINCT label(e) AS fact, CAST(NULL AS STRING) AS other, "
+            + evidence_columns("e")
+        ),
+    }
 
 
 def _fetch(conn: Any, cypher: str, params: Mapping[str, Any] | None = None) -> list[list[Any]]:

@@ -75,6 +75,7 @@ from graphbuild.stores.base import (
     GraphStore,
     QueryResult,
 )
+from graphbuild.stores.named import named_query
 from graphbuild.stores.rows import (
     ArticleRows,
     Row,
@@ -449,6 +450,11 @@ class Neo4jStore(GraphStore):
             taken += len(items)
             log.debug("wrote %d articles", taken)
         return taken
+
+    def named_cypher(self, name: str) -> str:
+        """The Neo4j Cypher of the named query ``name`` (see :mod:`graphbuild.stores.named`)."""
+        named_query(name)
+        return self._cypher.named[name]
 
     def write_rows(self, batch: RowBatch) -> None:
         """Merge stored rows of another store (see :meth:`EmbeddedStore.graph_rows`) in one
@@ -976,6 +982,87 @@ class _Cypher:
             "WITH row, coalesce(n, v) AS n WHERE n IS NOT NULL AND NOT row.label IN labels(n) "
             "RETURN row.id, labels(n), row.label"
         )
+        self.named: dict[str, str] = _named_cypher(layout)
+
+
+def _named_cypher(layout: _Layout) -> dict[str, str]:
+    """The named queries in Neo4j's Cypher: ``labels(n)`` (a node's type is its label other
+    than Entity and Event), ``type(r)``, lists from 0; written so that ArcadeDB answers them
+    too (a list element is bound with WITH before it is matched on)."""
+    entity, event, article = ENTITY_LABEL, EVENT_LABEL, ARTICLE_LABEL
+    predicates = "|".join(layout.predicates)
+    facts = f"{predicates}|{PARTICIPANT}"
+
+    def named(var: str, param: str) -> str:
+        return f"({var}.name = ${param} OR ${param} IN {var}.aliases)"
+
+    def own(var: str) -> str:
+        return f"[l IN labels({var}) WHERE NOT l IN ['{entity}', '{event}']][0]"
+
+    def evidence(var: str, keep: str) -> str:
+        return (
+            f"UNWIND range(0, size({var}.evidence_articles) - 1) AS i "
+            f"WITH {keep}, i, {var}.evidence_articles[i] AS article_id "
+            f"MATCH (a:{article} {{id: article_id}}) "
+        )
+
+    def evidence_columns(var: str) -> str:
+        # A missing sentence is stored as '' (Neo4j lists hold no null); it reads as null.
+        sentence = f"{var}.sentences[i]"
+        return (
+            "a.id AS article, a.title AS title, a.published AS published, a.source AS source, "
+            f"{var}.start_offsets[i] AS start, {var}.evidence[i] AS evidence, "
+            f"{var}.rules[i] AS rule, "
+            f"CASE WHEN {sentence} = '' THEN null ELSE {sentence} END AS sentence"
+        )
+
+    role = "CASE WHEN r.role IS NULL THEN type(r) ELSE type(r) + ' ' + r.role END"
+    return {
+        "roles-at": (
+            f"MATCH (p:Person)-[r:ROLE_AT]->(o:{entity}) WHERE {named('o', 'name')} "
+            "RETURN p.name AS person, r.role AS role, r.since AS since, r.until AS until, "
+            "r.confidence AS confidence, r.support AS support"
+        ),
+        "enforcement": (
+            f"MATCH (e:{event})-[p:{PARTICIPANT}]->(n:{entity}) "
+            f"WHERE {named('n', 'name')} AND p.role IN $roles "
+            f"OPTIONAL MATCH (e)-[:{PARTICIPANT} {{role: 'authority'}}]->(x:{entity}) "
+            f"RETURN {own('e')} AS action, p.role AS role, e.status AS status, "
+            "e.amount AS amount, e.currency AS currency, e.amount_qualifier AS qualifier, "
+            "e.date AS date, x.name AS authority, e.support AS support"
+        ),
+        "paths": (
+            f"MATCH (a:{entity}) WHERE {named('a', 'source')} "
+            f"MATCH (b:{entity}) WHERE {named('b', 'target')} AND a.id <> b.id "
+            f"MATCH p = allShortestPaths((a)-[:{facts}*..4]-(b)) "
+            f"RETURN length(p) AS hops, [n IN nodes(p) | coalesce(n.name, {own('n')})] AS nodes, "
+            f"[r IN relationships(p) | {role}] AS steps"
+        ),
+        "timeline": (
+            f"MATCH (e:{event})-[p:{PARTICIPANT}]->(n:{entity}) WHERE {named('n', 'name')} "
+            f"RETURN e.date AS date, e.date_precision AS precision, {own('e')} AS event, "
+            "p.role AS role, e.status AS status, e.amount AS amount, e.currency AS currency, "
+            "e.support AS support"
+        ),
+        "most-connected": (
+            f"MATCH (n:{entity})-[r:{facts}]-(m) "
+            f"RETURN {own('n')} AS type, n.name AS name, count(r) AS facts, "
+            "count(DISTINCT m.id) AS neighbours ORDER BY facts DESC, name LIMIT $limit"
+        ),
+        "evidence": (
+            f"MATCH (s:{entity})-[r:{predicates}]-(o:{entity}) "
+            f"WHERE {named('s', 'name')} AND ($other = '' OR {named('o', 'other')}) "
+            + evidence("r", "r, o")
+            + f"RETURN DISTINCT type(r) AS fact, o.name AS other, {evidence_columns('r')} "
+            f"UNION ALL MATCH (e:{event})-[:{PARTICIPANT}]->(s:{entity}) "
+            f"WHERE {named('s', 'name')} "
+            f"AND ($other = '' OR EXISTS {{ MATCH (e)-[:{PARTICIPANT}]->(o:{entity}) "
+            f"WHERE {named('o', 'other')} }}) "
+            + evidence("e", "e")
+            + f"RETURN DISTINCT {own('e')} AS fact, null AS other, "
+            + evidence_columns("e")
+        ),
+    }
 
 
 def _assignments(var: str, columns: Iterable[str], skip: Iterable[str]) -> str:
