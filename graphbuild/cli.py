@@ -31,6 +31,7 @@ from graphbuild.resolve import list_entities
 from graphbuild.schema import Schema, load_schema
 from graphbuild.stores.base import GraphStore
 from graphbuild.stores.embedded import EmbeddedStore
+from graphbuild.stores.named import NAMED_QUERIES, named_query
 
 if TYPE_CHECKING:
     from graphbuild.stores.neo4j import Neo4jStore
@@ -277,7 +278,14 @@ def _parse_param(text: str) -> tuple[str, Any]:
 
 
 @main.command()
-@click.argument("cypher")
+@click.argument("cypher", required=False)
+@click.option(
+    "-n",
+    "--named",
+    default=None,
+    metavar="NAME",
+    help="Run the named query NAME instead of CYPHER (list them with `graphbuild queries`).",
+)
 @click.option(
     "-p",
     "--param",
@@ -290,16 +298,56 @@ def _parse_param(text: str) -> tuple[str, Any]:
 @click.option("--write", is_flag=True, help="Allow the query to change the graph.")
 @click.pass_context
 def query(
-    ctx: click.Context, cypher: str, params: tuple[str, ...], fmt: Format, write: bool
+    ctx: click.Context,
+    cypher: str | None,
+    named: str | None,
+    params: tuple[str, ...],
+    fmt: Format,
+    write: bool,
 ) -> None:
-    """Run a Cypher query against the store (read-only unless --write)."""
+    """Run a Cypher query, or a named one, against the store (read-only unless --write).
+
+    Named queries are read-only and run on either store, e.g.
+    `graphbuild query --named roles-at --param name=Binance`.
+    """
     settings = _settings(ctx)
     with _errors_as_messages():
+        if (cypher is None) == (named is None):
+            raise ConfigError(
+                "give either a Cypher query or --named NAME",
+                hint="list the named queries with `graphbuild queries`",
+            )
+        if named is not None and write:
+            raise ConfigError("named queries are read-only: leave out --write")
         values = dict(_parse_param(p) for p in params)
+        if named is not None:
+            named_query(named)
         schema = load_schema(settings.ontology_path)
         with _open_store(ctx, schema, read_only=not write) as store:
-            result = store.query(cypher, values, write=write)
+            if named is not None:
+                result = store.named_query(named, values)
+            else:
+                assert cypher is not None
+                result = store.query(cypher, values, write=write)
     click.echo(render(result, fmt))
+
+
+@main.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def queries(fmt: str) -> None:
+    """List the named queries with their parameters (run one with `query --named NAME`)."""
+    if fmt == "json":
+        click.echo(json.dumps([q.model_dump() for q in NAMED_QUERIES.values()], indent=2))
+        return
+    for q in NAMED_QUERIES.values():
+        click.echo(f"{q.name}  ({q.signature()})")
+        click.echo(f"    {q.description}")
+        for p in q.parameters:
+            default = "required" if p.required else f"default {json.dumps(p.default)}"
+            click.echo(f"    --param {p.name}=…  {p.description} ({p.type}, {default})")
+        click.echo(f"    columns: {', '.join(q.columns)}")
 
 
 @main.command()

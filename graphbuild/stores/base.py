@@ -78,7 +78,9 @@ class GraphStore(ABC):
         query = named_query(name)
         values = query.bind(params or {})
         result = self.query(self.named_cypher(name), values)
-        return QueryResult(columns=result.columns, rows=query.sort(result.columns, result.rows))
+        # A server may give no column names with no rows; the query declares them.
+        columns = list(query.columns)
+        return QueryResult(columns=columns, rows=query.sort(columns, result.rows))
 
     @abstractmethod
     def named_cypher(self, name: str) -> str:
