@@ -41,6 +41,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -49,7 +50,7 @@ import ladybug
 
 from graphbuild.errors import QueryError, StoreError, StoreNotFoundError
 from graphbuild.models import ArticleExtraction
-from graphbuild.resolve import MergeDecision
+from graphbuild.resolve import MergeDecision, Resolution
 from graphbuild.schema import Schema
 from graphbuild.stores.base import (
     ARTICLE_LABEL,
@@ -61,7 +62,8 @@ from graphbuild.stores.base import (
 )
 from graphbuild.stores.named import named_query
 from graphbuild.stores.rows import (
-    ArticleRows,
+    ArticleItem,
+    BatchRows,
     Row,
     RowBatch,
     Table,
@@ -71,6 +73,7 @@ from graphbuild.stores.rows import (
     drop_article,
     merge_rows,
     project,
+    without_repeats,
 )
 
 log = logging.getLogger(__name__)
@@ -135,35 +138,95 @@ class EmbeddedStore(GraphStore):
         another version of the article (the same id, or the same url under
         another id), that version is retracted first, in the same transaction.
         """
+        self._write_items([self._item(extraction, merges)])
+        log.debug("wrote article %s", extraction.article.id)
+
+    def write_many(
+        self, articles: Iterable[ArticleExtraction | Resolution], *, batch_size: int = 200
+    ) -> int:
+        """Write articles (with their merge decisions, given a :class:`Resolution`)
+        ``batch_size`` at a time, one transaction per batch; returns how many were taken.
+
+        The result is that of writing them one by one with :meth:`write`, but facts
+        shared by the articles of a batch are merged before they are sent, so each
+        table is one ``UNWIND`` statement per batch. When a batch fails, the batches
+        before it stay written and the error names the failing batch's articles.
+        """
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        taken = 0
+        iterator = iter(articles)
+        while batch := list(islice(iterator, batch_size)):
+            items = [
+                self._item(a.extraction, a.merges)
+                if isinstance(a, Resolution)
+                else self._item(a, ())
+                for a in batch
+            ]
+            self._write_items(items)
+            taken += len(items)
+            log.debug("wrote %d articles", taken)
+        return taken
+
+    def _item(self, extraction: ArticleExtraction, merges: Sequence[MergeDecision]) -> ArticleItem:
         header = extraction.article
-        article_id = header.id
         if self.read_only:
             raise StoreError(
-                f"article {article_id!r}: the store was opened read-only",
+                f"article {header.id!r}: the store was opened read-only",
                 hint="open it for writing",
             )
-        facts = article_rows(extraction, self.schema, merges)
+        rows = article_rows(extraction, self.schema, merges)
         fingerprint = article_fingerprint(extraction, merges)
-        facts.article["fingerprint"] = fingerprint
+        rows.article["fingerprint"] = fingerprint
+        return ArticleItem(header.id, header.url, fingerprint, rows)
+
+    def _write_items(self, items: list[ArticleItem]) -> None:
+        """Write the articles in one transaction, each replacing its stored versions."""
         conn = self._connection(read_only=False)
         self._ensure_tables(conn)
+        replaced: dict[str, list[str]] = {}
         try:
             with _transaction(conn):
-                previous = self._versions(conn, article_id, header.url)
-                if previous == {article_id: fingerprint}:
-                    log.debug("article %s is stored already", article_id)
-                    return
-                for old_id in sorted(previous):
-                    self._retract(conn, old_id)
-                self._write_facts(conn, facts)
+                for group in without_repeats(items):
+                    self._write_group(conn, group, replaced)
         except Exception as exc:
+            if len(items) == 1:
+                what, hint = f"article {items[0].id!r} was", "nothing from this article"
+            else:
+                what = f"the {len(items)} articles {items[0].id!r} to {items[-1].id!r} were"
+                hint = "nothing from these articles"
             raise StoreError(
-                f"article {article_id!r} was not written: {_first_line(exc)}",
-                hint="nothing from this article is in the store",
+                f"{what} not written: {_first_line(exc)}", hint=f"{hint} is in the store"
             ) from exc
-        if previous:
-            log.info("article %s replaces %s", article_id, ", ".join(sorted(previous)))
-        log.debug("wrote article %s", article_id)
+        for article_id, previous in replaced.items():
+            log.info("article %s replaces %s", article_id, ", ".join(previous))
+
+    def _write_group(
+        self, conn: Any, items: list[ArticleItem], replaced: dict[str, list[str]]
+    ) -> None:
+        """Write articles whose ids and urls all differ, inside the caller's transaction."""
+        stored = self._versions(
+            conn, [item.id for item in items], [item.url for item in items if item.url]
+        )
+        batch = BatchRows()
+        retract: set[str] = set()
+        for item in items:
+            previous = {
+                key: fingerprint
+                for key, (url, fingerprint) in stored.items()
+                if key == item.id or (item.url and url == item.url)
+            }
+            if previous == {item.id: item.fingerprint}:
+                log.debug("article %s is stored already", item.id)
+                continue
+            if previous:
+                replaced[item.id] = sorted(previous)
+            retract.update(previous)
+            batch.add(item.rows)
+        for old_id in sorted(retract):
+            self._retract(conn, old_id)
+        if batch.articles:
+            self._write_facts(conn, batch)
 
     def remove_article(self, article_id: str) -> bool:
         """Retract an article in one transaction; False when the store does not hold it.
@@ -181,7 +244,7 @@ class EmbeddedStore(GraphStore):
         self._ensure_tables(conn)
         try:
             with _transaction(conn):
-                if article_id not in self._versions(conn, article_id, None):
+                if article_id not in self._versions(conn, [article_id], []):
                     return False
                 self._retract(conn, article_id)
         except Exception as exc:
@@ -345,25 +408,25 @@ class EmbeddedStore(GraphStore):
 
     # -- writing -----------------------------------------------------------
 
-    def _versions(self, conn: Any, article_id: str, url: str | None) -> dict[str, str | None]:
-        """Fingerprints of the stored articles with this id or, when given, this url."""
-        found = {
-            str(key): value
-            for key, value in _fetch(
+    def _versions(
+        self, conn: Any, ids: Sequence[str], urls: Sequence[str]
+    ) -> dict[str, tuple[str | None, str | None]]:
+        """Url and fingerprint of the stored articles with one of these ids or urls."""
+        found: dict[str, tuple[str | None, str | None]] = {}
+        for key, url, fingerprint in _fetch(
+            conn,
+            f"UNWIND $ids AS id MATCH (a:{ARTICLE_LABEL} {{id: id}}) "
+            "RETURN a.id, a.url, a.fingerprint",
+            {"ids": list(ids)},
+        ):
+            found[str(key)] = (url, fingerprint)
+        if urls:
+            for key, url, fingerprint in _fetch(
                 conn,
-                f"MATCH (a:{ARTICLE_LABEL} {{id: $id}}) RETURN a.id, a.fingerprint",
-                {"id": article_id},
-            )
-        }
-        if url:
-            found.update(
-                (str(key), value)
-                for key, value in _fetch(
-                    conn,
-                    f"MATCH (a:{ARTICLE_LABEL} {{url: $url}}) RETURN a.id, a.fingerprint",
-                    {"url": url},
-                )
-            )
+                f"MATCH (a:{ARTICLE_LABEL}) WHERE a.url IN $urls RETURN a.id, a.url, a.fingerprint",
+                {"urls": list(urls)},
+            ):
+                found[str(key)] = (url, fingerprint)
         return found
 
     def _retract(self, conn: Any, article_id: str) -> None:
@@ -457,31 +520,34 @@ class EmbeddedStore(GraphStore):
                 gone.append(str(key))
         return gone, kept
 
-    def _write_facts(self, conn: Any, facts: ArticleRows) -> None:
+    def _write_facts(self, conn: Any, batch: BatchRows) -> None:
         tables = self._layout.tables
-        self._upsert_nodes(conn, tables[ARTICLE_LABEL], {facts.article["id"]: facts.article})
-        for label, rows in facts.entities.items():
+        self._upsert_nodes(conn, tables[ARTICLE_LABEL], batch.articles)
+        for label, rows in batch.entities.items():
             self._upsert_nodes(conn, tables[label], rows)
-        self._upsert_mentions(conn, facts)
-        for predicate, by_pair in facts.relations.items():
+        self._upsert_mentions(conn, batch)
+        for predicate, by_pair in batch.relations.items():
             table = tables[predicate]
-            ids = [rel_id for rows in by_pair.values() for rel_id in rows]
-            existing = self._existing(
-                conn, f"MATCH ()-[e:{table.name}]->() WHERE e.id IN $ids RETURN e.id, e", ids
-            )
             for (src, dst), rows in by_pair.items():
+                # Found through the ends' primary keys, not by scanning the relationships.
+                existing = self._existing(
+                    conn,
+                    f"UNWIND $ids AS row MATCH (a:{src} {{id: row._src}})-[e:{table.name}]->"
+                    f"(b:{dst} {{id: row._dst}}) WHERE e.id = row.id RETURN e.id, e",
+                    [{"id": key, "_src": r["_src"], "_dst": r["_dst"]} for key, r in rows.items()],
+                )
                 merged = [merge_rows(existing.get(key), row) for key, row in rows.items()]
                 _upsert_rels(conn, table, src, dst, merged, key="id")
-        for label, rows in facts.events.items():
+        for label, rows in batch.events.items():
             self._upsert_nodes(conn, tables[label], rows)
-        for (event, entity), roles in facts.participants.items():
+        for (event, entity), roles in batch.participants.items():
             _upsert_rels(conn, tables[PARTICIPANT], event, entity, list(roles.values()), key="role")
-        for label, reports in facts.reported.items():
+        for label, reports in batch.reported.items():
             _upsert_rels(conn, tables[REPORTED_IN], label, ARTICLE_LABEL, list(reports.values()))
 
     def _upsert_nodes(self, conn: Any, table: Table, rows: Mapping[str, Row]) -> None:
         existing = self._existing(
-            conn, f"MATCH (n:{table.name}) WHERE n.id IN $ids RETURN n.id, n", list(rows)
+            conn, f"UNWIND $ids AS id MATCH (n:{table.name} {{id: id}}) RETURN n.id, n", list(rows)
         )
         merged = [project(merge_rows(existing.get(key), row), table) for key, row in rows.items()]
         cypher = (
@@ -490,21 +556,21 @@ class EmbeddedStore(GraphStore):
         )
         _fetch(conn, cypher, {"rows": merged})
 
-    def _upsert_mentions(self, conn: Any, facts: ArticleRows) -> None:
+    def _upsert_mentions(self, conn: Any, batch: BatchRows) -> None:
         existing = {
-            (str(label), str(entity_id)): self._plain(edge)
-            for label, entity_id, edge in _fetch(
+            (str(label), str(article_id), str(entity_id)): self._plain(edge)
+            for article_id, label, entity_id, edge in _fetch(
                 conn,
-                f"MATCH (a:{ARTICLE_LABEL} {{id: $article}})-[e:{MENTIONS}]->(n) "
-                "RETURN label(n), n.id, e",
-                {"article": facts.article["id"]},
+                f"UNWIND $ids AS id MATCH (a:{ARTICLE_LABEL} {{id: id}})-[e:{MENTIONS}]->(n) "
+                "RETURN a.id, label(n), n.id, e",
+                {"ids": list(batch.articles)},
             )
         }
-        for label, rows in facts.mentions.items():
-            merged = [merge_rows(existing.get((label, key)), row) for key, row in rows.items()]
+        for label, rows in batch.mentions.items():
+            merged = [merge_rows(existing.get((label, *key)), row) for key, row in rows.items()]
             _upsert_rels(conn, self._layout.tables[MENTIONS], ARTICLE_LABEL, label, merged)
 
-    def _existing(self, conn: Any, cypher: str, ids: Sequence[str]) -> dict[str, Row]:
+    def _existing(self, conn: Any, cypher: str, ids: Sequence[Any]) -> dict[str, Row]:
         """Stored rows by id, as plain values, for the ids about to be written."""
         found: dict[str, Row] = {}
         for key, value in _fetch(conn, cypher, {"ids": list(ids)}):

@@ -77,7 +77,7 @@ from graphbuild.stores.base import (
 )
 from graphbuild.stores.named import named_query
 from graphbuild.stores.rows import (
-    ArticleRows,
+    ArticleItem,
     Row,
     RowBatch,
     Table,
@@ -87,6 +87,7 @@ from graphbuild.stores.rows import (
     drop_article,
     merge_rows,
     project,
+    without_repeats,
 )
 
 log = logging.getLogger(__name__)
@@ -255,16 +256,6 @@ class _Layout:
 
 
 @dataclass
-class _Item:
-    """One article to write: its header, the hash of what it stores, and its rows."""
-
-    id: str
-    url: str | None
-    fingerprint: str
-    rows: ArticleRows
-
-
-@dataclass
 class _Batch:
     """Rows of several articles, by node label and relationship type, merged by key."""
 
@@ -274,7 +265,7 @@ class _Batch:
     # The type of each entity and event id, and the article that first gave it.
     owners: dict[str, tuple[str, str]] = field(default_factory=dict)
 
-    def add(self, item: _Item) -> None:
+    def add(self, item: ArticleItem) -> None:
         rows, article = item.rows, item.id
         for label, by_id in [*rows.entities.items(), *rows.events.items()]:
             for key in by_id:
@@ -639,7 +630,7 @@ class Neo4jStore(GraphStore):
 
     # -- writing -----------------------------------------------------------
 
-    def _item(self, extraction: ArticleExtraction, merges: Sequence[MergeDecision]) -> _Item:
+    def _item(self, extraction: ArticleExtraction, merges: Sequence[MergeDecision]) -> ArticleItem:
         """An article's rows, checked against the schema and the value types before any
         transaction starts."""
         header = extraction.article
@@ -654,7 +645,7 @@ class Neo4jStore(GraphStore):
                 self._check_dates(header.id, name, key, row)
         fingerprint = article_fingerprint(extraction, merges)
         rows.article["fingerprint"] = fingerprint
-        return _Item(header.id, header.url, fingerprint, rows)
+        return ArticleItem(header.id, header.url, fingerprint, rows)
 
     def _check_dates(self, article_id: str, name: str, key: Any, row: Row) -> None:
         for column, kind in self._layout.tables[name].columns.items():
@@ -668,14 +659,14 @@ class Neo4jStore(GraphStore):
                         hint="validate the extraction before storing it",
                     ) from None
 
-    def _write(self, items: list[_Item], *, rows_per_statement: int | None) -> None:
+    def _write(self, items: list[ArticleItem], *, rows_per_statement: int | None) -> None:
         """Write the articles in one transaction, each replacing its stored versions."""
         progress = _Progress([item.id for item in items])
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             progress.batch = _Batch(articles=progress.articles)
             progress.replaced.clear()
-            for group in _without_repeats(items):
+            for group in without_repeats(items):
                 self._apply(tx, group, rows_per_statement, progress)
 
         try:
@@ -698,7 +689,7 @@ class Neo4jStore(GraphStore):
     def _apply(
         self,
         tx: neo4j.ManagedTransaction,
-        items: list[_Item],
+        items: list[ArticleItem],
         rows_per_statement: int | None,
         progress: _Progress,
     ) -> None:
@@ -1101,21 +1092,6 @@ def _write_relationships(
     )
     assignments = _assignments("e", columns, [key] if key else [])
     return f"{cypher} SET {assignments}" if assignments else cypher
-
-
-def _without_repeats(items: list[_Item]) -> list[list[_Item]]:
-    """The articles cut into runs in which no id or url comes twice (a later one replaces
-    an earlier one, so they cannot be merged into one write)."""
-    groups: list[list[_Item]] = [[]]
-    seen: set[str] = set()
-    for item in items:
-        keys = {f"id:{item.id}", *([f"url:{item.url}"] if item.url else [])}
-        if keys & seen:
-            groups.append([])
-            seen = set()
-        groups[-1].append(item)
-        seen |= keys
-    return groups
 
 
 def _row_key(name: str, row: Row) -> Any:

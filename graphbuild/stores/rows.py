@@ -214,6 +214,75 @@ class ArticleRows:
     reported: dict[str, dict[str, Row]] = field(default_factory=dict)
 
 
+@dataclass
+class ArticleItem:
+    """One article to write: its id and url, the hash of what it stores, and its rows."""
+
+    id: str
+    url: str | None
+    fingerprint: str
+    rows: ArticleRows
+
+
+@dataclass
+class BatchRows:
+    """The rows of several articles, merged by key, so that a store writes each label and
+    type of a batch with one statement."""
+
+    articles: dict[str, Row] = field(default_factory=dict)
+    entities: dict[str, dict[str, Row]] = field(default_factory=dict)
+    # (article id, entity id) -> row, by entity label.
+    mentions: dict[str, dict[tuple[str, str], Row]] = field(default_factory=dict)
+    relations: dict[str, dict[tuple[str, str], dict[str, Row]]] = field(default_factory=dict)
+    events: dict[str, dict[str, Row]] = field(default_factory=dict)
+    participants: dict[tuple[str, str], dict[tuple[str, str, str], Row]] = field(
+        default_factory=dict
+    )
+    # (event id, article id) -> row, by event label.
+    reported: dict[str, dict[tuple[str, str], Row]] = field(default_factory=dict)
+
+    def add(self, rows: ArticleRows) -> None:
+        """Merge one article's rows in (the articles of a batch must all differ)."""
+        article = rows.article["id"]
+        self.articles[article] = rows.article
+        for label, by_id in rows.entities.items():
+            _add_all(self.entities.setdefault(label, {}), by_id)
+        for label, by_id in rows.mentions.items():
+            mentions = self.mentions.setdefault(label, {})
+            mentions.update(((article, key), row) for key, row in by_id.items())
+        for predicate, by_pair in rows.relations.items():
+            pairs = self.relations.setdefault(predicate, {})
+            for pair, by_id in by_pair.items():
+                _add_all(pairs.setdefault(pair, {}), by_id)
+        for label, by_id in rows.events.items():
+            _add_all(self.events.setdefault(label, {}), by_id)
+        for pair, links in rows.participants.items():
+            self.participants.setdefault(pair, {}).update(links)
+        for label, by_id in rows.reported.items():
+            reports = self.reported.setdefault(label, {})
+            reports.update(((key, article), row) for key, row in by_id.items())
+
+
+def without_repeats(items: Sequence[ArticleItem]) -> list[list[ArticleItem]]:
+    """The articles cut into runs in which no id or url comes twice (a later one replaces
+    an earlier one, so they cannot be merged into one write)."""
+    groups: list[list[ArticleItem]] = [[]]
+    seen: set[str] = set()
+    for item in items:
+        keys = {f"id:{item.id}", *([f"url:{item.url}"] if item.url else [])}
+        if keys & seen:
+            groups.append([])
+            seen = set()
+        groups[-1].append(item)
+        seen |= keys
+    return groups
+
+
+def _add_all(rows: dict[str, Row], new: Mapping[str, Row]) -> None:
+    for key, row in new.items():
+        rows[key] = merge_rows(rows.get(key), row)
+
+
 def article_fingerprint(extraction: ArticleExtraction, merges: Sequence[MergeDecision]) -> str:
     """A hash of everything a write stores, to tell an unchanged article from a corrected one."""
     payload = json.dumps(
