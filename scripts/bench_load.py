@@ -9,9 +9,10 @@ relationships/s; this second article names the same entities again, which
 merge as no-ops beside their new MENTIONS edges). Each store loads the same data
 in these ways:
 
-* ``batched``: both stores write ``--batch-articles`` articles per transaction
-  with ``write_many``, so one ``UNWIND`` statement per label and type carries
-  the rows of all of them;
+* ``batched``: each phase is one ``write_many`` call over all articles,
+  ``--batch-articles`` articles per transaction, so one ``UNWIND`` statement
+  per label and type carries the rows of all of them (the embedded store
+  checkpoints once, at the end of the call, inside the timing);
 * ``row statements`` (Bolt only): the same transactions and Cypher, one row per
   statement (``write_many(..., rows_per_statement=1)``);
 * ``row writes``: one article per entity, or per relationship with its two
@@ -146,6 +147,15 @@ def batched(store: GraphStore, group: list[Synthetic], phase: str, budget: float
     return sum(a.rows(phase) for a in group)
 
 
+def batched_run(store: GraphStore, groups: list[list[Synthetic]], phase: str) -> int:
+    """All groups in one ``write_many`` call, a transaction per group (the embedded store
+    checkpoints once, at the end of the call, and that is timed too)."""
+    assert isinstance(store, EmbeddedStore | Neo4jStore)
+    articles = (a.article(phase) for group in groups for a in group)
+    store.write_many(articles, batch_size=len(groups[0]))
+    return sum(a.rows(phase) for group in groups for a in group)
+
+
 def row_statements(store: GraphStore, group: list[Synthetic], phase: str, budget: float) -> int:
     assert isinstance(store, Neo4jStore)
     articles = [a.article(phase) for a in group]
@@ -173,6 +183,12 @@ def run_way(
     ready = 0  # groups whose entities are all in the store
     for phase in PHASES:
         measure = Measure()
+        if writer is batched and row_seconds is None:
+            started = time.perf_counter()
+            measure.rows = batched_run(store, groups, phase)
+            measure.seconds = time.perf_counter() - started
+            results[phase] = measure
+            continue
         for number, group in enumerate(groups):
             if row_seconds is not None and measure.seconds >= row_seconds:
                 break

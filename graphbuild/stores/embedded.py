@@ -156,17 +156,42 @@ class EmbeddedStore(GraphStore):
             raise ValueError("batch_size must be at least 1")
         taken = 0
         iterator = iter(articles)
-        while batch := list(islice(iterator, batch_size)):
-            items = [
-                self._item(a.extraction, a.merges)
-                if isinstance(a, Resolution)
-                else self._item(a, ())
-                for a in batch
-            ]
-            self._write_items(items)
-            taken += len(items)
-            log.debug("wrote %d articles", taken)
+        with self._checkpoint_at_end():
+            while batch := list(islice(iterator, batch_size)):
+                items = [
+                    self._item(a.extraction, a.merges)
+                    if isinstance(a, Resolution)
+                    else self._item(a, ())
+                    for a in batch
+                ]
+                self._write_items(items)
+                taken += len(items)
+                log.debug("wrote %d articles", taken)
         return taken
+
+    @contextmanager
+    def _checkpoint_at_end(self) -> Iterator[None]:
+        """Checkpoint once when the block ends, not after every large commit.
+
+        LadybugDB checkpoints (folds its write-ahead log into the database file)
+        on the commit that takes the log past a threshold, and a checkpoint costs
+        more as the database grows, so a long run of batches would pay it again
+        and again. Commits stay durable in the log meanwhile: a crash loses
+        nothing that was committed (the log is replayed on the next open).
+        """
+        if self.read_only:
+            yield
+            return
+        conn = self._connection(read_only=False)
+        _fetch(conn, "CALL auto_checkpoint=false")
+        try:
+            yield
+        finally:
+            conn = self._connection(read_only=False)
+            try:
+                _fetch(conn, "CHECKPOINT")
+            finally:
+                _fetch(conn, "CALL auto_checkpoint=true")
 
     def _item(self, extraction: ArticleExtraction, merges: Sequence[MergeDecision]) -> ArticleItem:
         header = extraction.article
