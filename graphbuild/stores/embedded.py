@@ -582,17 +582,10 @@ class EmbeddedStore(GraphStore):
         _fetch(conn, cypher, {"rows": merged})
 
     def _upsert_mentions(self, conn: Any, batch: BatchRows) -> None:
-        existing = {
-            (str(label), str(article_id), str(entity_id)): self._plain(edge)
-            for article_id, label, entity_id, edge in _fetch(
-                conn,
-                f"UNWIND $ids AS id MATCH (a:{ARTICLE_LABEL} {{id: id}})-[e:{MENTIONS}]->(n) "
-                "RETURN a.id, label(n), n.id, e",
-                {"ids": list(batch.articles)},
-            )
-        }
+        # Nothing to read and merge: the articles of a batch are new to the store, or
+        # their earlier version (with its MENTIONS edges) was retracted just before.
         for label, rows in batch.mentions.items():
-            merged = [merge_rows(existing.get((label, *key)), row) for key, row in rows.items()]
+            merged = [merge_rows(None, row) for row in rows.values()]
             _upsert_rels(conn, self._layout.tables[MENTIONS], ARTICLE_LABEL, label, merged)
 
     def _existing(self, conn: Any, cypher: str, ids: Sequence[Any]) -> dict[str, Row]:
