@@ -350,6 +350,76 @@ def queries(fmt: str) -> None:
         click.echo(f"    columns: {', '.join(q.columns)}")
 
 
+class _RowProgress:
+    """Rows copied so far on stderr: redrawn on a terminal, else a line every 10 s."""
+
+    def __init__(self, verb: str, stream: TextIO) -> None:
+        self._verb = verb
+        self._stream = stream
+        self._tty = stream.isatty()
+        self._start = self._last = time.monotonic()
+        self._drawn = False
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        now = time.monotonic()
+        if now - self._last < (0.2 if self._tty else 10.0) and done < total:
+            return
+        self._last = now
+        rate = done / max(now - self._start, 1e-6)
+        line = f"{self._verb}: {done:,} of {total:,} rows ({rate:,.0f}/s), now {name}"
+        if self._tty:
+            self._stream.write("\r\033[K" + line)
+            self._drawn = True
+        elif done < total:
+            self._stream.write(line + "\n")
+        self._stream.flush()
+
+    def done(self) -> None:
+        if self._drawn:
+            self._stream.write("\r\033[K")
+            self._stream.flush()
+
+
+@main.command()
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=5000,
+    show_default=True,
+    help="Rows per transaction.",
+)
+@click.pass_context
+def load(ctx: click.Context, batch_size: int) -> None:
+    """Copy the embedded store's graph (--data-dir) into Neo4j (NEO4J_* settings).
+
+    Nodes, then relationships, are merged batch by batch, one transaction each,
+    by the rules of ingest: loading again changes nothing, and a load cut short
+    completes when run again. The password is read from NEO4J_PASSWORD only.
+    """
+    from graphbuild.stores.transfer import copy_graph
+
+    settings = _settings(ctx)
+    progress = _RowProgress("load", sys.stderr)
+    started = time.monotonic()
+    with _errors_as_messages():
+        schema = load_schema(settings.ontology_path)
+        with (
+            EmbeddedStore.open(settings.data_dir, schema, read_only=True) as source,
+            _open_neo4j(ctx, schema) as target,
+        ):
+            try:
+                copied = copy_graph(source, target, batch_size=batch_size, progress=progress)
+            finally:
+                progress.done()
+            where = f"{target.settings.where} (database {target.settings.database})"
+    nodes, rels = (sum(copied[group].values()) for group in ("nodes", "relationships"))
+    click.echo(
+        f"loaded {_count(nodes, 'node')} and {_count(rels, 'relationship')} from "
+        f"{settings.data_dir} into {where} in {time.monotonic() - started:.1f} s",
+        err=True,
+    )
+
+
 @main.command()
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
@@ -494,75 +564,5 @@ def export(ctx: click.Context, path: Path, fmt: str, entity: str | None, depth: 
         export_graph(graph, fmt, path)
     click.echo(
         f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {path}",
-        err=True,
-    )
-
-
-class _RowProgress:
-    """Rows copied so far on stderr: redrawn on a terminal, else a line every 10 s."""
-
-    def __init__(self, verb: str, stream: TextIO) -> None:
-        self._verb = verb
-        self._stream = stream
-        self._tty = stream.isatty()
-        self._start = self._last = time.monotonic()
-        self._drawn = False
-
-    def __call__(self, done: int, total: int, name: str) -> None:
-        now = time.monotonic()
-        if now - self._last < (0.2 if self._tty else 10.0) and done < total:
-            return
-        self._last = now
-        rate = done / max(now - self._start, 1e-6)
-        line = f"{self._verb}: {done:,} of {total:,} rows ({rate:,.0f}/s), now {name}"
-        if self._tty:
-            self._stream.write("\r\033[K" + line)
-            self._drawn = True
-        elif done < total:
-            self._stream.write(line + "\n")
-        self._stream.flush()
-
-    def done(self) -> None:
-        if self._drawn:
-            self._stream.write("\r\033[K")
-            self._stream.flush()
-
-
-@main.command()
-@click.option(
-    "--batch-size",
-    type=click.IntRange(min=1),
-    default=5000,
-    show_default=True,
-    help="Rows per transaction.",
-)
-@click.pass_context
-def load(ctx: click.Context, batch_size: int) -> None:
-    """Copy the embedded store's graph (--data-dir) into Neo4j (NEO4J_* settings).
-
-    Nodes, then relationships, are merged batch by batch, one transaction each,
-    by the rules of ingest: loading again changes nothing, and a load cut short
-    completes when run again. The password is read from NEO4J_PASSWORD only.
-    """
-    from graphbuild.stores.transfer import copy_graph
-
-    settings = _settings(ctx)
-    progress = _RowProgress("load", sys.stderr)
-    started = time.monotonic()
-    with _errors_as_messages():
-        schema = load_schema(settings.ontology_path)
-        with (
-            EmbeddedStore.open(settings.data_dir, schema, read_only=True) as source,
-            _open_neo4j(ctx, schema) as target,
-        ):
-            try:
-                copied = copy_graph(source, target, batch_size=batch_size, progress=progress)
-            finally:
-                progress.done()
-            where = f"{target.settings.where} (database {target.settings.database})"
-    nodes, rels = (sum(copied[group].values()) for group in ("nodes", "relationships"))
-    click.echo(
-        f"loaded {_count(nodes, 'node')} and {_count(rels, 'relationship')} from "
-        f"{settings.data_dir} into {where} in {time.monotonic() - started:.1f} s",
         err=True,
     )
