@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 import yaml
@@ -31,6 +31,10 @@ from graphbuild.resolve import list_entities
 from graphbuild.schema import Schema, load_schema
 from graphbuild.stores.base import GraphStore
 from graphbuild.stores.embedded import EmbeddedStore
+from graphbuild.stores.named import NAMED_QUERIES, named_query
+
+if TYPE_CHECKING:
+    from graphbuild.stores.neo4j import Neo4jStore
 
 EXIT_INPUT_FAILED = 1
 
@@ -76,16 +80,20 @@ def _settings(ctx: click.Context) -> Settings:
 
 def _open_store(ctx: click.Context, schema: Schema, *, read_only: bool = False) -> GraphStore:
     """The store the global options name: the embedded one, or Neo4j from NEO4J_* settings."""
-    meta = ctx.find_root().meta
-    if meta["store"] == "neo4j":
-        # Imported here so that the embedded path never loads the Neo4j driver.
-        from graphbuild.stores.neo4j import Neo4jSettings, Neo4jStore
-
-        base = Neo4jSettings.from_env()
-        overrides = {k: v for k, v in meta["neo4j"].items() if v}
-        neo4j_settings = base.model_copy(update=overrides) if overrides else base
-        return Neo4jStore.open(neo4j_settings, schema, read_only=read_only)
+    if ctx.find_root().meta["store"] == "neo4j":
+        return _open_neo4j(ctx, schema, read_only=read_only)
     return EmbeddedStore.open(_settings(ctx).data_dir, schema, read_only=read_only)
+
+
+def _open_neo4j(ctx: click.Context, schema: Schema, *, read_only: bool = False) -> Neo4jStore:
+    """The Neo4j store of the NEO4J_* settings and the --neo4j-* options."""
+    # Imported here so that the embedded path never loads the Neo4j driver.
+    from graphbuild.stores.neo4j import Neo4jSettings, Neo4jStore
+
+    base = Neo4jSettings.from_env()
+    overrides = {k: v for k, v in ctx.find_root().meta["neo4j"].items() if v}
+    neo4j_settings = base.model_copy(update=overrides) if overrides else base
+    return Neo4jStore.open(neo4j_settings, schema, read_only=read_only)
 
 
 @contextmanager
@@ -270,7 +278,14 @@ def _parse_param(text: str) -> tuple[str, Any]:
 
 
 @main.command()
-@click.argument("cypher")
+@click.argument("cypher", required=False)
+@click.option(
+    "-n",
+    "--named",
+    default=None,
+    metavar="NAME",
+    help="Run the named query NAME instead of CYPHER (list them with `graphbuild queries`).",
+)
 @click.option(
     "-p",
     "--param",
@@ -283,16 +298,126 @@ def _parse_param(text: str) -> tuple[str, Any]:
 @click.option("--write", is_flag=True, help="Allow the query to change the graph.")
 @click.pass_context
 def query(
-    ctx: click.Context, cypher: str, params: tuple[str, ...], fmt: Format, write: bool
+    ctx: click.Context,
+    cypher: str | None,
+    named: str | None,
+    params: tuple[str, ...],
+    fmt: Format,
+    write: bool,
 ) -> None:
-    """Run a Cypher query against the store (read-only unless --write)."""
+    """Run a Cypher query, or a named one, against the store (read-only unless --write).
+
+    Named queries are read-only and run on either store, e.g.
+    `graphbuild query --named roles-at --param name=Binance`.
+    """
     settings = _settings(ctx)
     with _errors_as_messages():
+        if (cypher is None) == (named is None):
+            raise ConfigError(
+                "give either a Cypher query or --named NAME",
+                hint="list the named queries with `graphbuild queries`",
+            )
+        if named is not None and write:
+            raise ConfigError("named queries are read-only: leave out --write")
         values = dict(_parse_param(p) for p in params)
+        if named is not None:
+            named_query(named)
         schema = load_schema(settings.ontology_path)
         with _open_store(ctx, schema, read_only=not write) as store:
-            result = store.query(cypher, values, write=write)
+            if named is not None:
+                result = store.named_query(named, values)
+            else:
+                assert cypher is not None
+                result = store.query(cypher, values, write=write)
     click.echo(render(result, fmt))
+
+
+@main.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def queries(fmt: str) -> None:
+    """List the named queries with their parameters (run one with `query --named NAME`)."""
+    if fmt == "json":
+        click.echo(json.dumps([q.model_dump() for q in NAMED_QUERIES.values()], indent=2))
+        return
+    for q in NAMED_QUERIES.values():
+        click.echo(f"{q.name}  ({q.signature()})")
+        click.echo(f"    {q.description}")
+        for p in q.parameters:
+            default = "required" if p.required else f"default {json.dumps(p.default)}"
+            click.echo(f"    --param {p.name}=…  {p.description} ({p.type}, {default})")
+        click.echo(f"    columns: {', '.join(q.columns)}")
+
+
+class _RowProgress:
+    """Rows copied so far on stderr: redrawn on a terminal, else a line every 10 s."""
+
+    def __init__(self, verb: str, stream: TextIO) -> None:
+        self._verb = verb
+        self._stream = stream
+        self._tty = stream.isatty()
+        self._start = self._last = time.monotonic()
+        self._drawn = False
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        now = time.monotonic()
+        if now - self._last < (0.2 if self._tty else 10.0) and done < total:
+            return
+        self._last = now
+        rate = done / max(now - self._start, 1e-6)
+        line = f"{self._verb}: {done:,} of {total:,} rows ({rate:,.0f}/s), now {name}"
+        if self._tty:
+            self._stream.write("\r\033[K" + line)
+            self._drawn = True
+        elif done < total:
+            self._stream.write(line + "\n")
+        self._stream.flush()
+
+    def done(self) -> None:
+        if self._drawn:
+            self._stream.write("\r\033[K")
+            self._stream.flush()
+
+
+@main.command()
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=5000,
+    show_default=True,
+    help="Rows per transaction.",
+)
+@click.pass_context
+def load(ctx: click.Context, batch_size: int) -> None:
+    """Copy the embedded store's graph (--data-dir) into Neo4j (NEO4J_* settings).
+
+    Nodes, then relationships, are merged batch by batch, one transaction each,
+    by the rules of ingest: loading again changes nothing, and a load cut short
+    completes when run again. The password is read from NEO4J_PASSWORD only.
+    """
+    from graphbuild.stores.transfer import copy_graph
+
+    settings = _settings(ctx)
+    progress = _RowProgress("load", sys.stderr)
+    started = time.monotonic()
+    with _errors_as_messages():
+        schema = load_schema(settings.ontology_path)
+        with (
+            EmbeddedStore.open(settings.data_dir, schema, read_only=True) as source,
+            _open_neo4j(ctx, schema) as target,
+        ):
+            try:
+                copied = copy_graph(source, target, batch_size=batch_size, progress=progress)
+            finally:
+                progress.done()
+            where = f"{target.settings.where} (database {target.settings.database})"
+    nodes, rels = (sum(copied[group].values()) for group in ("nodes", "relationships"))
+    click.echo(
+        f"loaded {_count(nodes, 'node')} and {_count(rels, 'relationship')} from "
+        f"{settings.data_dir} into {where} in {time.monotonic() - started:.1f} s",
+        err=True,
+    )
 
 
 @main.command()

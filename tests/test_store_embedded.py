@@ -378,3 +378,32 @@ def test_remove_article_keeps_only_what_others_support(
 
     assert store.remove_article("a2") is True
     assert store.stats() == {"nodes": {}, "relationships": {}}
+
+
+def test_write_many_gives_what_writing_one_by_one_gives(
+    store: EmbeddedStore, tmp_path: Path, schema: Schema
+) -> None:
+    first, second = first_article(), second_article()
+    # The same url under another id replaces the first article, as write does.
+    moved = first.model_copy(update={"article": first.article.model_copy(update={"id": "a9"})})
+    articles = [first, second, first, moved]
+    for article in articles:
+        store.write(article)
+    one_by_one = dump(store)
+
+    with EmbeddedStore.open(tmp_path / "many", schema) as batched:
+        assert batched.write_many(articles, batch_size=3) == 4
+        assert dump(batched) == one_by_one
+        assert batched.stats() == store.stats()
+        # Again, in one batch: a1 comes back (replacing a9), then a9 replaces it.
+        assert batched.write_many(articles) == 4
+        assert dump(batched) == one_by_one
+
+
+def test_write_many_keeps_the_batches_before_a_refused_one(store: EmbeddedStore) -> None:
+    broken = second_article()
+    stray = broken.relations[0].model_copy(update={"subject": entity_id("Person", "Nobody")})
+    broken = broken.model_copy(update={"relations": [stray]})
+    with pytest.raises(StoreError, match=r"'a2'.*not among its entities"):
+        store.write_many([first_article(), broken], batch_size=1)
+    assert value(store, "MATCH (a:Article) RETURN collect(a.id)") == ["a1"]

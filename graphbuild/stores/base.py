@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from graphbuild.models import ArticleExtraction
 from graphbuild.resolve import MergeDecision
+from graphbuild.stores.named import named_query
 
 # Node label of articles and relationship types that are not predicates.
 ARTICLE_LABEL = "Article"
@@ -70,6 +71,20 @@ class GraphStore(ABC):
         self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False
     ) -> QueryResult:
         """Run Cypher with parameters; read-only unless ``write`` is set."""
+
+    def named_query(self, name: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run a named query of :mod:`graphbuild.stores.named`, read-only, with its parameters
+        (defaults filled in); the rows come in the query's order, the same on every store."""
+        query = named_query(name)
+        values = query.bind(params or {})
+        result = self.query(self.named_cypher(name), values)
+        # A server may give no column names with no rows; the query declares them.
+        columns = list(query.columns)
+        return QueryResult(columns=columns, rows=query.sort(columns, result.rows))
+
+    @abstractmethod
+    def named_cypher(self, name: str) -> str:
+        """This store's Cypher for the named query ``name``."""
 
     @abstractmethod
     def stats(self) -> dict[str, dict[str, int]]:

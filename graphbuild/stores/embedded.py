@@ -35,25 +35,23 @@ an article again changes nothing. For example::
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID
 
 import ladybug
 
-from graphbuild.errors import QueryError, SchemaError, StoreError, StoreNotFoundError
-from graphbuild.models import ArticleExtraction, Evidence, Mention
-from graphbuild.resolve import MergeDecision
-from graphbuild.schema import PropertyType, Schema
+from graphbuild.errors import QueryError, StoreError, StoreNotFoundError
+from graphbuild.models import ArticleExtraction
+from graphbuild.resolve import MergeDecision, Resolution
+from graphbuild.schema import Schema
 from graphbuild.stores.base import (
     ARTICLE_LABEL,
     MENTIONS,
@@ -62,6 +60,21 @@ from graphbuild.stores.base import (
     GraphStore,
     QueryResult,
 )
+from graphbuild.stores.named import named_query
+from graphbuild.stores.rows import (
+    ArticleItem,
+    BatchRows,
+    Row,
+    RowBatch,
+    Table,
+    TableLayout,
+    article_fingerprint,
+    article_rows,
+    drop_article,
+    merge_rows,
+    project,
+    without_repeats,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,103 +82,6 @@ DATABASE_FILE = "graph.lbdb"
 
 _NOT_FOUND_HINT = "run `graphbuild ingest` first, or pass --data-dir"
 _WRITE_REFUSED = "the query would change the graph, and queries are read-only: pass --write"
-
-Columns = dict[str, str]
-Row = dict[str, Any]
-
-_COLUMN_TYPES: dict[PropertyType, str] = {
-    "string": "STRING",
-    "float": "DOUBLE",
-    "integer": "INT64",
-    "date": "DATE",
-    "string_list": "STRING[]",
-}
-
-# Entry i of each list describes one piece of evidence; the first three fields
-# (article, start, end) identify it, so the same evidence is never stored twice.
-_EVIDENCE_FIELDS = (
-    "evidence_articles",
-    "start_offsets",
-    "end_offsets",
-    "evidence",
-    "rules",
-    "sentences",
-)
-_MENTION_FIELDS = ("start_offsets", "end_offsets", "texts")
-# Entry i describes supporting article i: its id, the confidence it gave, and
-# the date it was seen (published, else ingested).
-_SUPPORT_FIELDS = ("articles", "article_confidences", "article_dates")
-# Entry i: a name as extracted and the resolution rule that mapped it to this entity.
-_MERGE_FIELDS = ("merged_names", "merge_rules")
-# Each group of parallel lists, found by a column only it has, with its key size.
-_PARALLEL_GROUPS: dict[str, tuple[tuple[str, ...], int]] = {
-    "evidence_articles": (_EVIDENCE_FIELDS, 3),
-    "texts": (_MENTION_FIELDS, 2),
-    "article_confidences": (_SUPPORT_FIELDS, 1),
-    "merge_rules": (_MERGE_FIELDS, 2),
-}
-_GROUPED_FIELDS = frozenset(
-    name for fields, _ in _PARALLEL_GROUPS.values() for name in fields if name != "articles"
-)
-_SET_FIELDS = ("articles", "aliases")
-_NOT_SCALAR = frozenset(
-    {*_EVIDENCE_FIELDS, *_MENTION_FIELDS, *_GROUPED_FIELDS, "support", "first_seen", "last_seen"}
-)
-
-_ENTITY_COLUMNS: Columns = {
-    "id": "STRING",
-    "name": "STRING",
-    "kind": "STRING",
-    "aliases": "STRING[]",
-    "articles": "STRING[]",
-}
-_ARTICLE_COLUMNS: Columns = {
-    "id": "STRING",
-    "title": "STRING",
-    "url": "STRING",
-    "published": "STRING",
-    "source": "STRING",
-    "meta": "STRING",
-    "ingested_at": "STRING",
-    "fingerprint": "STRING",
-}
-_PROVENANCE_COLUMNS: Columns = {
-    "confidence": "DOUBLE",
-    # When the fact first entered the store (kept while any article supports it).
-    "ingested_at": "STRING",
-    "support": "INT64",
-    "first_seen": "STRING",
-    "last_seen": "STRING",
-    "articles": "STRING[]",
-    "article_confidences": "DOUBLE[]",
-    "article_dates": "STRING[]",
-    "evidence": "STRING[]",
-    "rules": "STRING[]",
-    "sentences": "STRING[]",
-    "start_offsets": "INT64[]",
-    "end_offsets": "INT64[]",
-    "evidence_articles": "STRING[]",
-}
-_EVENT_COLUMNS: Columns = {
-    "id": "STRING",
-    "status": "STRING",
-    "amount": "DOUBLE",
-    "currency": "STRING",
-    "amount_qualifier": "STRING",
-    "amount_text": "STRING",
-    "date": "DATE",
-    "date_precision": "STRING",
-    "date_text": "STRING",
-    **_PROVENANCE_COLUMNS,
-}
-_MENTION_COLUMNS: Columns = {
-    "start_offsets": "INT64[]",
-    "end_offsets": "INT64[]",
-    "texts": "STRING[]",
-    "aliases": "STRING[]",
-    "merged_names": "STRING[]",
-    "merge_rules": "STRING[]",
-}
 
 # Keys LadybugDB adds to node, relationship and path values.
 _INTERNAL_KEYS = frozenset({"_ID", "_LABEL", "_SRC", "_DST"})
@@ -178,102 +94,6 @@ _WORD = re.compile(r"[A-Za-z_]+")
 _TRANSACTION_CONTROL = frozenset(
     {"BEGIN", "COMMIT", "ROLLBACK", "COMMIT_SKIP_CHECKPOINT", "ROLLBACK_SKIP_CHECKPOINT"}
 )
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
-_ISO_PREFIX = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
-
-
-@dataclass(frozen=True)
-class _Table:
-    """A node table, or a relationship table joining the given (from, to) label pairs."""
-
-    name: str
-    kind: Literal["node", "rel"]
-    columns: Columns
-    pairs: tuple[tuple[str, str], ...] = ()
-
-    def ddl(self) -> str:
-        columns = [
-            f"{name} {type_}{' PRIMARY KEY' if self.kind == 'node' and name == 'id' else ''}"
-            for name, type_ in self.columns.items()
-        ]
-        if self.kind == "node":
-            return f"CREATE NODE TABLE IF NOT EXISTS {self.name}({', '.join(columns)})"
-        ends = [f"FROM {src} TO {dst}" for src, dst in self.pairs]
-        return f"CREATE REL TABLE IF NOT EXISTS {self.name}({', '.join([*ends, *columns])})"
-
-    def set_clause(self, var: str, skip: Iterable[str] = ("id",)) -> str:
-        # A None in a parameter struct is typed STRING, so every value is cast to its column type.
-        skipped = set(skip)
-        return ", ".join(
-            f"{var}.{name} = CAST(row.{name} AS {type_})"
-            for name, type_ in self.columns.items()
-            if name not in skipped
-        )
-
-
-@dataclass(frozen=True)
-class _Layout:
-    """Every table the store holds, derived from the schema."""
-
-    tables: dict[str, _Table]
-
-    @classmethod
-    def from_schema(cls, schema: Schema) -> _Layout:
-        tables: list[_Table] = [_Table(ARTICLE_LABEL, "node", _ARTICLE_COLUMNS)]
-        tables += [_Table(name, "node", _ENTITY_COLUMNS) for name in schema.entity_types]
-        tables += [_Table(name, "node", _EVENT_COLUMNS) for name in schema.event_types]
-        for name, spec in schema.predicates.items():
-            properties = {p: _COLUMN_TYPES[prop.type] for p, prop in spec.properties.items()}
-            clash = sorted(set(properties) & {"id", *_PROVENANCE_COLUMNS})
-            if clash:
-                raise SchemaError(
-                    f"predicate {name}: property names reserved by the store: {clash}"
-                )
-            columns = {"id": "STRING", **properties, **_PROVENANCE_COLUMNS}
-            tables.append(_Table(name, "rel", columns, tuple(schema.relation_pairs(name))))
-        mentions = tuple((ARTICLE_LABEL, name) for name in sorted(schema.entity_types))
-        participants = tuple(
-            sorted(
-                {
-                    (event.name, entity_type)
-                    for event in schema.event_types.values()
-                    for types in event.roles.values()
-                    for entity_type in types
-                }
-            )
-        )
-        reported = tuple((name, ARTICLE_LABEL) for name in sorted(schema.event_types))
-        tables += [
-            _Table(MENTIONS, "rel", _MENTION_COLUMNS, mentions),
-            _Table(PARTICIPANT, "rel", {"role": "STRING"}, participants),
-            _Table(REPORTED_IN, "rel", {}, reported),
-        ]
-        by_name: dict[str, _Table] = {}
-        for table in tables:
-            if table.name in by_name:
-                raise SchemaError(f"{table.name!r} names two tables of the graph store")
-            if table.kind == "node" or table.pairs:
-                by_name[table.name] = table
-        return cls(tables=by_name)
-
-    def columns_of(self, label: str) -> Columns | None:
-        table = self.tables.get(label)
-        return None if table is None else table.columns
-
-
-@dataclass
-class _Facts:
-    """One article's rows, grouped by table and checked against the schema."""
-
-    article: Row
-    entities: dict[str, dict[str, Row]] = field(default_factory=dict)
-    mentions: dict[str, dict[str, Row]] = field(default_factory=dict)
-    relations: dict[str, dict[tuple[str, str], dict[str, Row]]] = field(default_factory=dict)
-    events: dict[str, dict[str, Row]] = field(default_factory=dict)
-    participants: dict[tuple[str, str], dict[tuple[str, str, str], Row]] = field(
-        default_factory=dict
-    )
-    reported: dict[str, dict[str, Row]] = field(default_factory=dict)
 
 
 class EmbeddedStore(GraphStore):
@@ -288,12 +108,13 @@ class EmbeddedStore(GraphStore):
         self.path = path
         self.schema = schema
         self.read_only = read_only
-        self._layout = _Layout.from_schema(schema)
+        self._layout = TableLayout.from_schema(schema)
         self._db: Any = None
         self._conn: Any = None
         self._conn_read_only = read_only
         self._schema_ready = False
         self._closed = False
+        self._named: dict[str, str] | None = None
 
     @classmethod
     def open(cls, data_dir: Path, schema: Schema, *, read_only: bool = False) -> EmbeddedStore:
@@ -317,35 +138,120 @@ class EmbeddedStore(GraphStore):
         another version of the article (the same id, or the same url under
         another id), that version is retracted first, in the same transaction.
         """
+        self._write_items([self._item(extraction, merges)])
+        log.debug("wrote article %s", extraction.article.id)
+
+    def write_many(
+        self, articles: Iterable[ArticleExtraction | Resolution], *, batch_size: int = 200
+    ) -> int:
+        """Write articles (with their merge decisions, given a :class:`Resolution`)
+        ``batch_size`` at a time, one transaction per batch; returns how many were taken.
+
+        The result is that of writing them one by one with :meth:`write`, but facts
+        shared by the articles of a batch are merged before they are sent, so each
+        table is one ``UNWIND`` statement per batch. When a batch fails, the batches
+        before it stay written and the error names the failing batch's articles.
+        """
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        taken = 0
+        iterator = iter(articles)
+        with self._checkpoint_at_end():
+            while batch := list(islice(iterator, batch_size)):
+                items = [
+                    self._item(a.extraction, a.merges)
+                    if isinstance(a, Resolution)
+                    else self._item(a, ())
+                    for a in batch
+                ]
+                self._write_items(items)
+                taken += len(items)
+                log.debug("wrote %d articles", taken)
+        return taken
+
+    @contextmanager
+    def _checkpoint_at_end(self) -> Iterator[None]:
+        """Checkpoint once when the block ends, not after every large commit.
+
+        LadybugDB checkpoints (folds its write-ahead log into the database file)
+        on the commit that takes the log past a threshold, and a checkpoint costs
+        more as the database grows, so a long run of batches would pay it again
+        and again. Commits stay durable in the log meanwhile: a crash loses
+        nothing that was committed (the log is replayed on the next open).
+        """
+        if self.read_only:
+            yield
+            return
+        conn = self._connection(read_only=False)
+        _fetch(conn, "CALL auto_checkpoint=false")
+        try:
+            yield
+        finally:
+            conn = self._connection(read_only=False)
+            try:
+                _fetch(conn, "CHECKPOINT")
+            finally:
+                _fetch(conn, "CALL auto_checkpoint=true")
+
+    def _item(self, extraction: ArticleExtraction, merges: Sequence[MergeDecision]) -> ArticleItem:
         header = extraction.article
-        article_id = header.id
         if self.read_only:
             raise StoreError(
-                f"article {article_id!r}: the store was opened read-only",
+                f"article {header.id!r}: the store was opened read-only",
                 hint="open it for writing",
             )
-        facts = _collect(extraction, self.schema, merges)
-        fingerprint = _fingerprint(extraction, merges)
-        facts.article["fingerprint"] = fingerprint
+        rows = article_rows(extraction, self.schema, merges)
+        fingerprint = article_fingerprint(extraction, merges)
+        rows.article["fingerprint"] = fingerprint
+        return ArticleItem(header.id, header.url, fingerprint, rows)
+
+    def _write_items(self, items: list[ArticleItem]) -> None:
+        """Write the articles in one transaction, each replacing its stored versions."""
         conn = self._connection(read_only=False)
         self._ensure_tables(conn)
+        replaced: dict[str, list[str]] = {}
         try:
             with _transaction(conn):
-                previous = self._versions(conn, article_id, header.url)
-                if previous == {article_id: fingerprint}:
-                    log.debug("article %s is stored already", article_id)
-                    return
-                for old_id in sorted(previous):
-                    self._retract(conn, old_id)
-                self._write_facts(conn, facts)
+                for group in without_repeats(items):
+                    self._write_group(conn, group, replaced)
         except Exception as exc:
+            if len(items) == 1:
+                what, hint = f"article {items[0].id!r} was", "nothing from this article"
+            else:
+                what = f"the {len(items)} articles {items[0].id!r} to {items[-1].id!r} were"
+                hint = "nothing from these articles"
             raise StoreError(
-                f"article {article_id!r} was not written: {_first_line(exc)}",
-                hint="nothing from this article is in the store",
+                f"{what} not written: {_first_line(exc)}", hint=f"{hint} is in the store"
             ) from exc
-        if previous:
-            log.info("article %s replaces %s", article_id, ", ".join(sorted(previous)))
-        log.debug("wrote article %s", article_id)
+        for article_id, previous in replaced.items():
+            log.info("article %s replaces %s", article_id, ", ".join(previous))
+
+    def _write_group(
+        self, conn: Any, items: list[ArticleItem], replaced: dict[str, list[str]]
+    ) -> None:
+        """Write articles whose ids and urls all differ, inside the caller's transaction."""
+        stored = self._versions(
+            conn, [item.id for item in items], [item.url for item in items if item.url]
+        )
+        batch = BatchRows()
+        retract: set[str] = set()
+        for item in items:
+            previous = {
+                key: fingerprint
+                for key, (url, fingerprint) in stored.items()
+                if key == item.id or (item.url and url == item.url)
+            }
+            if previous == {item.id: item.fingerprint}:
+                log.debug("article %s is stored already", item.id)
+                continue
+            if previous:
+                replaced[item.id] = sorted(previous)
+            retract.update(previous)
+            batch.add(item.rows)
+        for old_id in sorted(retract):
+            self._retract(conn, old_id)
+        if batch.articles:
+            self._write_facts(conn, batch)
 
     def remove_article(self, article_id: str) -> bool:
         """Retract an article in one transaction; False when the store does not hold it.
@@ -363,7 +269,7 @@ class EmbeddedStore(GraphStore):
         self._ensure_tables(conn)
         try:
             with _transaction(conn):
-                if article_id not in self._versions(conn, article_id, None):
+                if article_id not in self._versions(conn, [article_id], []):
                     return False
                 self._retract(conn, article_id)
         except Exception as exc:
@@ -415,6 +321,45 @@ class EmbeddedStore(GraphStore):
             for result in results:
                 result.close()
         return QueryResult(columns=columns, rows=rows)
+
+    def named_cypher(self, name: str) -> str:
+        """The LadybugDB Cypher of the named query ``name`` (see :mod:`graphbuild.stores.named`)."""
+        named_query(name)
+        if self._named is None:
+            self._named = _named_cypher(self.schema)
+        return self._named[name]
+
+    def graph_rows(self, batch_size: int = 5000) -> Iterator[RowBatch]:
+        """Every stored node and relationship, ``batch_size`` rows at a time.
+
+        Node labels come first (articles, entities, events), then relationship
+        types, so that whoever copies the rows writes each edge's ends before the edge.
+        """
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        conn = self._connection()
+        present = {str(name) for name, _ in _fetch(conn, "CALL show_tables() RETURN name, type")}
+        tables = sorted(self._layout.tables.values(), key=lambda t: t.kind)
+        for table in tables:
+            if table.name not in present:
+                continue
+            if table.kind == "node":
+                cypher = f"MATCH (n:{table.name}) RETURN n"
+            else:
+                cypher = f"MATCH (a)-[e:{table.name}]->(b) RETURN e, a.id, b.id"
+            result = conn.execute(cypher)
+            try:
+                while result.has_next():
+                    rows = []
+                    for value, *ends in result.get_n(batch_size):
+                        row = self._plain(value)
+                        row.pop("_label", None)
+                        if ends:
+                            row["_src"], row["_dst"] = ends
+                        rows.append(row)
+                    yield RowBatch(table.name, table.kind, rows)
+            finally:
+                result.close()
 
     def stats(self) -> dict[str, dict[str, int]]:
         """Counts: ``{"nodes": {label: n}, "relationships": {type: n}}``, zeros omitted."""
@@ -479,7 +424,7 @@ class EmbeddedStore(GraphStore):
         try:
             with _transaction(conn):
                 for table in sorted(self._layout.tables.values(), key=lambda t: t.kind):
-                    _fetch(conn, table.ddl())
+                    _fetch(conn, _ddl(table))
         except RuntimeError as exc:
             raise StoreError(
                 f"cannot create the tables of the graph store: {_first_line(exc)}"
@@ -488,25 +433,25 @@ class EmbeddedStore(GraphStore):
 
     # -- writing -----------------------------------------------------------
 
-    def _versions(self, conn: Any, article_id: str, url: str | None) -> dict[str, str | None]:
-        """Fingerprints of the stored articles with this id or, when given, this url."""
-        found = {
-            str(key): value
-            for key, value in _fetch(
+    def _versions(
+        self, conn: Any, ids: Sequence[str], urls: Sequence[str]
+    ) -> dict[str, tuple[str | None, str | None]]:
+        """Url and fingerprint of the stored articles with one of these ids or urls."""
+        found: dict[str, tuple[str | None, str | None]] = {}
+        for key, url, fingerprint in _fetch(
+            conn,
+            f"UNWIND $ids AS id MATCH (a:{ARTICLE_LABEL} {{id: id}}) "
+            "RETURN a.id, a.url, a.fingerprint",
+            {"ids": list(ids)},
+        ):
+            found[str(key)] = (url, fingerprint)
+        if urls:
+            for key, url, fingerprint in _fetch(
                 conn,
-                f"MATCH (a:{ARTICLE_LABEL} {{id: $id}}) RETURN a.id, a.fingerprint",
-                {"id": article_id},
-            )
-        }
-        if url:
-            found.update(
-                (str(key), value)
-                for key, value in _fetch(
-                    conn,
-                    f"MATCH (a:{ARTICLE_LABEL} {{url: $url}}) RETURN a.id, a.fingerprint",
-                    {"url": url},
-                )
-            )
+                f"MATCH (a:{ARTICLE_LABEL}) WHERE a.url IN $urls RETURN a.id, a.url, a.fingerprint",
+                {"urls": list(urls)},
+            ):
+                found[str(key)] = (url, fingerprint)
         return found
 
     def _retract(self, conn: Any, article_id: str) -> None:
@@ -561,7 +506,7 @@ class EmbeddedStore(GraphStore):
                 _fetch(
                     conn,
                     f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) "
-                    f"SET {table.set_clause('n')}",
+                    f"SET {_set_clause(table, 'n')}",
                     {"rows": kept_rows},
                 )
         for predicate in self.schema.predicates:
@@ -581,72 +526,69 @@ class EmbeddedStore(GraphStore):
                 _fetch(
                     conn,
                     f"UNWIND $rows AS row MATCH ()-[e:{predicate}]->() WHERE e.id = row.id "
-                    f"SET {table.set_clause('e')}",
+                    f"SET {_set_clause(table, 'e')}",
                     {"rows": kept_rows},
                 )
         _fetch(conn, f"MATCH (a:{ARTICLE_LABEL} {{id: $article}}) DETACH DELETE a", params)
 
     def _without(
-        self, rows: Iterable[Sequence[Any]], article_id: str, table: _Table
+        self, rows: Iterable[Sequence[Any]], article_id: str, table: Table
     ) -> tuple[list[str], list[Row]]:
         """Ids of the facts only ``article_id`` supports, and the others' rows without it."""
         gone: list[str] = []
         kept: list[Row] = []
         for key, value in rows:
-            row = _drop_article(self._plain(value), article_id)
+            row = drop_article(self._plain(value), article_id)
             if row.get("articles"):
-                kept.append(_project(row, table))
+                kept.append(project(row, table))
             else:
                 gone.append(str(key))
         return gone, kept
 
-    def _write_facts(self, conn: Any, facts: _Facts) -> None:
+    def _write_facts(self, conn: Any, batch: BatchRows) -> None:
         tables = self._layout.tables
-        self._upsert_nodes(conn, tables[ARTICLE_LABEL], {facts.article["id"]: facts.article})
-        for label, rows in facts.entities.items():
+        self._upsert_nodes(conn, tables[ARTICLE_LABEL], batch.articles)
+        for label, rows in batch.entities.items():
             self._upsert_nodes(conn, tables[label], rows)
-        self._upsert_mentions(conn, facts)
-        for predicate, by_pair in facts.relations.items():
+        self._upsert_mentions(conn, batch)
+        for predicate, by_pair in batch.relations.items():
             table = tables[predicate]
-            ids = [rel_id for rows in by_pair.values() for rel_id in rows]
-            existing = self._existing(
-                conn, f"MATCH ()-[e:{table.name}]->() WHERE e.id IN $ids RETURN e.id, e", ids
-            )
             for (src, dst), rows in by_pair.items():
-                merged = [_merge_rows(existing.get(key), row) for key, row in rows.items()]
+                # Found through the ends' primary keys, not by scanning the relationships.
+                existing = self._existing(
+                    conn,
+                    f"UNWIND $ids AS row MATCH (a:{src} {{id: row._src}})-[e:{table.name}]->"
+                    f"(b:{dst} {{id: row._dst}}) WHERE e.id = row.id RETURN e.id, e",
+                    [{"id": key, "_src": r["_src"], "_dst": r["_dst"]} for key, r in rows.items()],
+                )
+                merged = [merge_rows(existing.get(key), row) for key, row in rows.items()]
                 _upsert_rels(conn, table, src, dst, merged, key="id")
-        for label, rows in facts.events.items():
+        for label, rows in batch.events.items():
             self._upsert_nodes(conn, tables[label], rows)
-        for (event, entity), roles in facts.participants.items():
+        for (event, entity), roles in batch.participants.items():
             _upsert_rels(conn, tables[PARTICIPANT], event, entity, list(roles.values()), key="role")
-        for label, reports in facts.reported.items():
+        for label, reports in batch.reported.items():
             _upsert_rels(conn, tables[REPORTED_IN], label, ARTICLE_LABEL, list(reports.values()))
 
-    def _upsert_nodes(self, conn: Any, table: _Table, rows: Mapping[str, Row]) -> None:
+    def _upsert_nodes(self, conn: Any, table: Table, rows: Mapping[str, Row]) -> None:
         existing = self._existing(
-            conn, f"MATCH (n:{table.name}) WHERE n.id IN $ids RETURN n.id, n", list(rows)
+            conn, f"UNWIND $ids AS id MATCH (n:{table.name} {{id: id}}) RETURN n.id, n", list(rows)
         )
-        merged = [_project(_merge_rows(existing.get(key), row), table) for key, row in rows.items()]
+        merged = [project(merge_rows(existing.get(key), row), table) for key, row in rows.items()]
         cypher = (
-            f"UNWIND $rows AS row MERGE (n:{table.name} {{id: row.id}}) SET {table.set_clause('n')}"
+            f"UNWIND $rows AS row MERGE (n:{table.name} {{id: row.id}}) "
+            f"SET {_set_clause(table, 'n')}"
         )
         _fetch(conn, cypher, {"rows": merged})
 
-    def _upsert_mentions(self, conn: Any, facts: _Facts) -> None:
-        existing = {
-            (str(label), str(entity_id)): self._plain(edge)
-            for label, entity_id, edge in _fetch(
-                conn,
-                f"MATCH (a:{ARTICLE_LABEL} {{id: $article}})-[e:{MENTIONS}]->(n) "
-                "RETURN label(n), n.id, e",
-                {"article": facts.article["id"]},
-            )
-        }
-        for label, rows in facts.mentions.items():
-            merged = [_merge_rows(existing.get((label, key)), row) for key, row in rows.items()]
+    def _upsert_mentions(self, conn: Any, batch: BatchRows) -> None:
+        # Nothing to read and merge: the articles of a batch are new to the store, or
+        # their earlier version (with its MENTIONS edges) was retracted just before.
+        for label, rows in batch.mentions.items():
+            merged = [merge_rows(None, row) for row in rows.values()]
             _upsert_rels(conn, self._layout.tables[MENTIONS], ARTICLE_LABEL, label, merged)
 
-    def _existing(self, conn: Any, cypher: str, ids: Sequence[str]) -> dict[str, Row]:
+    def _existing(self, conn: Any, cypher: str, ids: Sequence[Any]) -> dict[str, Row]:
         """Stored rows by id, as plain values, for the ids about to be written."""
         found: dict[str, Row] = {}
         for key, value in _fetch(conn, cypher, {"ids": list(ids)}):
@@ -698,284 +640,32 @@ class EmbeddedStore(GraphStore):
         return {str(key): self._plain(item) for key, item in value.items()}
 
 
-# -- turning an extraction into rows ---------------------------------------
-
-
-def _fingerprint(extraction: ArticleExtraction, merges: Sequence[MergeDecision]) -> str:
-    """A hash of everything a write stores, to tell an unchanged article from a corrected one."""
-    payload = json.dumps(
-        [
-            extraction.model_dump(mode="json", exclude={"rejected"}),
-            [m.model_dump(mode="json") for m in merges],
-        ],
-        sort_keys=True,
-        ensure_ascii=False,
-    )
-    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _seen_date(published: str | None, ingested: datetime) -> str:
-    """The date an article saw a fact: its publication date when it reads as ISO, else today."""
-    if published:
-        match = _ISO_PREFIX.match(published.strip())
-        if match:
-            return match[0]
-    return ingested.date().isoformat()
-
-
-def _collect(
-    extraction: ArticleExtraction, schema: Schema, merges: Sequence[MergeDecision] = ()
-) -> _Facts:
-    """Rows for every table an article touches; raises StoreError when the schema forbids one."""
-    header = extraction.article
-    article_id = header.id
-    now = datetime.now(UTC)
-    seen = _seen_date(header.published, now)
-    ingested_at = now.isoformat(timespec="seconds")
-    merged_by_entity: dict[str, list[MergeDecision]] = {}
-    for decision in merges:
-        merged_by_entity.setdefault(decision.entity, []).append(decision)
-
-    def refuse(message: str) -> StoreError:
-        return StoreError(
-            f"article {article_id!r}: {message}", hint="validate the extraction before storing it"
-        )
-
-    facts = _Facts(
-        article={
-            "id": article_id,
-            "title": header.title,
-            "url": header.url,
-            "published": header.published,
-            "source": header.source,
-            "meta": json.dumps(header.meta, sort_keys=True, ensure_ascii=False, default=str),
-            "ingested_at": now.isoformat(timespec="seconds"),
-        }
-    )
-    types: dict[str, str] = {}
-    for entity in extraction.entities:
-        if entity.type not in schema.entity_types:
-            raise refuse(f"entity {entity.id!r} has unknown type {entity.type!r}")
-        if types.setdefault(entity.id, entity.type) != entity.type:
-            raise refuse(f"entity id {entity.id!r} is used for two types")
-        row: Row = {
-            "id": entity.id,
-            "name": entity.name,
-            "kind": entity.kind,
-            "aliases": sorted(set(entity.aliases)),
-            "articles": [article_id],
-        }
-        _add(facts.entities.setdefault(entity.type, {}), entity.id, row)
-        decisions = merged_by_entity.get(entity.id, [])
-        mention = {
-            "_src": article_id,
-            "_dst": entity.id,
-            **_mention_columns(entity.mentions),
-            "aliases": sorted(set(entity.aliases)),
-            "merged_names": [d.name for d in decisions],
-            "merge_rules": [d.rule for d in decisions],
-        }
-        _add(facts.mentions.setdefault(entity.type, {}), entity.id, mention)
-
-    for rel in extraction.relations:
-        spec = schema.predicates.get(rel.predicate)
-        if spec is None:
-            raise refuse(f"relation {rel.id!r} has unknown predicate {rel.predicate!r}")
-        src, dst = types.get(rel.subject), types.get(rel.object)
-        if src is None or dst is None:
-            missing = rel.subject if src is None else rel.object
-            raise refuse(f"relation {rel.id!r} names {missing!r}, which is not among its entities")
-        if not schema.allows_relation(rel.predicate, src, dst):
-            raise refuse(f"relation {rel.id!r}: {rel.predicate} cannot join {src} to {dst}")
-        properties: Row = dict.fromkeys(spec.properties)
-        for name, value in rel.properties.items():
-            prop = spec.properties.get(name)
-            if prop is None:
-                raise refuse(f"relation {rel.id!r}: {rel.predicate} has no property {name!r}")
-            try:
-                properties[name] = _property_value(prop.type, value)
-            except ValueError as exc:
-                raise refuse(f"relation {rel.id!r}, property {name!r}: {exc}") from exc
-        row = {
-            "id": rel.id,
-            "_src": rel.subject,
-            "_dst": rel.object,
-            **properties,
-            "confidence": rel.confidence,
-            "ingested_at": ingested_at,
-            **_support_columns(article_id, rel.confidence, seen),
-            **_evidence_columns(article_id, rel.evidence),
-        }
-        by_pair = facts.relations.setdefault(rel.predicate, {})
-        _add(by_pair.setdefault((src, dst), {}), rel.id, row)
-
-    for event in extraction.events:
-        if event.type not in schema.event_types:
-            raise refuse(f"event {event.id!r} has unknown type {event.type!r}")
-        for participant in event.participants:
-            entity_type = types.get(participant.entity)
-            if entity_type is None:
-                raise refuse(
-                    f"event {event.id!r} names {participant.entity!r}, "
-                    "which is not among its entities"
-                )
-            if not schema.allows_participant(event.type, participant.role, entity_type):
-                raise refuse(
-                    f"event {event.id!r}: a {entity_type} cannot be the {participant.role} "
-                    f"of a {event.type}"
-                )
-            link = {"_src": event.id, "_dst": participant.entity, "role": participant.role}
-            links = facts.participants.setdefault((event.type, entity_type), {})
-            links[(event.id, participant.entity, participant.role)] = link
-        amount, when = event.amount, event.date
-        row = {
-            "id": event.id,
-            "status": event.status,
-            "amount": None if amount is None else amount.value,
-            "currency": None if amount is None else amount.currency,
-            "amount_qualifier": None if amount is None else amount.qualifier,
-            "amount_text": None if amount is None else amount.text,
-            "date": None if when is None else _full_date(when.value),
-            "date_precision": None if when is None else when.precision,
-            "date_text": None if when is None else when.text,
-            "confidence": event.confidence,
-            "ingested_at": ingested_at,
-            **_support_columns(article_id, event.confidence, seen),
-            **_evidence_columns(article_id, event.evidence),
-        }
-        _add(facts.events.setdefault(event.type, {}), event.id, row)
-        facts.reported.setdefault(event.type, {})[event.id] = {
-            "_src": event.id,
-            "_dst": article_id,
-        }
-    return facts
-
-
-def _add(rows: dict[str, Row], key: str, row: Row) -> None:
-    rows[key] = _merge_rows(rows.get(key), row)
-
-
-def _mention_columns(mentions: Iterable[Mention]) -> Row:
-    return _parallel_merge(
-        {}, [(m.start, m.end, m.text) for m in mentions], _MENTION_FIELDS, key_size=2
-    )
-
-
-def _support_columns(article_id: str, confidence: float, seen: str) -> Row:
-    return {"articles": [article_id], "article_confidences": [confidence], "article_dates": [seen]}
-
-
-def _evidence_columns(article_id: str, evidence: Iterable[Evidence]) -> Row:
-    items = [(article_id, e.start, e.end, e.text, e.rule, e.sentence) for e in evidence]
-    return _parallel_merge({}, items, _EVIDENCE_FIELDS, key_size=3)
-
-
-def _property_value(kind: PropertyType, value: object) -> object:
-    """A relation property converted to what its column takes; ValueError when it cannot be."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise ValueError(f"expected a {kind} value, got {value!r}")
-    if kind == "string" and isinstance(value, str):
-        return value
-    if kind == "float" and isinstance(value, int | float):
-        return float(value)
-    if kind == "integer" and isinstance(value, int):
-        return value
-    if kind == "date" and isinstance(value, str):
-        return _full_date(value)
-    if kind == "string_list" and isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return list(value)
-    raise ValueError(f"expected a {kind} value, got {value!r}")
-
-
-def _full_date(value: str) -> str:
-    """An ISO date cut to a year or month, padded to its first day: '2023-11' -> '2023-11-01'."""
-    match = _PARTIAL_DATE.match(value)
-    if match is None:
-        # A full date, or not a date at all: the database rejects the latter.
-        return value
-    return f"{match[1]}-{match[2] or '01'}-01"
-
-
-def _merge_rows(old: Row | None, new: Row) -> Row:
-    """``new`` merged into the stored ``old``: lists united, first non-null scalar kept."""
-    if old is None:
-        return _derive(dict(new))
-    merged = dict(old)
-    for name, value in new.items():
-        if name == "aliases":
-            merged[name] = sorted(set(_union(old.get(name), value)))
-        elif name in _SET_FIELDS:
-            merged[name] = _union(old.get(name), value)
-        elif name == "confidence":
-            known = [c for c in (old.get(name), value) if c is not None]
-            merged[name] = max(known) if known else None
-        elif name not in _NOT_SCALAR:
-            merged[name] = value if old.get(name) is None else old[name]
-    for marker, (fields, key_size) in _PARALLEL_GROUPS.items():
-        if marker in new:
-            merged.update(_parallel_merge(old, _entries(new, fields), fields, key_size))
-    return _derive(merged)
-
-
-def _derive(row: Row) -> Row:
-    """Recompute the columns that summarise a fact's support: confidence, support, seen dates."""
-    if "article_confidences" in row:
-        confidences = [c for c in row["article_confidences"] if c is not None]
-        dates = [d for d in row["article_dates"] if d]
-        row["confidence"] = max(confidences) if confidences else None
-        row["support"] = len(row["articles"])
-        row["first_seen"] = min(dates, default=None)
-        row["last_seen"] = max(dates, default=None)
-    return row
-
-
-def _drop_article(row: Row, article_id: str) -> Row:
-    """A fact's row without the support and evidence of one article."""
-    out = dict(row)
-    for marker in ("article_confidences", "evidence_articles"):
-        fields = _PARALLEL_GROUPS[marker][0]
-        if marker in row:
-            entries = [entry for entry in _entries(row, fields) if entry[0] != article_id]
-            out.update({name: [entry[i] for entry in entries] for i, name in enumerate(fields)})
-    return _derive(out)
-
-
-def _entries(row: Mapping[str, Any], fields: Sequence[str]) -> list[tuple[Any, ...]]:
-    return list(zip(*(row.get(name) or [] for name in fields), strict=True))
-
-
-def _parallel_merge(
-    old: Mapping[str, Any], new: Iterable[tuple[Any, ...]], fields: Sequence[str], key_size: int
-) -> Row:
-    """Parallel list columns with ``new`` entries appended unless their key is there already."""
-    entries = _entries(old, fields)
-    seen = {entry[:key_size] for entry in entries}
-    for entry in new:
-        if entry[:key_size] not in seen:
-            seen.add(entry[:key_size])
-            entries.append(entry)
-    return {name: [entry[i] for entry in entries] for i, name in enumerate(fields)}
-
-
-def _union(old: Iterable[Any] | None, new: Iterable[Any] | None) -> list[Any]:
-    out: list[Any] = []
-    for item in [*(old or []), *(new or [])]:
-        if item not in out:
-            out.append(item)
-    return out
-
-
-def _project(row: Row, table: _Table, extra: Iterable[str] = ()) -> Row:
-    return {name: row.get(name) for name in [*extra, *table.columns]}
-
-
 # -- Cypher ----------------------------------------------------------------
 
 
+def _ddl(table: Table) -> str:
+    columns = [
+        f"{name} {type_}{' PRIMARY KEY' if table.kind == 'node' and name == 'id' else ''}"
+        for name, type_ in table.columns.items()
+    ]
+    if table.kind == "node":
+        return f"CREATE NODE TABLE IF NOT EXISTS {table.name}({', '.join(columns)})"
+    ends = [f"FROM {src} TO {dst}" for src, dst in table.pairs]
+    return f"CREATE REL TABLE IF NOT EXISTS {table.name}({', '.join([*ends, *columns])})"
+
+
+def _set_clause(table: Table, var: str, skip: Iterable[str] = ("id",)) -> str:
+    # A None in a parameter struct is typed STRING, so every value is cast to its column type.
+    skipped = set(skip)
+    return ", ".join(
+        f"{var}.{name} = CAST(row.{name} AS {type_})"
+        for name, type_ in table.columns.items()
+        if name not in skipped
+    )
+
+
 def _upsert_rels(
-    conn: Any, table: _Table, src: str, dst: str, rows: Sequence[Row], key: str | None = None
+    conn: Any, table: Table, src: str, dst: str, rows: Sequence[Row], key: str | None = None
 ) -> None:
     """MERGE one relationship per row between nodes of ``src`` and ``dst`` (both labelled,
     which MERGE requires), identified by ``key`` when a pair may have several."""
@@ -986,10 +676,83 @@ def _upsert_rels(
         f"UNWIND $rows AS row MATCH (a:{src} {{id: row._src}}) MATCH (b:{dst} {{id: row._dst}}) "
         f"MERGE (a)-[e:{table.name}{merge_on}]->(b)"
     )
-    assignments = table.set_clause("e", skip=[key] if key else [])
+    assignments = _set_clause(table, "e", skip=[key] if key else [])
     if assignments:
         cypher += f" SET {assignments}"
-    _fetch(conn, cypher, {"rows": [_project(row, table, ("_src", "_dst")) for row in rows]})
+    _fetch(conn, cypher, {"rows": [project(row, table, ("_src", "_dst")) for row in rows]})
+
+
+def _named_cypher(schema: Schema) -> dict[str, str]:
+    """The named queries in LadybugDB's Cypher: ``label(x)`` for a type, lists from 1, and
+    ``(n:A:B)`` for a node of any of the tables A, B."""
+    entities = ":".join(schema.entity_types)
+    predicates = "|".join(schema.predicates)
+    facts = f"{predicates}|{PARTICIPANT}"
+
+    def named(var: str, param: str) -> str:
+        return f"({var}.name = ${param} OR ${param} IN {var}.aliases)"
+
+    def evidence(var: str, keep: str) -> str:
+        return (
+            f"UNWIND range(1, size({var}.evidence_articles)) AS i "
+            f"WITH {keep}, i, {var}.evidence_articles[i] AS article_id "
+            f"MATCH (a:{ARTICLE_LABEL} {{id: article_id}}) "
+        )
+
+    def evidence_columns(var: str) -> str:
+        return (
+            "a.id AS article, a.title AS title, a.published AS published, a.source AS source, "
+            f"{var}.start_offsets[i] AS start, {var}.evidence[i] AS evidence, "
+            f"{var}.rules[i] AS rule, {var}.sentences[i] AS sentence"
+        )
+
+    role = "CASE WHEN r.role IS NULL THEN label(r) ELSE label(r) + ' ' + r.role END"
+    return {
+        "roles-at": (
+            f"MATCH (p:Person)-[r:ROLE_AT]->(o:{entities}) WHERE {named('o', 'name')} "
+            "RETURN p.name AS person, r.role AS role, r.since AS since, r.until AS until, "
+            "r.confidence AS confidence, r.support AS support"
+        ),
+        "enforcement": (
+            f"MATCH (e)-[p:{PARTICIPANT}]->(n:{entities}) "
+            f"WHERE {named('n', 'name')} AND p.role IN $roles "
+            f"OPTIONAL MATCH (e)-[:{PARTICIPANT} {{role: 'authority'}}]->(x:{entities}) "
+            "RETURN label(e) AS action, p.role AS role, e.status AS status, e.amount AS amount, "
+            "e.currency AS currency, e.amount_qualifier AS qualifier, e.date AS date, "
+            "x.name AS authority, e.support AS support"
+        ),
+        "paths": (
+            f"MATCH (a:{entities}), (b:{entities}) "
+            f"WHERE {named('a', 'source')} AND {named('b', 'target')} AND a.id <> b.id "
+            f"MATCH p = (a)-[:{facts}* ALL SHORTEST 1..4]-(b) "
+            "RETURN length(p) AS hops, "
+            "list_transform(nodes(p), n -> coalesce(n.name, label(n))) AS nodes, "
+            f"list_transform(rels(p), r -> {role}) AS steps"
+        ),
+        "timeline": (
+            f"MATCH (e)-[p:{PARTICIPANT}]->(n:{entities}) WHERE {named('n', 'name')} "
+            "RETURN e.date AS date, e.date_precision AS precision, label(e) AS event, "
+            "p.role AS role, e.status AS status, e.amount AS amount, e.currency AS currency, "
+            "e.support AS support"
+        ),
+        "most-connected": (
+            f"MATCH (n:{entities})-[r:{facts}]-(m) "
+            "RETURN label(n) AS type, n.name AS name, count(r) AS facts, "
+            "count(DISTINCT m.id) AS neighbours ORDER BY facts DESC, name LIMIT $limit"
+        ),
+        "evidence": (
+            f"MATCH (s:{entities})-[r:{predicates}]-(o:{entities}) "
+            f"WHERE {named('s', 'name')} AND ($other = '' OR {named('o', 'other')}) "
+            + evidence("r", "r, o")
+            + f"RETURN DISTINCT label(r) AS fact, o.name AS other, {evidence_columns('r')} "
+            f"UNION ALL MATCH (e)-[:{PARTICIPANT}]->(s:{entities}) WHERE {named('s', 'name')} "
+            f"AND ($other = '' OR EXISTS {{ MATCH (e)-[:{PARTICIPANT}]->(o:{entities}) "
+            f"WHERE {named('o', 'other')} }}) "
+            + evidence("e", "e")
+            + "RETURN DISTINCT label(e) AS fact, CAST(NULL AS STRING) AS other, "
+            + evidence_columns("e")
+        ),
+    }
 
 
 def _fetch(conn: Any, cypher: str, params: Mapping[str, Any] | None = None) -> list[list[Any]]:

@@ -19,8 +19,8 @@ names, so the same Cypher answers on both:
 * ``PARTICIPANT {role}`` from events to entities, ``REPORTED_IN`` from events
   to articles.
 
-Provenance properties and the rules that merge them are the embedded store's
-(:mod:`graphbuild.stores.embedded`): ``confidence``, ``support``,
+Provenance properties and the rules that merge them are shared with the embedded store
+(:mod:`graphbuild.stores.rows`): ``confidence``, ``support``,
 ``first_seen``, ``last_seen``, ``articles`` with ``article_confidences`` and
 ``article_dates``, and the parallel evidence lists. Writing an article again
 changes nothing; a corrected article (same id, or same url) replaces the
@@ -75,14 +75,20 @@ from graphbuild.stores.base import (
     GraphStore,
     QueryResult,
 )
-
-# The rows of an article and the rules that merge them into stored rows are the
-# embedded store's, so that both stores hold the same graph. (They are plain
-# Python; they could move to a module of their own.)
-from graphbuild.stores.embedded import _collect as _article_rows
-from graphbuild.stores.embedded import _drop_article, _fingerprint, _merge_rows, _project, _Table
-from graphbuild.stores.embedded import _Facts as _ArticleRows
-from graphbuild.stores.embedded import _Layout as _Tables
+from graphbuild.stores.named import named_query
+from graphbuild.stores.rows import (
+    ArticleItem,
+    Row,
+    RowBatch,
+    Table,
+    TableLayout,
+    article_fingerprint,
+    article_rows,
+    drop_article,
+    merge_rows,
+    project,
+    without_repeats,
+)
 
 log = logging.getLogger(__name__)
 
@@ -99,8 +105,6 @@ _WRITE_REFUSED = "the query would change the graph, and queries are read-only: p
 _NOTHING_WRITTEN = "nothing from it is in the store"
 _ACCESS_MODE = "Neo.ClientError.Statement.AccessMode"
 _DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
-
-Row = dict[str, Any]
 
 # Statements that change the schema or the server; the server must refuse them
 # in a read transaction, and some Bolt servers apply them regardless.
@@ -185,14 +189,14 @@ class Neo4jSettings(BaseModel):
 class _Layout:
     """The properties (and their types) of every label and relationship type, from the schema."""
 
-    tables: dict[str, _Table]
+    tables: dict[str, Table]
     entity_labels: tuple[str, ...]
     event_labels: tuple[str, ...]
     predicates: tuple[str, ...]
 
     @classmethod
     def from_schema(cls, schema: Schema) -> _Layout:
-        tables = _Tables.from_schema(schema).tables
+        tables = TableLayout.from_schema(schema).tables
         taken = sorted({ENTITY_LABEL, EVENT_LABEL} & set(tables))
         if taken:
             raise SchemaError(f"names reserved by the Neo4j store: {taken}")
@@ -252,16 +256,6 @@ class _Layout:
 
 
 @dataclass
-class _Item:
-    """One article to write: its header, the hash of what it stores, and its rows."""
-
-    id: str
-    url: str | None
-    fingerprint: str
-    rows: _ArticleRows
-
-
-@dataclass
 class _Batch:
     """Rows of several articles, by node label and relationship type, merged by key."""
 
@@ -271,7 +265,7 @@ class _Batch:
     # The type of each entity and event id, and the article that first gave it.
     owners: dict[str, tuple[str, str]] = field(default_factory=dict)
 
-    def add(self, item: _Item) -> None:
+    def add(self, item: ArticleItem) -> None:
         rows, article = item.rows, item.id
         for label, by_id in [*rows.entities.items(), *rows.events.items()]:
             for key in by_id:
@@ -304,7 +298,7 @@ class _Batch:
     @staticmethod
     def _put(group: dict[str, dict[Any, Row]], name: str, key: Any, row: Row) -> None:
         rows = group.setdefault(name, {})
-        rows[key] = _merge_rows(rows.get(key), row)
+        rows[key] = merge_rows(rows.get(key), row)
 
     def not_written(self) -> str:
         """The start of the message saying these articles were not written."""
@@ -448,6 +442,55 @@ class Neo4jStore(GraphStore):
             log.debug("wrote %d articles", taken)
         return taken
 
+    def named_cypher(self, name: str) -> str:
+        """The Neo4j Cypher of the named query ``name`` (see :mod:`graphbuild.stores.named`)."""
+        named_query(name)
+        return self._cypher.named[name]
+
+    def write_rows(self, batch: RowBatch) -> None:
+        """Merge stored rows of another store (see :meth:`EmbeddedStore.graph_rows`) in one
+        transaction, by the rules of :meth:`write`.
+
+        Nodes are matched by ``id``; relationships by their ends and ``id`` (predicates),
+        ``role`` (``PARTICIPANT``) or nothing else (``MENTIONS``, ``REPORTED_IN``). List
+        properties are united, evidence is kept once per article and span, and a scalar
+        keeps its first non-null value, so writing the same rows again changes nothing.
+        A relationship whose ends are not stored is skipped: write the nodes first.
+        """
+        self._check_open()
+        what = f"{len(batch.rows)} {batch.name} {'nodes' if batch.kind == 'node' else 'edges'}"
+        if self.read_only:
+            raise StoreError(f"{what}: the store was opened read-only", hint="open it for writing")
+        table = self._layout.tables.get(batch.name)
+        if table is None or table.kind != batch.kind:
+            raise StoreError(
+                f"{what}: the schema has no such {'label' if batch.kind == 'node' else 'type'}",
+                hint="load with the schema the store was built with",
+            )
+        keyed: dict[Any, Row] = {}
+        for row in batch.rows:
+            key = _row_key(batch.name, row)
+            keyed[key] = merge_rows(keyed.get(key), row)
+        rows = _Batch()
+        (rows.nodes if batch.kind == "node" else rows.relationships)[batch.name] = keyed
+        progress = _Progress([])
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            self._write_batch(tx, rows, None, progress)
+
+        try:
+            with self._session(write=True) as session:
+                session.execute_write(work)
+        except neo4j_errors.ConstraintError as exc:
+            raise StoreError(
+                f"{what} were not written: {self._clash(rows, exc)}",
+                hint=f"{_NOTHING_WRITTEN}; give each entity and event one type",
+            ) from exc
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+            error = self._error(exc, f"{what} were not written ({progress.step})")
+            error.hint = error.hint or _NOTHING_WRITTEN
+            raise error from exc
+
     def remove_article(self, article_id: str) -> bool:
         """Retract an article in one transaction; False when the store does not hold it.
 
@@ -587,12 +630,12 @@ class Neo4jStore(GraphStore):
 
     # -- writing -----------------------------------------------------------
 
-    def _item(self, extraction: ArticleExtraction, merges: Sequence[MergeDecision]) -> _Item:
+    def _item(self, extraction: ArticleExtraction, merges: Sequence[MergeDecision]) -> ArticleItem:
         """An article's rows, checked against the schema and the value types before any
         transaction starts."""
         header = extraction.article
         self._check_writable(header.id)
-        rows = _article_rows(extraction, self.schema, merges)
+        rows = article_rows(extraction, self.schema, merges)
         checks = [*rows.events.items()]
         checks += [
             (name, by_id) for name, pairs in rows.relations.items() for by_id in pairs.values()
@@ -600,9 +643,9 @@ class Neo4jStore(GraphStore):
         for name, by_key in checks:
             for key, row in by_key.items():
                 self._check_dates(header.id, name, key, row)
-        fingerprint = _fingerprint(extraction, merges)
+        fingerprint = article_fingerprint(extraction, merges)
         rows.article["fingerprint"] = fingerprint
-        return _Item(header.id, header.url, fingerprint, rows)
+        return ArticleItem(header.id, header.url, fingerprint, rows)
 
     def _check_dates(self, article_id: str, name: str, key: Any, row: Row) -> None:
         for column, kind in self._layout.tables[name].columns.items():
@@ -616,14 +659,14 @@ class Neo4jStore(GraphStore):
                         hint="validate the extraction before storing it",
                     ) from None
 
-    def _write(self, items: list[_Item], *, rows_per_statement: int | None) -> None:
+    def _write(self, items: list[ArticleItem], *, rows_per_statement: int | None) -> None:
         """Write the articles in one transaction, each replacing its stored versions."""
         progress = _Progress([item.id for item in items])
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             progress.batch = _Batch(articles=progress.articles)
             progress.replaced.clear()
-            for group in _without_repeats(items):
+            for group in without_repeats(items):
                 self._apply(tx, group, rows_per_statement, progress)
 
         try:
@@ -646,7 +689,7 @@ class Neo4jStore(GraphStore):
     def _apply(
         self,
         tx: neo4j.ManagedTransaction,
-        items: list[_Item],
+        items: list[ArticleItem],
         rows_per_statement: int | None,
         progress: _Progress,
     ) -> None:
@@ -701,7 +744,7 @@ class Neo4jStore(GraphStore):
                 for key, value in _chunked_rows(tx, read, keys, rows_per_statement):
                     existing[key] = self._stored(value)
             merged = [
-                layout.to_neo4j(name, _project(_merge_rows(existing.get(key), row), table, extra))
+                layout.to_neo4j(name, project(merge_rows(existing.get(key), row), table, extra))
                 for key, row in rows.items()
             ]
             for statement in cypher.write[name]:
@@ -715,18 +758,18 @@ class Neo4jStore(GraphStore):
         kept: dict[str, list[Row]] = {}
         gone: dict[str, list[Row]] = {}
         for kind, src, dst, value in _rows(tx, cypher.relations_of, article=article_id):
-            row = {**_drop_article(self._stored(value), article_id), "_src": src, "_dst": dst}
+            row = {**drop_article(self._stored(value), article_id), "_src": src, "_dst": dst}
             if row.get("articles"):
-                row = layout.to_neo4j(kind, _project(row, layout.tables[kind], ("_src", "_dst")))
+                row = layout.to_neo4j(kind, project(row, layout.tables[kind], ("_src", "_dst")))
                 kept.setdefault(kind, []).append(row)
             else:
                 gone.setdefault(kind, []).append(row)
         for labels, value in _rows(tx, cypher.events_of, article=article_id):
             label = layout.label_of(labels) or EVENT_LABEL
-            row = _drop_article(self._stored(value), article_id)
+            row = drop_article(self._stored(value), article_id)
             if row.get("articles"):
                 kept.setdefault(label, []).append(
-                    layout.to_neo4j(label, _project(row, layout.tables[label]))
+                    layout.to_neo4j(label, project(row, layout.tables[label]))
                 )
             else:
                 gone.setdefault(EVENT_LABEL, []).append({"id": row["id"]})
@@ -930,6 +973,87 @@ class _Cypher:
             "WITH row, coalesce(n, v) AS n WHERE n IS NOT NULL AND NOT row.label IN labels(n) "
             "RETURN row.id, labels(n), row.label"
         )
+        self.named: dict[str, str] = _named_cypher(layout)
+
+
+def _named_cypher(layout: _Layout) -> dict[str, str]:
+    """The named queries in Neo4j's Cypher: ``labels(n)`` (a node's type is its label other
+    than Entity and Event), ``type(r)``, lists from 0; written so that ArcadeDB answers them
+    too (a list element is bound with WITH before it is matched on)."""
+    entity, event, article = ENTITY_LABEL, EVENT_LABEL, ARTICLE_LABEL
+    predicates = "|".join(layout.predicates)
+    facts = f"{predicates}|{PARTICIPANT}"
+
+    def named(var: str, param: str) -> str:
+        return f"({var}.name = ${param} OR ${param} IN {var}.aliases)"
+
+    def own(var: str) -> str:
+        return f"[l IN labels({var}) WHERE NOT l IN ['{entity}', '{event}']][0]"
+
+    def evidence(var: str, keep: str) -> str:
+        return (
+            f"UNWIND range(0, size({var}.evidence_articles) - 1) AS i "
+            f"WITH {keep}, i, {var}.evidence_articles[i] AS article_id "
+            f"MATCH (a:{article} {{id: article_id}}) "
+        )
+
+    def evidence_columns(var: str) -> str:
+        # A missing sentence is stored as '' (Neo4j lists hold no null); it reads as null.
+        sentence = f"{var}.sentences[i]"
+        return (
+            "a.id AS article, a.title AS title, a.published AS published, a.source AS source, "
+            f"{var}.start_offsets[i] AS start, {var}.evidence[i] AS evidence, "
+            f"{var}.rules[i] AS rule, "
+            f"CASE WHEN {sentence} = '' THEN null ELSE {sentence} END AS sentence"
+        )
+
+    role = "CASE WHEN r.role IS NULL THEN type(r) ELSE type(r) + ' ' + r.role END"
+    return {
+        "roles-at": (
+            f"MATCH (p:Person)-[r:ROLE_AT]->(o:{entity}) WHERE {named('o', 'name')} "
+            "RETURN p.name AS person, r.role AS role, r.since AS since, r.until AS until, "
+            "r.confidence AS confidence, r.support AS support"
+        ),
+        "enforcement": (
+            f"MATCH (e:{event})-[p:{PARTICIPANT}]->(n:{entity}) "
+            f"WHERE {named('n', 'name')} AND p.role IN $roles "
+            f"OPTIONAL MATCH (e)-[:{PARTICIPANT} {{role: 'authority'}}]->(x:{entity}) "
+            f"RETURN {own('e')} AS action, p.role AS role, e.status AS status, "
+            "e.amount AS amount, e.currency AS currency, e.amount_qualifier AS qualifier, "
+            "e.date AS date, x.name AS authority, e.support AS support"
+        ),
+        "paths": (
+            f"MATCH (a:{entity}) WHERE {named('a', 'source')} "
+            f"MATCH (b:{entity}) WHERE {named('b', 'target')} AND a.id <> b.id "
+            f"MATCH p = allShortestPaths((a)-[:{facts}*..4]-(b)) "
+            f"RETURN length(p) AS hops, [n IN nodes(p) | coalesce(n.name, {own('n')})] AS nodes, "
+            f"[r IN relationships(p) | {role}] AS steps"
+        ),
+        "timeline": (
+            f"MATCH (e:{event})-[p:{PARTICIPANT}]->(n:{entity}) WHERE {named('n', 'name')} "
+            f"RETURN e.date AS date, e.date_precision AS precision, {own('e')} AS event, "
+            "p.role AS role, e.status AS status, e.amount AS amount, e.currency AS currency, "
+            "e.support AS support"
+        ),
+        "most-connected": (
+            f"MATCH (n:{entity})-[r:{facts}]-(m) "
+            f"RETURN {own('n')} AS type, n.name AS name, count(r) AS facts, "
+            "count(DISTINCT m.id) AS neighbours ORDER BY facts DESC, name LIMIT $limit"
+        ),
+        "evidence": (
+            f"MATCH (s:{entity})-[r:{predicates}]-(o:{entity}) "
+            f"WHERE {named('s', 'name')} AND ($other = '' OR {named('o', 'other')}) "
+            + evidence("r", "r, o")
+            + f"RETURN DISTINCT type(r) AS fact, o.name AS other, {evidence_columns('r')} "
+            f"UNION ALL MATCH (e:{event})-[:{PARTICIPANT}]->(s:{entity}) "
+            f"WHERE {named('s', 'name')} "
+            f"AND ($other = '' OR EXISTS {{ MATCH (e)-[:{PARTICIPANT}]->(o:{entity}) "
+            f"WHERE {named('o', 'other')} }}) "
+            + evidence("e", "e")
+            + f"RETURN DISTINCT {own('e')} AS fact, null AS other, "
+            + evidence_columns("e")
+        ),
+    }
 
 
 def _assignments(var: str, columns: Iterable[str], skip: Iterable[str]) -> str:
@@ -970,19 +1094,15 @@ def _write_relationships(
     return f"{cypher} SET {assignments}" if assignments else cypher
 
 
-def _without_repeats(items: list[_Item]) -> list[list[_Item]]:
-    """The articles cut into runs in which no id or url comes twice (a later one replaces
-    an earlier one, so they cannot be merged into one write)."""
-    groups: list[list[_Item]] = [[]]
-    seen: set[str] = set()
-    for item in items:
-        keys = {f"id:{item.id}", *([f"url:{item.url}"] if item.url else [])}
-        if keys & seen:
-            groups.append([])
-            seen = set()
-        groups[-1].append(item)
-        seen |= keys
-    return groups
+def _row_key(name: str, row: Row) -> Any:
+    """What tells one node or relationship of ``name`` from another (as :class:`_Batch` keys)."""
+    if "_src" not in row:
+        return row["id"]
+    if name == PARTICIPANT:
+        return (row["_src"], row["_dst"], row["role"])
+    if name in (MENTIONS, REPORTED_IN):
+        return (row["_src"], row["_dst"])
+    return row["id"]
 
 
 def _ends(row: Row) -> Row:
