@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from graphbuild.extract.coref import DESCRIPTIONS, PRONOUNS, antecedent
 from graphbuild.extract.frames import negated_or_hedged
 from graphbuild.extract.mentions import PERSON, ArticleEntities, topic_organization
 from graphbuild.extract.relations import BODY_TYPES, ROLE_AT, RoleReader
@@ -28,7 +29,7 @@ RESIGNATION = "Resignation"
 # Verbs whose clause puts a person into a title, and those that take one out.
 _APPOINT = frozenset(
     {"appoint", "name", "hire", "promote", "elect", "tap", "become", "succeed", "reappoint",
-     "return", "install", "choose", "select", "pick", "nominate"}
+     "return", "install", "choose", "select", "pick", "nominate", "join"}
 )  # fmt: skip
 _RESIGN = frozenset({"resign", "quit", "leave", "depart", "retire", "oust", "fire", "remove"})
 # Verbs that need a particle: "took over as", "stepped down as".
@@ -111,6 +112,20 @@ def _named_org(title: Span, ents: ArticleEntities, by_token: dict[int, str]) -> 
     return eid if eid is not None and ents.types[eid] in BODY_TYPES else None
 
 
+def _joined_org(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
+    """ "Jane Fraser joined Citigroup as chief financial officer": the body joined."""
+    if verb.lemma_.lower() != "join":
+        return None
+    for child in verb.children:
+        eid = by_token.get(child.i) if child.dep_ == "dobj" else None
+        if eid is not None and ents.types[eid] in BODY_TYPES:
+            return eid
+    return None
+
+
+# Taking charge without a title: "took the helm at Disney", "tapped Bob Iger to lead".
+_HELM_NOUNS = frozenset({"helm", "reins", "charge"})
+_LEAD_VERBS = frozenset({"lead", "run", "head"})
 _LEAVE = frozenset({"retire", "resign", "quit"})
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 
@@ -140,6 +155,35 @@ def _named_before(eid: str | None, verb: Token, ents: ArticleEntities) -> bool:
     return eid is not None and any(
         e == eid and m.end <= verb.i for m, e in zip(ents.mentions, ents.entity_of, strict=True)
     )
+
+
+def _took_charge(
+    verb: Token, ents: ArticleEntities, by_token: dict[int, str], resolve_org: dict[int, str]
+) -> tuple[str, str | None] | None:
+    """(appointee, organisation or None) for "X took the helm at Y", "Y tapped X to lead
+    it", "Y hired X to run its investment bank"."""
+    lemma = verb.lemma_.lower()
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if lemma == "take" and obj is not None and obj.lemma_.lower() in _HELM_NOUNS:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        person = by_token.get(subject.i) if subject is not None else None
+        if person is None or ents.types[person] != PERSON:
+            return None
+        org = None
+        for token in verb.subtree:
+            if token.dep_ == "pobj" and token.head.lower_ in ("at", "of"):
+                org = by_token.get(token.i) or resolve_org.get(token.i)
+        return person, org
+    if lemma in _LEAD_VERBS and verb.dep_ == "xcomp" and _kind(verb.head) == APPOINTMENT:
+        appointee = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        person = by_token.get(appointee.i) if appointee is not None else None
+        if person is None or ents.types[person] != PERSON:
+            return None
+        org = None
+        if obj is not None:
+            org = by_token.get(obj.i) or resolve_org.get(obj.i)
+        return person, org
+    return None
 
 
 def _departure_org(verb: Token, by_token: dict[int, str], ents: ArticleEntities) -> str | None:
@@ -176,7 +220,7 @@ def extract_careers(
         person = _person(verb, title, ents, by_token)
         if person is None:
             continue
-        org = _named_org(title, ents, by_token)
+        org = _named_org(title, ents, by_token) or _joined_org(verb, ents, by_token)
         rule = "career/named_org"
         if org is None:
             org, rule = topic, "career/topic"
@@ -204,6 +248,24 @@ def extract_careers(
                 evidence=[evidence],
             )
         )
+    # Taking charge without a title: an Appointment, but no role to give.
+    descriptions = _descriptions(doc, ents)
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or negated_or_hedged(verb):
+            continue
+        took = _took_charge(verb, ents, by_token, descriptions)
+        if took is None:
+            continue
+        person, org = took
+        rule = "career/named_org"
+        if org is None and _named_before(topic, verb, ents):
+            org, rule = topic, "career/topic"
+        if org is None or ents.types[org] not in BODY_TYPES:
+            continue
+        evidence = span_evidence(verb.sent, f"{rule}/appointment/untitled")
+        date = date_near(doc, verb.sent, verb.i)
+        event = _career_event(APPOINTMENT, person, org, date, CONFIDENCE[rule], evidence)
+        events.setdefault(event.id, event)
     # Departures without a title: a Resignation, but no role to end.
     titled = {e.evidence[0].start for e in events.values() if e.type == RESIGNATION}
     for verb in doc:
@@ -224,6 +286,23 @@ def extract_careers(
         event = _career_event(RESIGNATION, person, org, date, CONFIDENCE[rule], evidence)
         events.setdefault(event.id, event)
     return list(events.values()), relations
+
+
+def _descriptions(doc: Doc, ents: ArticleEntities) -> dict[int, str]:
+    """Tokens that name a body through a description or pronoun: "the company", "its bank"."""
+    found: dict[int, str] = {}
+    for token in doc:
+        word = token.lower_
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if word in DESCRIPTIONS and any(c.lower_ == "the" for c in token.children):
+            eid = antecedent(ents, token.idx, word, token.sent.start_char)
+        elif owner is not None and owner.lower_ in PRONOUNS:
+            eid = antecedent(ents, owner.idx, owner.lower_)
+        else:
+            continue
+        if eid is not None:
+            found[token.i] = eid
+    return found
 
 
 def _career_event(

@@ -116,6 +116,7 @@ _BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
 _COURT_WORDS = frozenset({"Court", "Tribunal"})
 _LEGAL_ONLY = frozenset({"llc", "inc", "corp", "ltd", "plc", "ag", "sa", "nv", "co", "lp", "llp"})
 _PARTY_VERBS = frozenset({"plead", "settle"})
+_APPOINTING = frozenset({"appoint", "name", "hire", "promote", "tap", "oust", "fire"})
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
 
 
@@ -183,6 +184,8 @@ def _serves_as_title(span: Span, titles: frozenset[str]) -> bool:
     root = span.root
     if root.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
+    if root.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in root.head.children):
+        return False  # "Nike named Elliott Hill as its chief executive": the object serves
     for prep in root.head.children:
         if prep.dep_ == "prep" and prep.lower_ == "as":
             for obj in prep.children:
@@ -191,6 +194,15 @@ def _serves_as_title(span: Span, titles: frozenset[str]) -> bool:
                 if obj.dep_ == "pobj" and any(words.endswith(title) for title in titles):
                     return True
     return False
+
+
+def _appoints_someone(span: Span) -> bool:
+    """ "Nike named Elliott Hill as its chief executive": who appoints a named person is a
+    body."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in _APPOINTING:
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in root.head.children)
 
 
 def _acts_as_a_party(span: Span) -> bool:
@@ -219,6 +231,8 @@ def context_type(span: Span, entity_type: str, titles: frozenset[str]) -> str:
     if span[-1].text in _COURT_WORDS and len(span) > 1:
         return "Regulator"  # courts are authorities: "the Federal Court"
     if entity_type == "Location" and _acts_as_a_party(span):
+        return org
+    if entity_type in (PERSON, "Location") and _appoints_someone(span):
         return org
     if entity_type in (PERSON, "Location"):
         if before_two in _ORG_BEFORE or before_one in _ORG_BEFORE:
@@ -289,8 +303,9 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
                 continue
             if span[-1].is_alpha and span[-1].is_lower:
                 continue
-            # A legal suffix the tagger split off ("Genesis Global Capital, LLC") is no name.
-            if name.lower().rstrip(".") in _LEGAL_ONLY:
+            # A legal suffix the tagger split off ("Genesis Global Capital, LLC") or a job
+            # title it took for a name ("who became CFO") is no name.
+            if name.lower().rstrip(".") in _LEGAL_ONLY or name.lower() in all_titles:
                 continue
         if not normalize_key(name):
             continue

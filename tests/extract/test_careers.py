@@ -101,3 +101,50 @@ def test_returns_and_reappointments_are_appointments(extract_text: Extract, text
         if e.type == "Appointment"
     ]
     assert {("appointee", "Sergio Ermotti"), ("organization", "UBS")} in appointments
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        (
+            "Jane Fraser joined Citigroup as chief financial officer in 2004.",
+            "Jane Fraser",
+            "Citigroup",
+        ),
+        ("Nike named Elliott Hill as its new chief executive.", "Elliott Hill", "Nike"),
+        # Taking charge with no title named.
+        ("Disney tapped Bob Iger to lead the company again.", "Bob Iger", "Disney"),
+        ("Bob Iger took the helm at Disney in November.", "Bob Iger", "Disney"),
+        (
+            "Goldman Sachs hired John Waldron to run its investment bank.",
+            "John Waldron",
+            "Goldman Sachs",
+        ),
+    ],
+)
+def test_more_ways_to_take_a_job(extract_text: Extract, text: str, person: str, org: str) -> None:
+    result = extract_text(text)
+    names = {e.id: e.name for e in result.entities}
+    appointments = [
+        {(p.role, names[p.entity]) for p in e.participants}
+        for e in result.events
+        if e.type == "Appointment"
+    ]
+    assert {("appointee", person), ("organization", org)} in appointments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Disney may tap Bob Iger to lead the company again.",
+        "Bob Iger did not take the helm at Disney.",
+        "The exchange took charge of the customer funds.",
+    ],
+)
+def test_no_job_taken(extract_text: Extract, text: str) -> None:
+    assert not [e for e in extract_text(text).events if e.type == "Appointment"]
+
+
+def test_a_title_is_not_an_organisation(extract_text: Extract) -> None:
+    result = extract_text("Mark Mason, who became CFO in 2019, will leave the bank.")
+    assert "CFO" not in {e.name for e in result.entities}
