@@ -40,6 +40,9 @@ DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 # Possessive pronouns point to the most recent organisation-like entity.
 PRONOUNS = frozenset({"its", "their"})
 BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
+# A place used as an adjective ("the U.S. market") is not what "its" points to, nor is a
+# name the tagger alone found ("iPhone users"); a gazetteer company ("Coinbase shares") is.
+_PLACE_TYPES = frozenset({"Government", "Location"})
 
 
 def antecedent(
@@ -58,7 +61,9 @@ def antecedent(
     earlier = [
         (m, eid)
         for m, eid in zip(entities.mentions, entities.entity_of, strict=True)
-        if m.end_char <= before_char and entities.types[eid] in types and not m.modifier
+        if m.end_char <= before_char
+        and entities.types[eid] in types
+        and not (m.modifier and (entities.types[eid] in _PLACE_TYPES or not m.curated))
     ]
     earlier.reverse()
     # A pronoun takes the latest fit; a description opening a new sentence, the salient one.

@@ -23,6 +23,9 @@ SETTLEMENT = "Settlement"
 AUTHORITY_TYPES = frozenset({"Regulator", "Government"})
 PARTY_TYPES = frozenset({PERSON, "Organization"})
 _TRIGGER_LEMMAS = frozenset({"settle", "settlement"})
+_CASE_WORDS = frozenset(
+    {"investigation", "probe", "charge", "claim", "allegation", "case", "lawsuit", "suit"}
+)
 _HEDGES = frozenset(
     {"may", "might", "could", "would", "expect", "consider", "talk", "propose", "seek"}
 )
@@ -37,7 +40,7 @@ CONFIDENCE = {"settlement/with_amount": 0.8, "settlement/no_amount": 0.6}
 @dataclass
 class _Draft:
     defendant: str
-    authority: str | None
+    authorities: list[str]
     amount: Amount | None
     date: EventDate | None
     status: str
@@ -46,7 +49,20 @@ class _Draft:
 
 
 def _triggers(sent: Span) -> list[Token]:
-    return [t for t in sent if t.lemma_.lower() in _TRIGGER_LEMMAS or t.lower_ in _TRIGGER_LEMMAS]
+    """ "settle", "settlement", and "resolve" an investigation or charges by paying."""
+    return [
+        t
+        for t in sent
+        if t.lemma_.lower() in _TRIGGER_LEMMAS
+        or t.lower_ in _TRIGGER_LEMMAS
+        or (t.lemma_.lower() == "resolve" and _resolves_a_case(t))
+    ]
+
+
+def _resolves_a_case(verb: Token) -> bool:
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    paid = verb.head.lemma_.lower() in ("pay", "agree")
+    return obj is not None and obj.lemma_.lower() in _CASE_WORDS and paid
 
 
 def _negated(token: Token) -> bool:
@@ -85,30 +101,33 @@ def _closest(items: list[tuple[MentionSpan, str]], anchor: int) -> tuple[Mention
 
 def _parties(
     doc: Doc, ents: ArticleEntities, sent: Span, trigger: Token
-) -> tuple[str | None, str | None]:
-    """(defendant, authority) entity ids for a trigger."""
+) -> tuple[str | None, list[str]]:
+    """(defendant, authorities) entity ids for a trigger: the authorities settled "with" or
+    paid "to", or whose investigations are resolved ("to resolve SEC and Justice
+    Department investigations")."""
     mentions = _in_sentence(ents, sent)
-    authority = None
+    resolved = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    inside = range(resolved.left_edge.i, resolved.i) if resolved is not None else range(0)
+    authorities: list[str] = []
     for m, eid in mentions:
-        if ents.types[eid] not in AUTHORITY_TYPES:
+        if ents.types[eid] not in AUTHORITY_TYPES or eid in authorities:
             continue
         before = m.start - 1
         if before > sent.start and doc[before].lower_ in {"the", "a"}:
             before -= 1
-        if before >= sent.start and doc[before].lower_ in {"with", "to"}:
-            authority = eid
-            break
+        if m.start in inside or (before >= sent.start and doc[before].lower_ in {"with", "to"}):
+            authorities.append(eid)
     parties = [
         (m, eid)
         for m, eid in mentions
         if ents.types[eid] in PARTY_TYPES
         and ents.kinds.get(eid) != "media"
-        and eid != authority
+        and eid not in authorities
         and not _speaker(doc, m)
     ]
     subjects = [(m, eid) for m, eid in parties if doc[m.end - 1].dep_ in _SUBJECT_DEPS]
     choice = _closest(subjects, trigger.i) or _closest(parties, trigger.i)
-    return (choice[1] if choice else None), authority
+    return (choice[1] if choice else None), authorities
 
 
 def extract_settlements(doc: Doc, ents: ArticleEntities, article_id: str) -> list[Event]:
@@ -118,7 +137,7 @@ def extract_settlements(doc: Doc, ents: ArticleEntities, article_id: str) -> lis
         for trigger in _triggers(sent):
             if _negated(trigger) or _aside(trigger):
                 continue
-            defendant, authority = _parties(doc, ents, sent, trigger)
+            defendant, authorities = _parties(doc, ents, sent, trigger)
             if defendant is None:
                 continue
             amount = amount_near(doc, sent, trigger.i)
@@ -128,13 +147,13 @@ def extract_settlements(doc: Doc, ents: ArticleEntities, article_id: str) -> lis
             if draft is None:
                 draft = drafts[defendant] = _Draft(
                     defendant=defendant,
-                    authority=authority,
+                    authorities=authorities,
                     amount=amount,
                     date=date_near(doc, sent, trigger.i),
                     status="proposed" if _hedged(sent) else "agreed",
                 )
             else:
-                draft.authority = draft.authority or authority
+                draft.authorities += [a for a in authorities if a not in draft.authorities]
                 draft.amount = draft.amount or amount
                 draft.date = draft.date or date_near(doc, sent, trigger.i)
             if all(e.start != evidence.start for e in draft.evidence):
@@ -145,8 +164,7 @@ def extract_settlements(doc: Doc, ents: ArticleEntities, article_id: str) -> lis
     events = []
     for draft in drafts.values():
         participants = [Participant(entity=draft.defendant, role="defendant")]
-        if draft.authority:
-            participants.append(Participant(entity=draft.authority, role="authority"))
+        participants += [Participant(entity=a, role="authority") for a in draft.authorities]
         confidence = max(CONFIDENCE[r] for r in draft.rules)
         events.append(
             Event(

@@ -688,7 +688,15 @@ def _policy(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
 
 
 def _verdict(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
-    """A Ruling from "found X guilty/liable"; "found X not guilty" gives nothing."""
+    """A Ruling from "found X guilty/liable" or "convicted X"; "found X not guilty" gives
+    nothing."""
+    if verb.lemma_.lower() == "convict":
+        subject, passive = _subject_of(verb)
+        convicted = subject if passive else _child(verb, {"dobj"})
+        court = _agent(verb) if passive else subject
+        defendants = resolve.entities(convicted) if convicted is not None else []
+        courts = resolve.entities(court) if court is not None else []
+        return [(VERDICT, _Found(courts, defendants, verb, "verdict"))] if defendants else []
     if verb.lemma_.lower() != "find":
         return []
     verdict = next((c for c in verb.children if c.lower_ in _VERDICTS), None)
@@ -702,6 +710,21 @@ def _verdict(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     subject = _subject_of(verb)[0]
     courts = resolve.entities(subject) if subject is not None else []
     return [(VERDICT, _Found(courts, defendants, verb, "verdict"))]
+
+
+def _hit_with(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """A Fine from "HSBC was hit with a £57.4 million fine by the Bank of England"."""
+    if verb.lemma_.lower() not in ("hit", "slap"):
+        return []
+    fines = [
+        t for t in _prep_objects(verb, frozenset({"with"})) if t.lemma_.lower() in _PENALTY_NOUNS
+    ]
+    subject, passive = _subject_of(verb)
+    if not fines or not passive or subject is None:
+        return []
+    agent = _agent(verb)
+    authorities = resolve.entities(agent) if agent is not None else []
+    return [(PAID_FINE, _Found(authorities, resolve.entities(subject), verb, "passive"))]
 
 
 def _brought_case(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
@@ -833,7 +856,9 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 found = _verb_frame(frame, token, resolve)
                 if found is not None:
                     candidates.append((frame, found))
-            readers = (_payment, _verdict, _raised, _stake_bought, _charges_from, _policy)
+            readers = (
+                _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with
+            )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))
         elif token.pos_ in ("NOUN", "PROPN"):

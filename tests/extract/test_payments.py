@@ -250,3 +250,37 @@ def test_buying_a_stake_is_an_investment_not_an_acquisition(extract_text: Extrac
 def test_a_stake_in_oneself_is_no_investment(extract_text: Extract) -> None:
     found = events(extract_text("SoftBank took a 10% stake in the company."))
     assert not [e for e in found if e[0] == "Investment"]
+
+
+def test_paying_to_resolve_investigations_settles_with_their_authorities(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "Morgan Stanley will pay $249 million to resolve SEC and Justice Department "
+        "investigations into its block trading business."
+    )
+    assert (
+        "Settlement",
+        frozenset(
+            {
+                ("defendant", "Morgan Stanley"),
+                ("authority", "U.S. Securities and Exchange Commission"),
+                ("authority", "U.S. Department of Justice"),
+            }
+        ),
+        2.49e8,
+    ) in events(extract_text(text))
+
+
+def test_hit_with_a_fine(extract_text: Extract) -> None:
+    text = "HSBC was hit with a £57.4 million fine by the Bank of England."
+    assert (
+        "Fine",
+        frozenset({("authority", "Bank of England"), ("defendant", "HSBC")}),
+        5.74e7,
+    ) in events(extract_text(text))
+
+
+def test_a_hit_to_profits_is_no_fine(extract_text: Extract) -> None:
+    text = "HSBC was hit by a $1 billion loss in China."
+    assert not [e for e in events(extract_text(text)) if e[0] == "Fine"]

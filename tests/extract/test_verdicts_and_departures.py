@@ -212,3 +212,22 @@ def test_approvals_that_are_no_policy(extract_text: Extract, text: str) -> None:
 def test_where_a_person_goes_after_leaving_is_not_what_they_left(extract_text: Extract) -> None:
     text = "Gary Gensler stepped down and returned to teaching at MIT Sloan School of Management."
     assert events(extract_text(text), "Resignation") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A New York jury convicted Sam Bankman-Fried of fraud in November.",
+        "Sam Bankman-Fried was convicted of fraud by a jury in Manhattan.",
+    ],
+)
+def test_a_conviction_is_a_ruling(extract_text: Extract, text: str) -> None:
+    assert events(extract_text(text), "Ruling") == [{("defendant", "Sam Bankman-Fried")}]
+
+
+def test_an_article_about_a_company_points_its_description_at_it(extract_text: Extract) -> None:
+    text = "Coinbase shares fell after the SEC sued the exchange."
+    sec = "U.S. Securities and Exchange Commission"
+    assert events(extract_text(text), "Lawsuit") == [
+        {("plaintiff", sec), ("defendant", "Coinbase")}
+    ]
