@@ -232,6 +232,8 @@ _PARTY_TYPES = frozenset({PERSON, "Organization"})
 # Amazon". The raiser is the target; the lead or source, the investor.
 RAISED = next(f for f in FRAMES if f.predicate == "INVESTED_IN")
 _ROUND_NOUNS = frozenset({"round", "financing", "funding", "investment"})
+# Backing states the investment, not an event (no amount, no time).
+BACKED = Frame("INVESTED_IN")
 _DEBT_WORDS = frozenset({"bond", "debt", "note", "loan", "borrowing"})
 _STAKE_VERBS = frozenset({"buy", "acquire", "purchase", "take", "build", "raise", "increase"})
 _STAKE_NOUNS = frozenset({"stake", "share", "holding", "interest", "shareholding"})
@@ -597,6 +599,20 @@ def _payment(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return []
 
 
+def _backed_by(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """ "Anthropic, which is backed by Amazon and Google": the backers invested in it."""
+    subject, passive = _subject_of(verb)
+    agent = _agent(verb)
+    if verb.lemma_.lower() != "back" or not passive or agent is None or subject is None:
+        return []
+    if verb.dep_ == "relcl" and subject.lower_ in ("which", "that", "who"):
+        subject = verb.head
+    backers, backed = resolve.entities(agent), resolve.entities(subject)
+    if not backers or not backed:
+        return []
+    return [(BACKED, _Found(backers, backed, verb, "passive"))]
+
+
 def _stake_object(verb: Token) -> Token | None:
     """The stake a verb buys: "bought a 9% stake in Commerzbank", "took a stake in"."""
     obj = _child(verb, {"dobj"})
@@ -857,7 +873,8 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 if found is not None:
                     candidates.append((frame, found))
             readers = (
-                _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with
+                _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with,
+                _backed_by,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))

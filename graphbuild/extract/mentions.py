@@ -84,7 +84,7 @@ _ORG_BEFORE = frozenset(
      "mixer", "maker", "chipmaker", "planemaker", "automaker", "carmaker", "retailer",
      "chain", "fund", "insurer", "startup", "conglomerate", "operator", "provider",
      "developer", "brokerage", "publisher", "steelmaker", "wallet", "issuer", "subsidiary",
-     "unit", "rival", "competitor", "owner", "giant", "affiliate", "asset manager",
+     "unit", "giant", "affiliate", "asset manager",
      "hedge fund", "investment firm", "private equity"}
 )  # fmt: skip
 # Last words that make a name a company's: "Peken Global", "Terraform Labs".

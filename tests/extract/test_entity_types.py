@@ -167,3 +167,8 @@ def test_a_split_off_legal_suffix_is_no_entity(extract_text: Extract) -> None:
     names = {e.name for e in extract_text(text).entities}
     assert "LLC" not in names
     assert {"Gemini Trust Company", "Genesis Global Capital"} <= names
+
+
+def test_an_owner_described_after_a_name_stays_a_person(extract_text: Extract) -> None:
+    found = typed(extract_text("Elon Musk, the billionaire owner of X, sued OpenAI in March."))
+    assert ("Person", "Elon Musk") in found

@@ -284,3 +284,19 @@ def test_hit_with_a_fine(extract_text: Extract) -> None:
 def test_a_hit_to_profits_is_no_fine(extract_text: Extract) -> None:
     text = "HSBC was hit by a $1 billion loss in China."
     assert not [e for e in events(extract_text(text)) if e[0] == "Fine"]
+
+
+def test_backers_invested(extract_text: Extract) -> None:
+    result = extract_text("Anthropic, which is backed by Amazon and Google, raised $3.5 billion.")
+    names = {e.id: e.name for e in result.entities}
+    invested = {
+        (names[r.subject], names[r.object])
+        for r in result.relations
+        if r.predicate == "INVESTED_IN"
+    }
+    assert invested == {("Amazon", "Anthropic"), ("Google", "Anthropic")}
+
+
+def test_backing_a_proposal_is_no_investment(extract_text: Extract) -> None:
+    result = extract_text("The proposal was backed by the SEC.")
+    assert not result.relations and not result.events
