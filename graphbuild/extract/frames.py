@@ -300,7 +300,12 @@ CONFIDENCE = {
 
 
 def negated_or_hedged(verb: Token) -> bool:
-    """A negation or modal on the verb or any verb that governs it."""
+    """A negation or modal on the verb or any verb that governs it; for a noun ("plans to
+    buy a stake in"), on the verb it belongs to."""
+    while verb.pos_ in ("NOUN", "PROPN") and verb.head is not verb:
+        if verb.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass", "appos"):
+            break
+        verb = verb.head
     token: Token | None = verb
     # "No OKX employee was charged": a negative determiner on the subject.
     for child in verb.children:

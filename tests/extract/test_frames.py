@@ -119,3 +119,20 @@ def test_type_rules_reject_impossible_ends(extract_text: Extract) -> None:
 def test_settling_charges_from_a_regulator(extract_text: Extract) -> None:
     text = "Kraken agreed on Thursday to pay $30 million to settle charges from the SEC."
     assert ("Kraken", "SETTLED_WITH", SEC) in facts(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A hedge on the verb a noun frame belongs to.
+        "UniCredit plans to buy a stake in Commerzbank.",
+        "OpenAI is expected to raise $40 billion from SoftBank.",
+        "Binance could be ordered to pay a penalty.",
+        "HSBC denied that it was hit with a fine.",
+        "Bob Iger is expected to take the helm at Disney.",
+        "A jury is expected to convict Sam Bankman-Fried.",
+    ],
+)
+def test_hedged_shapes_of_the_newer_readers_give_nothing(extract_text: Extract, text: str) -> None:
+    result = extract_text(text)
+    assert result.relations == [] and result.events == []
