@@ -1,7 +1,8 @@
 """The evaluation sets: graphbuild on real news briefs, scored against hand-made gold.
 
 - ``eval/dev``: 30 briefs whose errors the rules were written against;
-- ``eval/fresh``: 15 briefs held apart, written and annotated after the rules.
+- ``eval/fresh``, ``eval/fresh2``: 15 briefs each, held apart, written and annotated
+  after the rules of their day.
 
 A regression guard, not a target: each floor sits a little under the strict
 micro F1 the harness measured, so a change that loses facts fails CI. Raise the
@@ -53,6 +54,13 @@ SETS = [
         "fresh",
         15,
         {"typed entities": 0.85, "relations": 0.49, "events": 0.54, "amounts": 0.47},
+    ),
+    # First run, 2026-11-24: typed entities 0.836, relations 0.420, events 0.638,
+    # amounts 0.750.
+    EvalSet(
+        "fresh2",
+        15,
+        {"typed entities": 0.81, "relations": 0.39, "events": 0.61, "amounts": 0.72},
     ),
 ]
 
