@@ -48,7 +48,12 @@ def _governing_verb(title: Span) -> Token | None:
     if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.pos_ in ("VERB", "AUX"):
         return root.head.head
     if root.dep_ in ("oprd", "attr", "dobj") and root.head.pos_ in ("VERB", "AUX"):
-        return root.head
+        verb = root.head
+        # "named its chief financial officer, Georges Elhedery, as chief executive": the
+        # object's title describes the person; the role given is the one after "as".
+        if root.dep_ == "dobj" and any(c.lower_ == "as" for c in verb.children):
+            return None
+        return verb
     return None
 
 
@@ -86,8 +91,8 @@ def _person(
     for deps in (("dobj",), ("nsubjpass", "nsubj")):
         for child in verb.children:
             if child.dep_ in deps:
-                eid = by_token.get(child.i)
-                if eid is not None and ents.types[eid] == PERSON:
+                eid = _person_named(child, ents, by_token)
+                if eid is not None:
                     return eid
                 # "Mellody Hobson, who becomes the board's lead director".
                 if child.lower_ == "who" and verb.dep_ == "relcl":
@@ -97,6 +102,36 @@ def _person(
     if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
         return _person(verb.head, title, ents, by_token)
     return None
+
+
+def _person_named(token: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
+    """The person a token names: a mention, the name beside a description ("its chief
+    financial officer, Georges Elhedery"), or "he"/"she" for the last person named."""
+    candidates = [token, *(c for c in token.children if c.dep_ == "appos")]
+    for candidate in candidates:
+        eid = by_token.get(candidate.i)
+        if eid is not None and ents.types[eid] == PERSON:
+            return eid
+    if token.lower_ in _PERSON_PRONOUNS:
+        return _pronoun_person(token, ents)
+    return None
+
+
+def _pronoun_person(token: Token, ents: ArticleEntities) -> str | None:
+    """Who "he" or "she" is: a person subject earlier in the sentence, else the subject of
+    the last sentence naming a person, else the last person named."""
+    earlier = [
+        (m, e)
+        for m, e in zip(ents.mentions, ents.entity_of, strict=True)
+        if m.end <= token.i and ents.types[e] == PERSON
+    ]
+    if not earlier:
+        return None
+    here = [(m, e) for m, e in earlier if m.sentence_start == token.sent.start_char]
+    if any(m.subject for m, _ in here):
+        return next(e for m, e in here if m.subject)
+    last = [(m, e) for m, e in earlier if m.sentence_start == earlier[-1][0].sentence_start]
+    return next((e for m, e in last if m.subject), earlier[-1][1])
 
 
 def _named_org(title: Span, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
@@ -127,6 +162,7 @@ def _joined_org(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) ->
 _HELM_NOUNS = frozenset({"helm", "reins", "charge"})
 _LEAD_VERBS = frozenset({"lead", "run", "head"})
 _LEAVE = frozenset({"retire", "resign", "quit"})
+_SUCCEED = frozenset({"succeed", "replace"})
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 
 
@@ -141,13 +177,7 @@ def _departed(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> s
         return None
     eid = by_token.get(subject.i)
     if eid is None and subject.lower_ in _PERSON_PRONOUNS:
-        # The pronoun stands for the last person named before it.
-        earlier = [
-            e
-            for m, e in zip(ents.mentions, ents.entity_of, strict=True)
-            if m.end <= subject.i and ents.types[e] == PERSON
-        ]
-        eid = earlier[-1] if earlier else None
+        eid = _pronoun_person(subject, ents)
     return eid if eid is not None and ents.types[eid] == PERSON else None
 
 
@@ -183,6 +213,49 @@ def _took_charge(
         if obj is not None:
             org = by_token.get(obj.i) or resolve_org.get(obj.i)
         return person, org
+    return None
+
+
+def _succession(
+    verb: Token, ents: ArticleEntities, by_token: dict[int, str]
+) -> tuple[str, str] | None:
+    """(successor, predecessor) from "Y will succeed X", "X would be replaced by Y", "He will
+    be succeeded by Fernando Fernandez"."""
+    if _lemma(verb, _SUCCEED) not in _SUCCEED:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj":
+        # "Schneider was leaving … and would be replaced by Freixe": the shared subject.
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    successor_token: Token | None
+    predecessor_token: Token | None
+    if passive:
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        successor_token, predecessor_token = by, subject
+    else:
+        successor_token = subject
+        predecessor_token = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if successor_token is None or predecessor_token is None:
+        return None
+    successor = _person_named(successor_token, ents, by_token)
+    predecessor = _person_named(predecessor_token, ents, by_token)
+    if successor is None or predecessor is None or successor == predecessor:
+        return None
+    return successor, predecessor
+
+
+def _org_at(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
+    """ "succeeded Steve Jobs at Apple": the body the verb's "at" names."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "at":
+            for obj in prep.children:
+                eid = by_token.get(obj.i)
+                if eid is not None and ents.types[eid] in BODY_TYPES:
+                    return eid
     return None
 
 
@@ -266,6 +339,31 @@ def extract_careers(
         date = date_near(doc, verb.sent, verb.i)
         event = _career_event(APPOINTMENT, person, org, date, CONFIDENCE[rule], evidence)
         events.setdefault(event.id, event)
+    # Successions: the successor's appointment, naming the predecessor.
+    appointed = {
+        (p.entity, e.participants[1].entity)
+        for e in events.values()
+        if e.type == APPOINTMENT
+        for p in e.participants[:1]
+    }
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or negated_or_hedged(verb):
+            continue
+        pair = _succession(verb, ents, by_token)
+        if pair is None:
+            continue
+        org, rule = _org_at(verb, ents, by_token), "career/named_org"
+        if org is None and _named_before(topic, verb, ents):
+            org, rule = topic, "career/topic"
+        successor, predecessor = pair
+        if org is None or (successor, org) in appointed:
+            continue
+        evidence = span_evidence(verb.sent, f"{rule}/appointment/succession")
+        date = date_near(doc, verb.sent, verb.i)
+        event = _career_event(APPOINTMENT, successor, org, date, CONFIDENCE[rule], evidence)
+        event = _with_predecessor(event, predecessor)
+        events.setdefault(event.id, event)
+        appointed.add((successor, org))
     # Departures without a title: a Resignation, but no role to end.
     titled = {e.evidence[0].start for e in events.values() if e.type == RESIGNATION}
     for verb in doc:
@@ -286,6 +384,16 @@ def extract_careers(
         event = _career_event(RESIGNATION, person, org, date, CONFIDENCE[rule], evidence)
         events.setdefault(event.id, event)
     return list(events.values()), relations
+
+
+def _with_predecessor(event: Event, predecessor: str) -> Event:
+    participants = [*event.participants, Participant(entity=predecessor, role="predecessor")]
+    return event.model_copy(
+        update={
+            "participants": participants,
+            "id": event_id(event.type, [(p.role, p.entity) for p in participants], None),
+        }
+    )
 
 
 def _descriptions(doc: Doc, ents: ArticleEntities) -> dict[int, str]:

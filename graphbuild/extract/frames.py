@@ -269,11 +269,12 @@ _ENFORCEMENT_WORDS = frozenset(
 _PARTS = frozenset({"branch", "unit", "subsidiary", "arm", "division", "affiliate", "office"})
 
 _MODALS = frozenset({"may", "might", "could", "would", "should", "can"})
+_REPORTING = frozenset({"say", "announce", "confirm", "tell", "state", "disclose", "report"})
 _HEDGING_VERBS = frozenset(
     {
         "plan", "consider", "seek", "expect", "hope", "want", "propose", "explore", "discuss",
         "aim", "deny", "weigh", "threaten", "intend", "try", "attempt", "refuse", "mull",
-        "pledge", "promise", "vow", "offer", "negotiate",
+        "pledge", "promise", "vow", "offer", "negotiate", "ask", "urge", "request",
     }
 )  # fmt: skip
 _SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -317,7 +318,7 @@ def negated_or_hedged(verb: Token) -> bool:
         for child in token.children:
             if child.dep_ == "neg":
                 return True
-            if child.dep_ == "aux" and child.lower_ in _MODALS:
+            if child.dep_ == "aux" and child.lower_ in _MODALS and not _reported_will(token):
                 return True
         if token is not verb and token.lemma_.lower() in _HEDGING_VERBS:
             return True
@@ -329,6 +330,20 @@ def negated_or_hedged(verb: Token) -> bool:
         else:
             token = None
     return False
+
+
+def _reported_will(verb: Token) -> bool:
+    """ "Unilever said that Schumacher would step down": "would" is "will" in reported
+    speech, an announcement rather than a hedge (unless a condition comes with it)."""
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _MODALS), None)
+    if modal is None or modal.lower_ != "would":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.subtree):
+        return False
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head  # "said that X was leaving and would be replaced by Y"
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _REPORTING
 
 
 class _Resolver:

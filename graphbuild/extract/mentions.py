@@ -328,7 +328,40 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
                 sentence_start=span.sent.start_char,
             )
         )
-    return out
+    return sorted(out + _missed_surnames(doc, out), key=lambda m: m.start)
+
+
+def _missed_surnames(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
+    """Surnames the tagger did not tag ("Elhedery, 50, will take over") of people the article
+    names in full; each joins its person in :func:`build_entities`."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for m in found:
+        words = m.name.split()
+        if m.type == PERSON and len(words) > 1:
+            surnames[words[-1]].add(m.name)
+    covered = {i for m in found for i in range(m.start, m.end)}
+    extra = []
+    for token in doc:
+        names = surnames.get(token.text, set())
+        if token.i in covered or len(names) != 1 or not token.is_title:
+            continue
+        extra.append(
+            MentionSpan(
+                start=token.i,
+                end=token.i + 1,
+                start_char=token.idx,
+                end_char=token.idx + len(token.text),
+                text=token.text,
+                type=PERSON,
+                name=token.text,
+                kind=None,
+                curated=False,
+                sentence=token.sent.text,
+                subject=token.dep_ in ("nsubj", "nsubjpass"),
+                sentence_start=token.sent.start_char,
+            )
+        )
+    return extra
 
 
 @dataclass(frozen=True)

@@ -75,14 +75,19 @@ PUBLISHED = "graphbuild_published"
 
 
 def date_near(doc: Doc, sent: Span, anchor: int) -> EventDate | None:
-    """The date phrase of ``sent`` nearest token ``anchor``.
+    """The date phrase of ``sent`` nearest token ``anchor``, one inside the anchor's own
+    phrase first.
 
     Relative phrases ("on Tuesday", "last year") are resolved against the
     article's published date, which the extractor keeps in
     ``doc.user_data[PUBLISHED]``.
     """
     published = doc.user_data.get(PUBLISHED)
-    for ent in _nearest(doc, sent, "DATE", anchor):
+    # A date in the anchor's own phrase first: "joined in 2005 and became CFO in 2023".
+    head = doc[anchor]
+    own = range(head.left_edge.i, head.right_edge.i + 1)
+    nearest = _nearest(doc, sent, "DATE", anchor)
+    for ent in sorted(nearest, key=lambda e: e.start not in own):
         parsed = parse_date(ent.text, published)
         if parsed is not None:
             return parsed

@@ -148,3 +148,65 @@ def test_no_job_taken(extract_text: Extract, text: str) -> None:
 def test_a_title_is_not_an_organisation(extract_text: Extract) -> None:
     result = extract_text("Mark Mason, who became CFO in 2019, will leave the bank.")
     assert "CFO" not in {e.name for e in result.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "successor", "org", "predecessor"),
+    [
+        (
+            "Unilever said Hein Schumacher would step down. "
+            "He will be succeeded by Fernando Fernandez.",
+            "Fernando Fernandez",
+            "Unilever",
+            "Hein Schumacher",
+        ),
+        (
+            "Nestlé said that chief executive Mark Schneider was leaving and would be replaced "
+            "by Laurent Freixe, the head of its Latin America business.",
+            "Laurent Freixe",
+            "Nestlé",
+            "Mark Schneider",
+        ),
+        ("Tim Cook succeeded Steve Jobs at Apple.", "Tim Cook", "Apple", "Steve Jobs"),
+    ],
+)
+def test_a_succession_appoints_the_successor(
+    extract_text: Extract, text: str, successor: str, org: str, predecessor: str
+) -> None:
+    result = extract_text(text)
+    names = {e.id: e.name for e in result.entities}
+    appointments = [
+        {(p.role, names[p.entity]) for p in e.participants}
+        for e in result.events
+        if e.type == "Appointment"
+    ]
+    assert {("appointee", successor), ("organization", org), ("predecessor", predecessor)} in (
+        appointments
+    )
+
+
+def test_a_hedged_succession_appoints_no_one(extract_text: Extract) -> None:
+    result = extract_text("Apple grew. Tim Cook may succeed Steve Jobs.")
+    assert not [e for e in result.events if e.type == "Appointment"]
+
+
+def test_the_object_title_describes_the_person_and_the_as_title_is_the_new_job(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "HSBC on Wednesday named its chief financial officer, Georges Elhedery, as its next "
+        "group chief executive. Elhedery, 50, will take over on September 2, when Noel Quinn "
+        "steps down. He joined the bank in 2005 and became finance chief in January 2023."
+    )
+    result = extract_text(text)
+    names = {e.id: e.name for e in result.entities}
+    dated = {
+        (names[r.subject], str(r.properties["role"]), r.properties.get("since"))
+        for r in result.relations
+        if r.predicate == "ROLE_AT"
+    }
+    # "named its CFO, Elhedery, as CEO" appoints a CEO; "He ... became finance chief" is
+    # Elhedery (the last sentence's subject), not Quinn (its last name).
+    assert ("Georges Elhedery", "CEO", None) in dated
+    assert ("Georges Elhedery", "CFO", "2023-01") in dated
+    assert not any(person == "Noel Quinn" and role == "CFO" for person, role, _ in dated)

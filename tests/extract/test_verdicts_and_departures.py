@@ -109,7 +109,7 @@ def test_a_departure_without_a_title_is_a_resignation(
 @pytest.mark.parametrize(
     "text",
     [
-        "Boeing said Dave Calhoun would retire at the end of the year.",
+        "Boeing said Dave Calhoun would retire if the board asked him to.",
         "Intel said Pat Gelsinger did not resign.",
         "Binance expects Richard Teng to step down next year.",
     ],
@@ -230,4 +230,11 @@ def test_an_article_about_a_company_points_its_description_at_it(extract_text: E
     sec = "U.S. Securities and Exchange Commission"
     assert events(extract_text(text), "Lawsuit") == [
         {("plaintiff", sec), ("defendant", "Coinbase")}
+    ]
+
+
+def test_a_reported_would_is_an_announcement(extract_text: Extract) -> None:
+    text = "Boeing said Dave Calhoun would retire at the end of the year."
+    assert events(extract_text(text), "Resignation") == [
+        {("person", "Dave Calhoun"), ("organization", "Boeing")}
     ]
