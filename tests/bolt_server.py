@@ -190,3 +190,15 @@ def bolt_server() -> Iterator[Neo4jSettings]:
 
 if __name__ == "__main__":
     serve(Path(sys.argv[1]), sys.argv[2], sys.argv[3])
+
+
+@pytest.fixture
+def neo4j_env(bolt_server: Neo4jSettings, monkeypatch: pytest.MonkeyPatch) -> Neo4jSettings:
+    """An empty database on the Bolt server, named by the NEO4J_* environment as a user would
+    set it for the CLI."""
+    empty_database(bolt_server, keep_schema=True)
+    monkeypatch.setenv("NEO4J_URI", bolt_server.uri)
+    monkeypatch.setenv("NEO4J_USER", bolt_server.user)
+    monkeypatch.setenv("NEO4J_PASSWORD", bolt_server.password.get_secret_value())
+    monkeypatch.setenv("NEO4J_DATABASE", bolt_server.database)
+    return bolt_server

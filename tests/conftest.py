@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bolt_server import bolt_server
+from bolt_server import bolt_server, neo4j_env
 from handmade import seed_store, small_store
 
 from graphbuild.config import PROJECT_ROOT, Settings
@@ -18,8 +18,8 @@ from graphbuild.schema import Schema, load_schema
 from graphbuild.stores.embedded import EmbeddedStore
 from graphbuild.validate import validate
 
-# The Bolt server fixture, shared by every test module that needs it.
-__all__ = ["bolt_server"]
+# The Bolt server fixtures, shared by every test module that needs them.
+__all__ = ["bolt_server", "neo4j_env"]
 
 SEED_DIR = PROJECT_ROOT / "seeds" / "articles"
 SEED_ARTICLE = SEED_DIR / "binance-monitorship.json"

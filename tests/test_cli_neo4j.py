@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from bolt_server import empty_database
 from click.testing import CliRunner, Result
 
 from graphbuild.cli import main
@@ -16,16 +15,6 @@ ROLES = (
     "MATCH (p:Person)-[r:ROLE_AT]->(o) RETURN p.name AS person, r.role AS role "
     "ORDER BY person, role"
 )
-
-
-@pytest.fixture
-def neo4j_env(bolt_server: Neo4jSettings, monkeypatch: pytest.MonkeyPatch) -> Neo4jSettings:
-    empty_database(bolt_server, keep_schema=True)
-    monkeypatch.setenv("NEO4J_URI", bolt_server.uri)
-    monkeypatch.setenv("NEO4J_USER", bolt_server.user)
-    monkeypatch.setenv("NEO4J_PASSWORD", bolt_server.password.get_secret_value())
-    monkeypatch.setenv("NEO4J_DATABASE", bolt_server.database)
-    return bolt_server
 
 
 def run(*args: str | Path) -> Result:

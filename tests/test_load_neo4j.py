@@ -135,16 +135,6 @@ def seed_dir_store(
     return data_dir
 
 
-@pytest.fixture
-def neo4j_env(bolt_server: Neo4jSettings, monkeypatch: pytest.MonkeyPatch) -> Neo4jSettings:
-    empty_database(bolt_server, keep_schema=True)
-    monkeypatch.setenv("NEO4J_URI", bolt_server.uri)
-    monkeypatch.setenv("NEO4J_USER", bolt_server.user)
-    monkeypatch.setenv("NEO4J_PASSWORD", bolt_server.password.get_secret_value())
-    monkeypatch.setenv("NEO4J_DATABASE", bolt_server.database)
-    return bolt_server
-
-
 def run(*args: str | Path) -> Result:
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
