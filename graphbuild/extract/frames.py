@@ -539,8 +539,11 @@ def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
 
 
 def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
-    """ "the Seychelles-based exchange": place, hyphen, 'based', then the described noun."""
-    if token.lower_ != "based" or token.i < 2 or token.doc[token.i - 1].text != "-":
+    """ "the Seychelles-based exchange", "the London-headquartered bank": place, hyphen,
+    'based' or 'headquartered', then the described noun."""
+    if token.lower_ not in ("based", "headquartered") or token.i < 2:
+        return None
+    if token.doc[token.i - 1].text != "-":
         return None
     place = resolve.entity(token.doc[token.i - 2])
     described = token.head if token.head is not token else None

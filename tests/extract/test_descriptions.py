@@ -82,3 +82,8 @@ def test_a_pronoun_still_points_to_the_latest_fit(extract_text: Extract) -> None
 def test_a_partnership_between_two_companies(extract_text: Extract) -> None:
     text = "The Apple Card is a partnership between Apple and Goldman Sachs."
     assert facts(extract_text(text), "PARTNERED_WITH") == {("Apple", "Goldman Sachs")}
+
+
+def test_headquartered_written_like_based(extract_text: Extract) -> None:
+    text = "HSBC, the London-headquartered bank, said profits rose."
+    assert facts(extract_text(text), "HEADQUARTERED_IN") == {("HSBC", "London")}
