@@ -232,6 +232,10 @@ _PARTY_TYPES = frozenset({PERSON, "Organization"})
 # Amazon". The raiser is the target; the lead or source, the investor.
 RAISED = next(f for f in FRAMES if f.predicate == "INVESTED_IN")
 _ROUND_NOUNS = frozenset({"round", "financing", "funding", "investment"})
+# Where a company has offices, or its headquarters.
+OFFICES = Frame("LOCATED_IN")
+HEADQUARTERS = next(f for f in FRAMES if f.predicate == "HEADQUARTERED_IN")
+_SITES = frozenset({"office", "operation", "branch", "presence", "hub", "base"})
 # Backing states the investment, not an event (no amount, no time).
 BACKED = Frame("INVESTED_IN")
 _DEBT_WORDS = frozenset({"bond", "debt", "note", "loan", "borrowing"})
@@ -636,6 +640,30 @@ def _backed_by(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return [(BACKED, _Found(backers, backed, verb, "passive"))]
 
 
+def _offices_in(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """ "Bitstamp has offices in Luxembourg, London and Singapore": where a company is;
+    "has its headquarters in" says where it is based."""
+    obj = _child(verb, {"dobj"})
+    if verb.lemma_.lower() != "have" or obj is None:
+        return []
+    kind = obj.lemma_.lower()
+    frame = HEADQUARTERS if kind == "headquarters" else OFFICES if kind in _SITES else None
+    subject = _subject_of(verb)[0]
+    if frame is None or subject is None:
+        return []
+    if verb.dep_ == "relcl" and subject.lower_ in ("which", "that"):
+        subject = verb.head
+    places = [
+        e
+        for t in _prep_objects(obj, frozenset({"in"})) + _prep_objects(verb, frozenset({"in"}))
+        for e in resolve.entities(t)
+    ]
+    companies = resolve.entities(subject)
+    if not places or not companies:
+        return []
+    return [(frame, _Found(companies, places, verb, "clause"))]
+
+
 def _stake_object(verb: Token) -> Token | None:
     """The stake a verb buys: "bought a 9% stake in Commerzbank", "took a stake in"."""
     obj = _child(verb, {"dobj"})
@@ -897,7 +925,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                     candidates.append((frame, found))
             readers = (
                 _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with,
-                _backed_by,
+                _backed_by, _offices_in,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))

@@ -87,3 +87,21 @@ def test_a_partnership_between_two_companies(extract_text: Extract) -> None:
 def test_headquartered_written_like_based(extract_text: Extract) -> None:
     text = "HSBC, the London-headquartered bank, said profits rose."
     assert facts(extract_text(text), "HEADQUARTERED_IN") == {("HSBC", "London")}
+
+
+def test_offices_and_headquarters_a_company_has(extract_text: Extract) -> None:
+    result = extract_text(
+        "Bitstamp, which has offices in Luxembourg, London and Singapore, was sold. "
+        "Coinbase has its headquarters in San Francisco."
+    )
+    assert facts(result, "LOCATED_IN") == {
+        ("Bitstamp", "Luxembourg"),
+        ("Bitstamp", "London"),
+        ("Bitstamp", "Singapore"),
+    }
+    assert facts(result, "HEADQUARTERED_IN") == {("Coinbase", "San Francisco")}
+
+
+def test_a_problem_in_a_place_locates_nothing(extract_text: Extract) -> None:
+    result = extract_text("Kraken said the exchange has a problem in Europe.")
+    assert facts(result, "LOCATED_IN") == set()
