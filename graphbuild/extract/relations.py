@@ -294,6 +294,14 @@ def _place_chain(
     sent = first.sent
     left = _left_of_modifiers(doc, first.start, sent.start)[0]
     people = _people_from(ents, doc, last.end)
+    if (
+        not people
+        and last.end + 1 < sent.end
+        and doc[last.end].text == ","
+        and _org_before(doc, ents, left, sent.start) is not None
+    ):
+        # "its chairman, Paul Bulcke,": the name set off after the title.
+        people = _people_from(ents, doc, last.end + 1)[:1]
     if people:
         if last.root.tag_ not in ("NNS", "NNPS"):
             people = people[:1]

@@ -332,3 +332,12 @@ def test_titles_with_fields_and_public_bodies(
     extract_text: Extract, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert roles(extract_text(text)) == {expected}
+
+
+def test_a_name_set_off_after_its_title(extract_text: Extract) -> None:
+    text = "Nestlé changed its chief executive. Its chairman, Paul Bulcke, backed the decision."
+    assert ("Paul Bulcke", "chair", "Nestlé") in roles(extract_text(text))
+
+
+def test_a_set_off_name_needs_an_organisation_before_the_title(extract_text: Extract) -> None:
+    assert roles(extract_text("The chief executive, Jane Fraser, said costs would fall.")) == set()
