@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
+from readouts import Extract, event_parts
 
 from graphbuild.models import ArticleExtraction
-
-Extract = Callable[[str], ArticleExtraction]
 
 
 def dated_roles(result: ArticleExtraction) -> set[tuple[str, str, str, str | None, str | None]]:
@@ -26,19 +23,10 @@ def dated_roles(result: ArticleExtraction) -> set[tuple[str, str, str, str | Non
     }
 
 
-def events(result: ArticleExtraction, event_type: str) -> list[set[tuple[str, str]]]:
-    names = {e.id: e.name for e in result.entities}
-    return [
-        {(p.role, names[p.entity]) for p in e.participants}
-        for e in result.events
-        if e.type == event_type
-    ]
-
-
 def test_appointment_gives_role_since(extract_text: Extract) -> None:
     result = extract_text("Richard Teng took over as CEO of Binance in November 2023.")
     assert ("Richard Teng", "CEO", "Binance", "2023-11", None) in dated_roles(result)
-    assert events(result, "Appointment") == [
+    assert event_parts(result, "Appointment") == [
         {("appointee", "Richard Teng"), ("organization", "Binance")}
     ]
     [event] = [e for e in result.events if e.type == "Appointment"]
@@ -50,7 +38,7 @@ def test_resignation_gives_former_role_until(extract_text: Extract) -> None:
         "Changpeng Zhao stepped down as chief executive of Binance in November 2023."
     )
     assert ("Changpeng Zhao", "former CEO", "Binance", None, "2023-11") in dated_roles(result)
-    assert events(result, "Resignation") == [
+    assert event_parts(result, "Resignation") == [
         {("person", "Changpeng Zhao"), ("organization", "Binance")}
     ]
 
@@ -80,7 +68,7 @@ def test_title_in_the_subject_is_not_a_resignation(extract_text: Extract) -> Non
 )
 def test_hedged_or_negated_career_moves_give_nothing(extract_text: Extract, text: str) -> None:
     result = extract_text(text)
-    assert events(result, "Resignation") == []
+    assert event_parts(result, "Resignation") == []
     assert not any(role.startswith("former") for _, role, *_ in dated_roles(result))
 
 
@@ -93,13 +81,7 @@ def test_hedged_or_negated_career_moves_give_nothing(extract_text: Extract, text
     ],
 )
 def test_returns_and_reappointments_are_appointments(extract_text: Extract, text: str) -> None:
-    result = extract_text(text)
-    names = {e.id: e.name for e in result.entities}
-    appointments = [
-        {(p.role, names[p.entity]) for p in e.participants}
-        for e in result.events
-        if e.type == "Appointment"
-    ]
+    appointments = event_parts(extract_text(text), "Appointment")
     assert {("appointee", "Sergio Ermotti"), ("organization", "UBS")} in appointments
 
 
@@ -123,13 +105,7 @@ def test_returns_and_reappointments_are_appointments(extract_text: Extract, text
     ],
 )
 def test_more_ways_to_take_a_job(extract_text: Extract, text: str, person: str, org: str) -> None:
-    result = extract_text(text)
-    names = {e.id: e.name for e in result.entities}
-    appointments = [
-        {(p.role, names[p.entity]) for p in e.participants}
-        for e in result.events
-        if e.type == "Appointment"
-    ]
+    appointments = event_parts(extract_text(text), "Appointment")
     assert {("appointee", person), ("organization", org)} in appointments
 
 
@@ -173,13 +149,7 @@ def test_a_title_is_not_an_organisation(extract_text: Extract) -> None:
 def test_a_succession_appoints_the_successor(
     extract_text: Extract, text: str, successor: str, org: str, predecessor: str
 ) -> None:
-    result = extract_text(text)
-    names = {e.id: e.name for e in result.entities}
-    appointments = [
-        {(p.role, names[p.entity]) for p in e.participants}
-        for e in result.events
-        if e.type == "Appointment"
-    ]
+    appointments = event_parts(extract_text(text), "Appointment")
     assert {("appointee", successor), ("organization", org), ("predecessor", predecessor)} in (
         appointments
     )

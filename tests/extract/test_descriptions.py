@@ -5,20 +5,8 @@ Sentences are written for these tests; the companies and places are real.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-
-from graphbuild.models import ArticleExtraction
-
-Extract = Callable[[str], ArticleExtraction]
-
-
-def facts(result: ArticleExtraction, predicate: str) -> set[tuple[str, str]]:
-    names = {e.id: e.name for e in result.entities}
-    return {
-        (names[r.subject], names[r.object]) for r in result.relations if r.predicate == predicate
-    }
+from readouts import Extract, pairs
 
 
 @pytest.mark.parametrize(
@@ -39,19 +27,19 @@ def facts(result: ArticleExtraction, predicate: str) -> set[tuple[str, str]]:
     ],
 )
 def test_based_descriptions(extract_text: Extract, text: str, expected: tuple[str, str]) -> None:
-    assert expected in facts(extract_text(text), "HEADQUARTERED_IN")
+    assert expected in pairs(extract_text(text), "HEADQUARTERED_IN")
 
 
 def test_which_is_part_of(extract_text: Extract) -> None:
     text = "OFAC, which is part of the Treasury Department, named the mixer."
-    assert facts(extract_text(text), "MEMBER_OF") == {
+    assert pairs(extract_text(text), "MEMBER_OF") == {
         ("Office of Foreign Assets Control", "U.S. Treasury")
     }
 
 
 def test_a_branch_stands_for_its_owner_not_its_place(extract_text: Extract) -> None:
     text = "Credit Suisse's Singapore branch, now part of UBS, paid the largest penalty."
-    found = facts(extract_text(text), "MEMBER_OF")
+    found = pairs(extract_text(text), "MEMBER_OF")
     assert ("Credit Suisse", "UBS") in found
     assert not any(subject == "Singapore" for subject, _ in found)
 
@@ -64,8 +52,8 @@ def test_a_description_opening_a_sentence_points_to_the_last_subject(
         "The Zurich-based lender agreed in March to buy its rival for 3 billion Swiss francs."
     )
     result = extract_text(text)
-    assert ("UBS", "Zurich") in facts(result, "HEADQUARTERED_IN")
-    assert ("Credit Suisse", "Zurich") not in facts(result, "HEADQUARTERED_IN")
+    assert ("UBS", "Zurich") in pairs(result, "HEADQUARTERED_IN")
+    assert ("Credit Suisse", "Zurich") not in pairs(result, "HEADQUARTERED_IN")
 
 
 def test_a_pronoun_still_points_to_the_latest_fit(extract_text: Extract) -> None:
@@ -74,19 +62,19 @@ def test_a_pronoun_still_points_to_the_latest_fit(extract_text: Extract) -> None
         "The U.S. District Court for the Southern District of New York ordered Ripple to pay "
         "a penalty in the lawsuit brought against it by the SEC."
     )
-    assert facts(extract_text(text), "SUED") == {
+    assert pairs(extract_text(text), "SUED") == {
         ("U.S. Securities and Exchange Commission", "Ripple")
     }
 
 
 def test_a_partnership_between_two_companies(extract_text: Extract) -> None:
     text = "The Apple Card is a partnership between Apple and Goldman Sachs."
-    assert facts(extract_text(text), "PARTNERED_WITH") == {("Apple", "Goldman Sachs")}
+    assert pairs(extract_text(text), "PARTNERED_WITH") == {("Apple", "Goldman Sachs")}
 
 
 def test_headquartered_written_like_based(extract_text: Extract) -> None:
     text = "HSBC, the London-headquartered bank, said profits rose."
-    assert facts(extract_text(text), "HEADQUARTERED_IN") == {("HSBC", "London")}
+    assert pairs(extract_text(text), "HEADQUARTERED_IN") == {("HSBC", "London")}
 
 
 def test_offices_and_headquarters_a_company_has(extract_text: Extract) -> None:
@@ -94,14 +82,14 @@ def test_offices_and_headquarters_a_company_has(extract_text: Extract) -> None:
         "Bitstamp, which has offices in Luxembourg, London and Singapore, was sold. "
         "Coinbase has its headquarters in San Francisco."
     )
-    assert facts(result, "LOCATED_IN") == {
+    assert pairs(result, "LOCATED_IN") == {
         ("Bitstamp", "Luxembourg"),
         ("Bitstamp", "London"),
         ("Bitstamp", "Singapore"),
     }
-    assert facts(result, "HEADQUARTERED_IN") == {("Coinbase", "San Francisco")}
+    assert pairs(result, "HEADQUARTERED_IN") == {("Coinbase", "San Francisco")}
 
 
 def test_a_problem_in_a_place_locates_nothing(extract_text: Extract) -> None:
     result = extract_text("Kraken said the exchange has a problem in Europe.")
-    assert facts(result, "LOCATED_IN") == set()
+    assert pairs(result, "LOCATED_IN") == set()

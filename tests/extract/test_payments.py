@@ -5,13 +5,10 @@ Sentences are written for these tests; the companies, people and amounts are rea
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
+from readouts import Extract, pairs
 
 from graphbuild.models import ArticleExtraction
-
-Extract = Callable[[str], ArticleExtraction]
 
 
 def events(result: ArticleExtraction) -> set[tuple[str, frozenset[tuple[str, str]], float | None]]:
@@ -160,12 +157,7 @@ def test_money_raised_is_an_investment(
 ) -> None:
     result = extract_text(text)
     assert expected in events(result)
-    names = {e.id: e.name for e in result.entities}
-    invested = {
-        (names[r.subject], names[r.object])
-        for r in result.relations
-        if r.predicate == "INVESTED_IN"
-    }
+    invested = pairs(result, "INVESTED_IN")
     investor = next(name for role, name in expected[1] if role == "investor")
     target = next(name for role, name in expected[1] if role == "target")
     assert invested == {(investor, target)}
@@ -227,12 +219,7 @@ def test_a_plea_deal_with_an_authority_settles_with_it(extract_text: Extract) ->
         frozenset({("defendant", "Trafigura"), ("authority", doj)}),
         1.27e8,
     ) in events(result)
-    names = {e.id: e.name for e in result.entities}
-    settled = {
-        (names[r.subject], names[r.object])
-        for r in result.relations
-        if r.predicate == "SETTLED_WITH"
-    }
+    settled = pairs(result, "SETTLED_WITH")
     assert settled == {("Trafigura", doj)}
 
 
@@ -288,12 +275,7 @@ def test_a_hit_to_profits_is_no_fine(extract_text: Extract) -> None:
 
 def test_backers_invested(extract_text: Extract) -> None:
     result = extract_text("Anthropic, which is backed by Amazon and Google, raised $3.5 billion.")
-    names = {e.id: e.name for e in result.entities}
-    invested = {
-        (names[r.subject], names[r.object])
-        for r in result.relations
-        if r.predicate == "INVESTED_IN"
-    }
+    invested = pairs(result, "INVESTED_IN")
     assert invested == {("Amazon", "Anthropic"), ("Google", "Anthropic")}
 
 

@@ -5,13 +5,10 @@ Sentences are written for these tests; the people, titles and companies are real
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
+from readouts import Extract, pairs
 
 from graphbuild.models import ArticleExtraction
-
-Extract = Callable[[str], ArticleExtraction]
 
 
 def roles(result: ArticleExtraction) -> set[tuple[str, str, str]]:
@@ -170,10 +167,7 @@ def test_a_plural_title_names_every_person_after_it(extract_text: Extract) -> No
     result = extract_text(text)
     found = roles(result)
     assert {("Chun Gan", "founder", "KuCoin"), ("Ke Tang", "founder", "KuCoin")} <= found
-    names = {e.id: e.name for e in result.entities}
-    founded = {
-        (names[r.subject], names[r.object]) for r in result.relations if r.predicate == "FOUNDED"
-    }
+    founded = pairs(result, "FOUNDED")
     assert founded == {("Chun Gan", "KuCoin"), ("Ke Tang", "KuCoin")}
 
 
@@ -218,10 +212,7 @@ def test_a_lawyer_for_a_client_advises_it(
     extract_text: Extract, text: str, expected: tuple[str, str]
 ) -> None:
     result = extract_text(text)
-    names = {e.id: e.name for e in result.entities}
-    advises = {
-        (names[r.subject], names[r.object]) for r in result.relations if r.predicate == "ADVISES"
-    }
+    advises = pairs(result, "ADVISES")
     assert advises == {expected}
     assert roles(result) == set()
 

@@ -5,22 +5,12 @@ Sentences are written for these tests; the people, companies and events are real
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
+from readouts import Extract, event_parts, pairs
 
-from graphbuild.models import Article, ArticleExtraction
+from graphbuild.models import Article
 from graphbuild.pipeline import Pipeline
 from graphbuild.validate import validate
-
-Extract = Callable[[str], ArticleExtraction]
-
-
-def events(result: ArticleExtraction, kind: str) -> list[set[tuple[str, str]]]:
-    names = {e.id: e.name for e in result.entities}
-    return [
-        {(p.role, names[p.entity]) for p in e.participants} for e in result.events if e.type == kind
-    ]
 
 
 @pytest.mark.parametrize(
@@ -38,7 +28,7 @@ def events(result: ArticleExtraction, kind: str) -> list[set[tuple[str, str]]]:
     ],
 )
 def test_a_verdict_is_a_ruling(extract_text: Extract, text: str, defendants: set[str]) -> None:
-    [ruling] = events(extract_text(text), "Ruling")
+    [ruling] = event_parts(extract_text(text), "Ruling")
     assert ruling == {("defendant", name) for name in defendants}
 
 
@@ -51,7 +41,7 @@ def test_a_verdict_is_a_ruling(extract_text: Extract, text: str, defendants: set
     ],
 )
 def test_no_ruling_without_a_verdict(extract_text: Extract, text: str) -> None:
-    assert events(extract_text(text), "Ruling") == []
+    assert event_parts(extract_text(text), "Ruling") == []
 
 
 @pytest.mark.parametrize(
@@ -73,9 +63,8 @@ def test_a_case_brought_by_someone_is_their_lawsuit(
 ) -> None:
     result = extract_text(text)
     sec = "U.S. Securities and Exchange Commission"
-    assert events(result, "Lawsuit") == [{("plaintiff", sec), ("defendant", defendant)}]
-    names = {e.id: e.name for e in result.entities}
-    sued = {(names[r.subject], names[r.object]) for r in result.relations if r.predicate == "SUED"}
+    assert event_parts(result, "Lawsuit") == [{("plaintiff", sec), ("defendant", defendant)}]
+    sued = pairs(result, "SUED")
     assert sued == {(sec, defendant)}
 
 
@@ -103,7 +92,9 @@ def test_a_case_brought_by_someone_is_their_lawsuit(
 def test_a_departure_without_a_title_is_a_resignation(
     extract_text: Extract, text: str, person: str, org: str
 ) -> None:
-    assert {("person", person), ("organization", org)} in events(extract_text(text), "Resignation")
+    assert {("person", person), ("organization", org)} in event_parts(
+        extract_text(text), "Resignation"
+    )
 
 
 @pytest.mark.parametrize(
@@ -115,7 +106,7 @@ def test_a_departure_without_a_title_is_a_resignation(
     ],
 )
 def test_planned_or_denied_departures_give_no_resignation(extract_text: Extract, text: str) -> None:
-    assert events(extract_text(text), "Resignation") == []
+    assert event_parts(extract_text(text), "Resignation") == []
 
 
 def test_who_becomes_gives_the_appointment(extract_text: Extract) -> None:
@@ -123,7 +114,7 @@ def test_who_becomes_gives_the_appointment(extract_text: Extract) -> None:
         "Mellody Hobson, who becomes the board's lead independent director, welcomed the "
         "appointment at Starbucks."
     )
-    assert {("appointee", "Mellody Hobson"), ("organization", "Starbucks")} in events(
+    assert {("appointee", "Mellody Hobson"), ("organization", "Starbucks")} in event_parts(
         extract_text(text), "Appointment"
     )
 
@@ -134,24 +125,14 @@ def test_settling_a_case_settles_with_whoever_brought_it(extract_text: Extract) 
         "by the SEC."
     )
     result = extract_text(text)
-    names = {e.id: e.name for e in result.entities}
-    settled = {
-        (names[r.subject], names[r.object])
-        for r in result.relations
-        if r.predicate == "SETTLED_WITH"
-    }
+    settled = pairs(result, "SETTLED_WITH")
     assert settled == {("Terraform Labs", "U.S. Securities and Exchange Commission")}
 
 
 def test_a_settlement_an_authority_reached_is_the_party_settling(extract_text: Extract) -> None:
     text = "The Federal Trade Commission reached a $4.7 billion settlement with Celsius Network."
     result = extract_text(text)
-    names = {e.id: e.name for e in result.entities}
-    settled = {
-        (names[r.subject], names[r.object])
-        for r in result.relations
-        if r.predicate == "SETTLED_WITH"
-    }
+    settled = pairs(result, "SETTLED_WITH")
     assert settled == {("Celsius Network", "Federal Trade Commission")}
 
 
@@ -175,11 +156,13 @@ def test_event_dates_said_relative_to_the_article_resolve_against_it(
 def test_settling_charges_from_an_authority_states_the_charge(extract_text: Extract) -> None:
     text = "Kraken agreed to pay $30 million to settle charges from the SEC."
     sec = "U.S. Securities and Exchange Commission"
-    assert events(extract_text(text), "Charge") == [{("authority", sec), ("defendant", "Kraken")}]
+    assert event_parts(extract_text(text), "Charge") == [
+        {("authority", sec), ("defendant", "Kraken")}
+    ]
 
 
 def test_denying_charges_states_none(extract_text: Extract) -> None:
-    assert events(extract_text("Binance denied the charges from the SEC."), "Charge") == []
+    assert event_parts(extract_text("Binance denied the charges from the SEC."), "Charge") == []
 
 
 def test_a_regulator_approving_a_kind_of_product_is_a_policy(extract_text: Extract) -> None:
@@ -206,12 +189,12 @@ def test_a_regulator_approving_a_kind_of_product_is_a_policy(extract_text: Extra
     ],
 )
 def test_approvals_that_are_no_policy(extract_text: Extract, text: str) -> None:
-    assert events(extract_text(text), "Policy") == []
+    assert event_parts(extract_text(text), "Policy") == []
 
 
 def test_where_a_person_goes_after_leaving_is_not_what_they_left(extract_text: Extract) -> None:
     text = "Gary Gensler stepped down and returned to teaching at MIT Sloan School of Management."
-    assert events(extract_text(text), "Resignation") == []
+    assert event_parts(extract_text(text), "Resignation") == []
 
 
 @pytest.mark.parametrize(
@@ -222,19 +205,19 @@ def test_where_a_person_goes_after_leaving_is_not_what_they_left(extract_text: E
     ],
 )
 def test_a_conviction_is_a_ruling(extract_text: Extract, text: str) -> None:
-    assert events(extract_text(text), "Ruling") == [{("defendant", "Sam Bankman-Fried")}]
+    assert event_parts(extract_text(text), "Ruling") == [{("defendant", "Sam Bankman-Fried")}]
 
 
 def test_an_article_about_a_company_points_its_description_at_it(extract_text: Extract) -> None:
     text = "Coinbase shares fell after the SEC sued the exchange."
     sec = "U.S. Securities and Exchange Commission"
-    assert events(extract_text(text), "Lawsuit") == [
+    assert event_parts(extract_text(text), "Lawsuit") == [
         {("plaintiff", sec), ("defendant", "Coinbase")}
     ]
 
 
 def test_a_reported_would_is_an_announcement(extract_text: Extract) -> None:
     text = "Boeing said Dave Calhoun would retire at the end of the year."
-    assert events(extract_text(text), "Resignation") == [
+    assert event_parts(extract_text(text), "Resignation") == [
         {("person", "Dave Calhoun"), ("organization", "Boeing")}
     ]
