@@ -39,7 +39,7 @@ from typing import Any, Literal, get_args
 import networkx as nx
 
 from graphbuild.errors import ConfigError, ExportError
-from graphbuild.graph import EVENT, STRUCTURAL, evidence_of
+from graphbuild.graph import EVENT, EVENT_FIELDS, STRUCTURAL, evidence_of
 from graphbuild.schema import Schema
 from graphbuild.stores.base import ARTICLE_LABEL, MENTIONS, PARTICIPANT, REPORTED_IN, GraphStore
 
@@ -59,17 +59,7 @@ FALLBACK_ARRAY_DELIMITER = "\x1f"
 
 _NODE_FIRST = ("id", "category", "label", "name")
 _EDGE_FIRST = ("source", "target", "key", "predicate")
-_EVENT_FACT_FIELDS = (
-    "name",
-    "status",
-    "amount",
-    "currency",
-    "amount_qualifier",
-    "amount_text",
-    "date",
-    "date_precision",
-    "date_text",
-)
+_EVENT_FACT_FIELDS = ("name", *EVENT_FIELDS)
 _PROVENANCE_FIELDS = ("confidence", "support", "first_seen", "last_seen", "articles")
 
 

@@ -62,7 +62,8 @@ ARTICLE = "article"
 STRUCTURAL = frozenset({PARTICIPANT, MENTIONS, REPORTED_IN})
 
 _EVIDENCE_LISTS = ("evidence_spans", "rules", "evidence_articles", "start_offsets", "end_offsets")
-_EVENT_FIELDS = (
+# The properties an event node carries besides its type, name and participants.
+EVENT_FIELDS = (
     "status",
     "amount",
     "currency",
@@ -217,7 +218,7 @@ def graph_tables(g: nx.MultiDiGraph) -> Tables:
                     "id": node,
                     "type": data.get("label"),
                     "name": data.get("name"),
-                    **{key: data.get(key) for key in _EVENT_FIELDS},
+                    **{key: data.get(key) for key in EVENT_FIELDS},
                     "participants": {role: sorted(names) for role, names in participants.items()},
                     **_provenance_columns(data),
                 }
@@ -259,7 +260,7 @@ def graph_tables(g: nx.MultiDiGraph) -> Tables:
             *properties_order,
             *provenance,
         ],
-        "events": ["id", "type", "name", *_EVENT_FIELDS, "participants", *provenance],
+        "events": ["id", "type", "name", *EVENT_FIELDS, "participants", *provenance],
         "evidence": ["fact", "fact_type", "article", "sentence", "text", "rule", "start", "end"],
     }
     return Tables(
@@ -595,7 +596,7 @@ def _event_attributes(node: Mapping[str, Any], label: str) -> dict[str, Any]:
         "category": EVENT,
         "label": label,
         "name": f"{label} {date}" if date else label,
-        **{key: node.get(key) for key in _EVENT_FIELDS},
+        **{key: node.get(key) for key in EVENT_FIELDS},
         "date": date,
     }
     data.update(_provenance(node))
