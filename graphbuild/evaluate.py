@@ -727,7 +727,29 @@ class EvaluationReport(BaseModel):
         section("relations", lambda m: m.relations)
         section("events", lambda m: m.events)
         rows.append(("amounts on the right event", [self.strict.amounts, self.lenient.amounts]))
-        return head + "\n\n" + render_scores(rows, list(MODES))
+        text = head + "\n\n" + render_scores(rows, list(MODES))
+        if self.articles:
+            text += "\n\n" + self.details_table()
+        return text
+
+    def details_table(self) -> str:
+        """What each article missed and got wrong in strict mode, one fact a line.
+
+        Articles where everything matched are listed with "all matched".
+        """
+        blocks: list[str] = []
+        for article in self.articles:
+            lines = [
+                f"{article.id}" + (" (missing from pred)" if article.missing_from_pred else "")
+            ]
+            for kind in ("entities", "relations", "events", "amounts"):
+                outcome: Outcome = getattr(article.strict, kind)
+                lines += [f"  missed   {kind}: {item}" for item in outcome.missed]
+                lines += [f"  spurious {kind}: {item}" for item in outcome.spurious]
+            if len(lines) == 1:
+                lines.append("  all matched")
+            blocks.append("\n".join(lines))
+        return "\n".join(blocks)
 
 
 def _cell(value: float | None) -> str:

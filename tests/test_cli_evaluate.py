@@ -32,3 +32,20 @@ def test_evaluate_reports_a_broken_gold_line(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "gold.jsonl:2" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_details_in_the_table_list_each_missed_and_spurious_fact(tmp_path: Path) -> None:
+    gold_line = json.loads(GOLD.read_text(encoding="utf-8").splitlines()[0])
+    pred_line = json.loads(json.dumps(gold_line))
+    dropped = pred_line["relations"].pop(0)
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold.write_text(json.dumps(gold_line) + "\n", encoding="utf-8")
+    pred.write_text(json.dumps(pred_line) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    plain = runner.invoke(main, ["evaluate", str(gold), str(pred)])
+    detailed = runner.invoke(main, ["evaluate", str(gold), str(pred), "--details"])
+    assert detailed.exit_code == 0, detailed.stderr
+    assert "missed   relations" not in plain.stdout
+    missed = [line for line in detailed.stdout.splitlines() if "missed   relations" in line]
+    assert len(missed) == 1 and dropped["predicate"] in missed[0]
+    assert gold_line["article"]["id"] in detailed.stdout
