@@ -2,7 +2,9 @@
 
 Each file declares one entity ``type`` and ``entries`` with a canonical
 ``name``, an optional ``kind`` and ``aliases``; ``titles.yaml`` maps job titles
-to the normalised role that ``ROLE_AT`` carries. Users edit these files to
+to the normalised role that ``ROLE_AT`` carries, and its ``offices`` name the
+body a public office implies when a story leaves it unnamed ("Attorney General
+Merrick Garland" is at the Justice Department). Users edit these files to
 teach graphbuild names it mistypes.
 """
 
@@ -39,6 +41,13 @@ class Gazetteer(BaseModel):
 
     entries: tuple[GazetteerEntry, ...]
     titles: dict[str, str] = Field(description="Surface form of a title -> normalised role")
+    offices: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "Public office (a normalised role) -> the body it implies when none is named: "
+            "a gazetteer name, or 'the <kind>' for the article's one body of that kind"
+        ),
+    )
 
     def entry(self, name: str, entity_type: str) -> GazetteerEntry | None:
         for item in self.entries:
@@ -66,12 +75,14 @@ def load_gazetteer(directory: Path, schema: Schema) -> Gazetteer:
         )
     entries: list[GazetteerEntry] = []
     titles: dict[str, str] = {}
+    offices: dict[str, str] = {}
     for path in sorted(directory.glob("*.yaml")):
         raw = _read_yaml(path)
         if path.name == TITLES_FILE:
             for role, forms in (raw.get("roles") or {}).items():
                 for form in forms or []:
                     titles[str(form)] = str(role)
+            offices = {str(k): str(v) for k, v in (raw.get("offices") or {}).items()}
             continue
         entity_type = raw.get("type")
         if entity_type not in schema.entity_types:
@@ -84,4 +95,23 @@ def load_gazetteer(directory: Path, schema: Schema) -> Gazetteer:
                 entries.append(GazetteerEntry(type=entity_type, **item))
             except (ValidationError, TypeError) as exc:
                 raise ConfigError(f"{path}: entry {i} is invalid: {exc}") from exc
-    return Gazetteer(entries=tuple(entries), titles=titles)
+    _check_offices(offices, set(titles.values()), {e.name for e in entries}, directory)
+    return Gazetteer(entries=tuple(entries), titles=titles, offices=offices)
+
+
+def _check_offices(
+    offices: dict[str, str], roles: set[str], names: set[str], directory: Path
+) -> None:
+    """Each office is a role of the title list and implies a named body or a kind of body."""
+    where = directory / TITLES_FILE
+    for office, body in offices.items():
+        if office not in roles:
+            raise ConfigError(
+                f"{where}: office {office!r} is not a role under 'roles'",
+                hint="add the office's titles under 'roles' first",
+            )
+        if not body.startswith("the ") and body not in names:
+            raise ConfigError(
+                f"{where}: office {office!r} implies {body!r}, which no gazetteer names",
+                hint="use a gazetteer entry's name, or 'the <kind>' (e.g. 'the country')",
+            )

@@ -90,7 +90,7 @@ class Extractor:
         career_events, dated_roles = extract_careers(doc, ents, self._roles)
         frame_relations, frame_events = extract_frames(doc, ents)
         relations = merge_relations(
-            extract_roles(doc, ents, self._roles)
+            extract_roles(doc, ents, self._roles, self._gazetteer.offices)
             + dated_roles
             + frame_relations
             + founder_roles(frame_relations, ents)

@@ -296,7 +296,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             kind = entry.kind if entry else None
         else:
             name = clean_person_name(text) if entity_type == PERSON else clean_name(text)
-            kind = None
+            kind = "court" if entity_type == "Regulator" and span[-1].text in _COURT_WORDS else None
             # The small pipeline tags stray lowercase words; a name has a capital or a digit,
             # and does not end in a common noun ("the Russian exchange").
             if not any(c.isupper() or c.isdigit() for c in name):

@@ -8,13 +8,18 @@ Shapes read (each a rule name in the evidence):
 - ``role/coordinated``: "... CEO Richard Teng and chief legal officer Eleanor Hughes"
   (the second title shares the first one's organisation);
 - ``role/apposition``: "Richard Teng, chief executive of Binance", "Teng, Binance's CEO",
-  "Teng is the CEO of Binance".
+  "Teng is the CEO of Binance";
+- ``role/title_person_topic``: "Chief executive Jane Fraser said" (a company title with no
+  company named is at the company the article is about);
+- ``role/office_person``: "Attorney General Merrick Garland" (a public office with no body
+  named is at the body the office implies, when the article names it).
 
 A "former" or "ex-" before the title gives the role "former <role>".
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -57,6 +62,7 @@ PLURAL_EXCEPTIONS = frozenset({"chairman", "chairwoman", "spokesman", "spokeswom
 
 CONFIDENCE = {
     "role/title_person_topic": 0.6,
+    "role/office_person": 0.7,
     "role/title_of_org_person": 0.85,
     "role/title_person": 0.9,
     "role/title_person_of": 0.85,
@@ -374,6 +380,46 @@ def _names_another_body(ents: ArticleEntities, sent: Span, topic: str) -> bool:
     )
 
 
+def _implied_body(ents: ArticleEntities, body: str) -> str | None:
+    """The article's entity for an office's body: by name, or its one body of a kind."""
+    if body.startswith("the "):
+        kind = body.removeprefix("the ")
+        of_kind = [e.id for e in ents.entities if e.kind == kind and e.type in BODY_TYPES]
+        return of_kind[0] if len(of_kind) == 1 else None
+    return next((e.id for e in ents.entities if e.name == body), None)
+
+
+def _implied_office(
+    doc: Doc,
+    ents: ArticleEntities,
+    chain: list[Span],
+    roles: list[str],
+    offices: Mapping[str, str],
+) -> _Placement | None:
+    """ "Attorney General Merrick Garland", "Acting Comptroller Michael Hsu": a public
+    office named as a capitalised title right before its holder, with no body beside it,
+    is at the body the office implies (``offices``, from the title list), when the
+    article names that body. A lowercase "president Jean Liu" is a company's title.
+    """
+    if len(chain) != 1 or not chain[0][0].text[0].isupper():
+        return None
+    body = offices.get(_base_role(roles[0]))
+    person = _person_starting_at(ents, chain[0].end)
+    if body is None or person is None:
+        return None
+    org = _implied_body(ents, body)
+    if org is None:
+        return None
+    start = _left_of_modifiers(doc, chain[0].start, chain[0].sent.start)[0]
+    # "New York Attorney General Letitia James": a place or name before the office is its
+    # own body, which the office table does not know.
+    if start > chain[0].sent.start and (
+        ents.at_token(start - 1) is not None or doc[start - 1].pos_ == "PROPN"
+    ):
+        return None
+    return _Placement(person[0], org, start, person[1], "role/office_person")
+
+
 def _base_role(role: str) -> str:
     """The role without "former" and kept modifiers: "former interim CEO" -> "CEO"."""
     words = role.removeprefix("former ").split(" ")
@@ -404,8 +450,10 @@ def _is_counsel_for(doc: Doc, chain: list[Span], reader: RoleReader) -> bool:
     )
 
 
-def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[Relation]:
-    """``ROLE_AT`` relations from the titles in ``doc``."""
+def extract_roles(
+    doc: Doc, ents: ArticleEntities, reader: RoleReader, offices: Mapping[str, str]
+) -> list[Relation]:
+    """``ROLE_AT`` relations from the titles in ``doc``; ``offices`` as in ``_implied_office``."""
     found: list[_Role] = []
     topic = topic_organization(ents)
     for chain in _title_chains(doc, reader.titles(doc)):
@@ -414,7 +462,10 @@ def extract_roles(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[R
             continue
         roles = _chain_roles(doc, chain, reader)
         placed = _place_chain(doc, ents, first, last, found)
-        if not placed and topic is not None and not _names_another_body(ents, first.sent, topic):
+        office = _implied_office(doc, ents, chain, roles, offices)
+        if not placed and office is not None:
+            placed = [office]
+        elif not placed and topic is not None and not _names_another_body(ents, first.sent, topic):
             # "Chief executive Jane Fraser said ...": a company title with no company named
             # is taken to be at the company the article is about, unless the sentence
             # names another body it could be at ("the SEC under then-chair Gary Gensler").

@@ -332,3 +332,49 @@ def test_a_name_set_off_after_its_title(extract_text: Extract) -> None:
 
 def test_a_set_off_name_needs_an_organisation_before_the_title(extract_text: Extract) -> None:
     assert roles(extract_text("The chief executive, Jane Fraser, said costs would fall.")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Justice Department charged the bank. Attorney General Merrick Garland said "
+            "no bank was too big to prosecute.",
+            ("Merrick Garland", "attorney general", "U.S. Department of Justice"),
+        ),
+        (
+            "The OCC fined Citigroup. Acting Comptroller Michael Hsu said the bank had not "
+            "fixed its data.",
+            ("Michael Hsu", "acting comptroller", "Office of the Comptroller of the Currency"),
+        ),
+        (
+            "Nippon Steel closed the deal after the U.S. government took a golden share. "
+            "President Donald Trump had approved it.",
+            ("Donald Trump", "president", "United States"),
+        ),
+    ],
+)
+def test_public_office_is_at_the_body_it_implies(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in roles(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The body the office implies is not in the article.
+        "Attorney General Merrick Garland spoke in Washington on Monday.",
+        # Two countries: which one's president is not said.
+        "President Emmanuel Macron met Chinese leaders as France and China signed trade deals.",
+        # A lowercase title before a name is a company's: "president Jean Liu".
+        "China's regulator fined Didi, and president Jean Liu apologised.",
+        # A body beside the title wins over the implied one.
+        "The Justice Department settled. New York Attorney General Letitia James sued Apple.",
+    ],
+)
+def test_public_office_without_its_body_gives_no_implied_role(
+    extract_text: Extract, text: str
+) -> None:
+    implied = {"U.S. Department of Justice", "United States", "China", "France"}
+    assert not {r for r in roles(extract_text(text)) if r[2] in implied}

@@ -1,0 +1,42 @@
+"""The gazetteer folder: what a user's edits to it may say, and the errors when they are wrong."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graphbuild.config import Settings
+from graphbuild.errors import ConfigError
+from graphbuild.gazetteers import load_gazetteer
+from graphbuild.schema import Schema
+
+
+@pytest.fixture
+def folder(tmp_path: Path, settings: Settings) -> Path:
+    copy = tmp_path / "gazetteers"
+    shutil.copytree(settings.seeds_dir / "gazetteers", copy)
+    return copy
+
+
+def test_shipped_offices_name_known_roles_and_bodies(settings: Settings, schema: Schema) -> None:
+    gazetteer = load_gazetteer(settings.seeds_dir / "gazetteers", schema)
+    assert gazetteer.offices["attorney general"] == "U.S. Department of Justice"
+    assert gazetteer.offices["president"] == "the country"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("  chancellor: the country\n", "office 'chancellor' is not a role"),
+        ("  governor: Bank of Atlantis\n", "implies 'Bank of Atlantis', which no gazetteer names"),
+    ],
+)
+def test_an_office_the_gazetteer_cannot_place_is_a_config_error(
+    folder: Path, schema: Schema, line: str, message: str
+) -> None:
+    titles = folder / "titles.yaml"
+    titles.write_text(titles.read_text() + line)
+    with pytest.raises(ConfigError, match=message):
+        load_gazetteer(folder, schema)
