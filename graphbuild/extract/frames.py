@@ -15,6 +15,12 @@ Ripple to pay a penalty"), verdicts ("a jury found X guilty"), money raised
 source ("a case brought by the SEC", "settle charges from the SEC") and a
 regulator's decisions ("approved the first bitcoin funds").
 
+Some enforcement facts span sentences: "MAS imposed penalties on nine firms.
+UOB and UBS were among the firms penalised." A fine, sanction or charge whose
+sentence names parties but no authority takes the authority of the article's
+previous event of its type (rule suffix ``/carried``), and a fine on several
+parties is one fine each.
+
 Negated facts ("did not sue") are not emitted; neither are hedged ones (a
 modal such as "may" or "could", or a governing verb such as "plans to",
 "is expected to", "denied"). Each frame has a rule name in the evidence.
@@ -301,6 +307,8 @@ CONFIDENCE = {
     "charges_from": 0.7,
     "policy": 0.7,
     "brought": 0.75,
+    # An authority taken from an earlier sentence of the article.
+    "carried": 0.6,
 }
 
 
@@ -398,7 +406,15 @@ class _Resolver:
         return self._ents.types.get(eid) in _AUTHORITY_TYPES
 
     def entities(self, token: Token) -> list[str]:
-        """The entity a token names and those coordinated with it ("the SEC and the CFTC")."""
+        """The entity a token names and those coordinated with it ("the SEC and the CFTC").
+
+        A noun that classes a copula's subject names that subject: in "UBS and Citibank
+        were among the firms penalised" and "Sinbad is the mixer sanctioned", the firms
+        are UBS and Citibank and the mixer is Sinbad.
+        """
+        classed = _classed_subject(token)
+        if classed is not None and token.i not in self._by_token:
+            return self.entities(classed)
         out = []
         for t in [token, *_conjuncts(token)]:
             eid = self.entity(t)
@@ -407,12 +423,45 @@ class _Resolver:
         return out
 
 
+def _class_copula(noun: Token) -> Token | None:
+    """The copula whose subject a common noun classes: "X is the mixer", "X were among
+    the firms"."""
+    if noun.pos_ != "NOUN":
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        copula = noun.head.head
+    elif noun.dep_ == "attr":
+        copula = noun.head
+    else:
+        return None
+    return copula if copula.lemma_.lower() == "be" else None
+
+
+def _classed_subject(noun: Token) -> Token | None:
+    """The subject a common noun classes (see ``_class_copula``)."""
+    copula = _class_copula(noun)
+    return _child(copula, {"nsubj"}) if copula is not None else None
+
+
+def _after_class_noun(verb: Token) -> bool:
+    """ "were among the other firms penalised" parsed with the verb on the copula: the
+    verb follows the noun that classes the copula's subject."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBN", "VBD") or verb.i == 0:
+        return False
+    return _class_copula(verb.doc[verb.i - 1]) == verb.head
+
+
 def _conjuncts(token: Token) -> list[Token]:
     """Tokens coordinated with ``token``, also past an apposition: in "Ellison, the former
     chief executive of Alameda, and Gary Wang", Wang hangs on "executive"."""
-    found = []
-    heads = [token, *(c for c in token.children if c.dep_ == "appos")]
+    found: list[Token] = []
+    appositions = [c for c in token.children if c.dep_ == "appos"]
+    heads = [token, *appositions]
     stack = [c for head in heads for c in head.children if c.dep_ == "conj"]
+    if stack:
+        # "United Overseas Bank, UBS, UOB Kay Hian and Citibank": in a list the parse
+        # takes for an apposition, a name after the first is one more member.
+        found.extend(a for a in appositions if a.pos_ == "PROPN")
     while stack:
         t = stack.pop()
         found.append(t)
@@ -472,7 +521,12 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
     objects: list[Token] = []
     subjects: list[Token] = []
     rule = "active"
-    if passive or agent is not None:
+    # "the other firms penalised": a past participle on a noun is passive without an agent;
+    # the small parse may hang it on the copula instead ("were among the firms penalised").
+    participle = subject is None and (
+        (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")) or _after_class_noun(verb)
+    )
+    if passive or agent is not None or participle:
         # "Binance was fined by the Treasury" / "Circle, founded by Jeremy Allaire".
         rule = "passive"
         if agent is not None:
@@ -482,6 +536,13 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
         elif verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("PROPN", "NOUN"):
             objects.append(verb.head)
             rule = "clause"
+        elif _after_class_noun(verb):
+            objects.append(verb.doc[verb.i - 1])
+            rule = "clause"
+        if rule == "clause":
+            # "were among the firms penalised, along with Julius Baer and LGT Bank".
+            for along in (c for c in verb.children if c.lower_ == "along"):
+                objects.extend(_prep_objects(along, frozenset({"with"})))
         if frame.preps and not frame.direct_object:
             # "X is based in Y": the passive subject is the relation's subject.
             subjects, objects = objects, _prep_objects(verb, frame.preps)
@@ -494,10 +555,15 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
         obj = _child(verb, {"dobj"})
         if frame.direct_object and obj is not None:
             objects.append(obj)
-        # "fined Starling Bank £29 million": the one fined is the indirect object.
+        # "fined Starling Bank £29 million": the one fined is the indirect object, which the
+        # small parse may hang on the amount instead ("Barclays" as a modifier of "million").
         dative = _child(verb, {"dative"})
         if frame.direct_object and dative is not None:
             objects.append(dative)
+        if frame.direct_object and obj is not None and obj.like_num:
+            objects.extend(
+                c for c in obj.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+            )
         objects.extend(_prep_objects(verb, frame.preps))
         if not frame.direct_object and obj is not None:
             # "settle charges from the SEC": the preposition hangs on the object.
@@ -537,6 +603,11 @@ def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
         return None
     subject_ids = resolve.entities(subject)
     object_ids = [e for t in objects for e in resolve.entities(t)]
+    # "imposed penalties on nine financial institutions": the authority acts on parties
+    # named later ("UOB and UBS were among the firms penalised").
+    acts_on_later = frame.event in _CARRIED and all(resolve.is_authority(e) for e in subject_ids)
+    if subject_ids and not object_ids and acts_on_later:
+        return _Found(subject_ids, [], noun, "noun")
     if not subject_ids or not object_ids:
         return None
     return _Found(subject_ids, object_ids, noun, "noun")
@@ -976,4 +1047,108 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                         confidence=CONFIDENCE[found.rule],
                         evidence=[evidence],
                     )
-    return list(relations.values()), list(events.values())
+    carried = _carry_authorities(list(events.values()), relations, ents)
+    return list(relations.values()), _one_fine_each(carried)
+
+
+# Enforcement events whose authority may be named a sentence before the parties, and the
+# relation each states: "MAS imposed penalties on nine firms. UOB and UBS were among them".
+_CARRIED = {"Fine": "FINED", "Sanction": "SANCTIONED", "Charge": "CHARGED"}
+_PARTY_ROLES = frozenset({"defendant", "target"})
+
+
+def _carry_authorities(
+    events: list[Event], relations: dict[str, Relation], ents: ArticleEntities
+) -> list[Event]:
+    """Give an enforcement event with parties but no authority the authority of the
+    article's previous event of its type, which states who acts; its relations follow.
+    A previous event with an authority and no parties ("imposed penalties on nine
+    firms") only summed up the events that name them, and is dropped.
+    """
+    last: dict[str, Event] = {}
+    out: dict[str, Event] = {}
+    summaries: set[str] = set()  # authority-only events whose parties came later
+    for event in events:
+        roles = {p.role for p in event.participants}
+        before = last.get(event.type)
+        if (
+            event.type in _CARRIED
+            and "authority" not in roles
+            and roles & _PARTY_ROLES
+            and before is not None
+        ):
+            authorities = [p for p in before.participants if p.role == "authority"]
+            if not {p.role for p in before.participants} & _PARTY_ROLES:
+                summaries.add(before.id)
+            participants = [*event.participants, *authorities]
+            key = [(p.role, p.entity) for p in participants]
+            amount = (event.amount.value, event.amount.currency) if event.amount else None
+            evidence = [
+                *event.evidence,
+                *(e.model_copy(update={"rule": f"{e.rule}/carried"}) for e in before.evidence[:1]),
+            ]
+            event = event.model_copy(
+                update={
+                    "id": event_id(event.type, key, amount),
+                    "participants": participants,
+                    "confidence": CONFIDENCE["carried"],
+                    "evidence": evidence,
+                }
+            )
+            predicate = _CARRIED[event.type]
+            for authority in authorities:
+                for party in (p for p in event.participants if p.role in _PARTY_ROLES):
+                    rid = relation_id(authority.entity, predicate, party.entity)
+                    relations.setdefault(
+                        rid,
+                        Relation(
+                            id=rid,
+                            subject=authority.entity,
+                            predicate=predicate,
+                            object=party.entity,
+                            confidence=CONFIDENCE["carried"],
+                            evidence=[
+                                e.model_copy(update={"rule": f"{e.rule}/carried"})
+                                for e in event.evidence[:1]
+                            ]
+                            + evidence[1:],
+                        ),
+                    )
+        if "authority" in {p.role for p in event.participants}:
+            last[event.type] = event
+        seen = out.get(event.id)
+        out[event.id] = (
+            event
+            if seen is None
+            else seen.model_copy(update={"evidence": [*seen.evidence, *event.evidence]})
+        )
+    return [e for e in out.values() if e.id not in summaries]
+
+
+def _one_fine_each(events: list[Event]) -> list[Event]:
+    """A fine on several parties is one fine each ("Cheng Wei and Jean Liu were each fined");
+    the amount stays with each only when the sentence says it is each one's."""
+    out: list[Event] = []
+    for event in events:
+        parties = [p for p in event.participants if p.role == "defendant"]
+        if event.type != "Fine" or len(parties) < 2:
+            out.append(event)
+            continue
+        others = [p for p in event.participants if p.role != "defendant"]
+        each = any(re.search(r"\b(each|apiece)\b", e.text) for e in event.evidence)
+        amount = event.amount if each else None
+        for party in parties:
+            participants = [party, *others]
+            key = [(p.role, p.entity) for p in participants]
+            out.append(
+                event.model_copy(
+                    update={
+                        "id": event_id(
+                            event.type, key, (amount.value, amount.currency) if amount else None
+                        ),
+                        "participants": participants,
+                        "amount": amount,
+                    }
+                )
+            )
+    return out

@@ -1,0 +1,88 @@
+"""Enforcement facts spread over a list or over sentences.
+
+"UOB, UBS and Citibank were among the firms penalised" names the parties of a
+fine whose authority the sentence before names; each party gets its own fine.
+Sentences are written for these tests; the firms and regulators are real.
+"""
+
+from __future__ import annotations
+
+from readouts import Extract, event_parts, pairs
+
+MAS = "Monetary Authority of Singapore"
+SEC = "U.S. Securities and Exchange Commission"
+FCA = "Financial Conduct Authority"
+
+
+def test_firms_listed_after_a_summary_are_each_fined_by_its_authority(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "The Monetary Authority of Singapore imposed penalties on nine financial "
+        "institutions on Wednesday. United Overseas Bank, UBS and Citibank were among the "
+        "other firms penalised, along with Julius Baer."
+    )
+    firms = {"United Overseas Bank", "UBS", "Citigroup", "Julius Baer"}
+    assert pairs(result, "FINED") == {(MAS, firm) for firm in firms}
+    fines = event_parts(result, "Fine")
+    # One fine a firm; the summary with no party named is not a fine of its own.
+    assert sorted(fines, key=sorted) == sorted(
+        ({("authority", MAS), ("defendant", firm)} for firm in firms), key=sorted
+    )
+    carried = [r for r in result.relations if r.predicate == "FINED"]
+    assert all(r.evidence[0].rule.endswith("/carried") for r in carried)
+    assert all(len(r.evidence) == 2 for r in carried)  # the list's sentence and the authority's
+
+
+def test_a_noun_that_classes_the_subject_stands_for_it(extract_text: Extract) -> None:
+    result = extract_text("Goldman Sachs and Morgan Stanley were among the banks fined by the SEC.")
+    assert pairs(result, "FINED") == {(SEC, "Goldman Sachs"), (SEC, "Morgan Stanley")}
+    result = extract_text("Sinbad is the third mixer sanctioned by OFAC this year.")
+    assert pairs(result, "SANCTIONED") == {("Office of Foreign Assets Control", "Sinbad")}
+
+
+def test_a_charge_in_a_later_sentence_keeps_the_authority_of_the_first(
+    extract_text: Extract,
+) -> None:
+    result = extract_text("The SEC charged Coinbase in June. Kraken was charged in November.")
+    assert pairs(result, "CHARGED") == {(SEC, "Coinbase"), (SEC, "Kraken")}
+
+
+def test_each_fined_gives_a_fine_each_with_its_amount(extract_text: Extract) -> None:
+    result = extract_text(
+        "The FCA fined Barclays £40 million in July. Former chief executive Jes Staley and "
+        "chairman Nigel Higgins were each fined £1 million."
+    )
+    fines = [e for e in result.events if e.type == "Fine"]
+    names = {e.id: e.name for e in result.entities}
+    by_party = {
+        names[p.entity]: e.amount.value if e.amount else None
+        for e in fines
+        for p in e.participants
+        if p.role == "defendant"
+    }
+    assert by_party == {"Barclays": 40e6, "Jes Staley": 1e6, "Nigel Higgins": 1e6}
+
+
+def test_a_fine_on_several_parties_without_each_keeps_no_shared_amount(
+    extract_text: Extract,
+) -> None:
+    result = extract_text("The FCA fined Barclays and Lloyds a combined £60 million.")
+    fines = [e for e in result.events if e.type == "Fine"]
+    assert len(fines) == 2 and all(e.amount is None for e in fines)
+
+
+def test_listed_firms_not_fined_or_only_maybe_fined_give_nothing(extract_text: Extract) -> None:
+    for text in (
+        "The FCA fined Barclays £40 million. UBS and HSBC were among the banks not fined.",
+        "The FCA fined Barclays £40 million. Lloyds may also be fined.",
+    ):
+        assert pairs(extract_text(text), "FINED") == {(FCA, "Barclays")}
+
+
+def test_a_party_with_no_authority_anywhere_in_the_article_gets_none(
+    extract_text: Extract,
+) -> None:
+    result = extract_text("Kraken was charged in November, according to court papers.")
+    assert pairs(result, "CHARGED") == set()
+    assert event_parts(result, "Charge") == [{("defendant", "Kraken")}]
