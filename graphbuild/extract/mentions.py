@@ -260,13 +260,17 @@ def context_type(span: Span, entity_type: str, titles: frozenset[str]) -> str:
                 and doc[first - 1].lemma_.lower() in _ORG_OBJECT_OF_NOUN
             ):
                 return org
-    if entity_type != PERSON:
-        if before_one in _HONORIFICS or _serves_as_title(span, titles):
-            return PERSON
-        words = [_words_before(span, n) for n in (3, 2, 1)]
-        if any(w in titles for w in words) or _titled_after(span, titles):
-            return PERSON
+    if entity_type != PERSON and _person_cue(span, titles):
+        return PERSON
     return entity_type
+
+
+def _person_cue(span: Span, titles: frozenset[str]) -> bool:
+    """A title or honorific before the name, a title after it, or a role it takes."""
+    if _words_before(span, 1) in _HONORIFICS or _serves_as_title(span, titles):
+        return True
+    words = [_words_before(span, n) for n in (3, 2, 1)]
+    return any(w in titles for w in words) or _titled_after(span, titles)
 
 
 def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[MentionSpan]:
@@ -280,6 +284,8 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
         if entity_type is None:
             continue
         span = _trim(ent) if curated else _without_title(_trim(ent), titles)
+        if not curated and entity_type == PERSON:
+            span = _with_given_name(span, all_titles)
         if curated and entity_type == "Organization":
             longer = _longer_name(span, all_titles)
             if longer is not span:
@@ -328,7 +334,35 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
                 sentence_start=span.sent.start_char,
             )
         )
+    # A given name taken into a person's name was also tagged on its own ("Bharat").
+    out = [m for m in out if not any(_inside(m, longer) for longer in out)]
     return sorted(out + _missed_surnames(doc, out), key=lambda m: m.start)
+
+
+def _inside(mention: MentionSpan, other: MentionSpan) -> bool:
+    """Whether ``mention`` lies within the longer mention ``other``."""
+    longer = other.end - other.start > mention.end - mention.start
+    return longer and other.start <= mention.start and mention.end <= other.end
+
+
+def _with_given_name(span: Span, all_titles: frozenset[str]) -> Span:
+    """A surname with the given name the tagger left out: in "Chief executive Bharat
+    Masrani", "Bharat" is tagged as a nationality and "Masrani" alone as a person."""
+    i = span.start - 1
+    if len(span) != 1 or i < span.sent.start:
+        return span
+    given = span.doc[i]
+    if (
+        given.pos_ == "PROPN"
+        and given.is_alpha
+        and given.is_title
+        and given.dep_ == "compound"
+        and given.head.i == span.start
+        and given.lower_ not in all_titles
+        and given.lower_ not in _HONORIFICS
+    ):
+        return span.doc[i : span.end]
+    return span
 
 
 def _missed_surnames(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
@@ -412,6 +446,12 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
         if m.type == PERSON and len(words) > 1:
             for n in range(1, len(words)):
                 full_by_tail[normalize_key(" ".join(words[n:]))].add(normalize_key(m.name))
+    # "Chen" beside "Chen Zhi": a family name written first names the same person.
+    full_by_head: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = m.name.split()
+        if m.type == PERSON and len(words) == 2:
+            full_by_head[normalize_key(words[0])].add(normalize_key(m.name))
     # "Terraform" beside "Terraform Labs", "TD" beside "TD Bank": one company.
     org_by_stem: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -431,10 +471,13 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
         key = normalize_key(m.name)
         owners = full_by_tail.get(key, set())
         bodies = body_by_tail.get(key, set())
+        heads = full_by_head.get(key, set()) if m.type == PERSON and not owners else set()
         if not m.curated and len(owners) == 1 and key not in owners:
             key = next(iter(owners))
             if m.type != PERSON:
                 mentions[i] = replace(m, type=PERSON)
+        elif not m.curated and len(heads) == 1 and key not in heads:
+            key = next(iter(heads))
         elif m.type == "Organization" and len(org_by_stem.get(key, ())) == 1:
             key = next(iter(org_by_stem[key]))
         elif not m.curated and len(m.name.split()) == 1 and len(bodies) == 1 and not owners:

@@ -172,3 +172,26 @@ def test_a_split_off_legal_suffix_is_no_entity(extract_text: Extract) -> None:
 def test_an_owner_described_after_a_name_stays_a_person(extract_text: Extract) -> None:
     found = typed(extract_text("Elon Musk, the billionaire owner of X, sued OpenAI in March."))
     assert ("Person", "Elon Musk") in found
+
+
+def test_a_given_name_tagged_apart_joins_the_surname(extract_text: Extract) -> None:
+    # The pipeline tags "Bharat" as a nationality and "Masrani" alone as the person.
+    result = extract_text(
+        "TD Bank pleaded guilty. Chief executive Bharat Masrani apologized for the lapses."
+    )
+    assert ("Person", "Bharat Masrani") in typed(result)
+    assert ("Person", "Masrani") not in typed(result)
+    roles = {(r.subject, r.properties["role"]) for r in result.relations}
+    assert ("person:bharat-masrani", "CEO") in roles
+
+
+def test_an_honorific_is_no_given_name(extract_text: Extract) -> None:
+    found = typed(extract_text("Mr Abetz said no to the plan. Mr Abetz left the room."))
+    assert ("Person", "Abetz") in found
+    assert not any(name.startswith("Mr") for _, name in found)
+
+
+def test_a_family_name_written_first_names_the_same_person(extract_text: Extract) -> None:
+    result = extract_text("Prince Group chairman Chen Zhi was charged. Chen denied the charges.")
+    people = {name for kind, name in typed(result) if kind == "Person"}
+    assert people == {"Chen Zhi"}
