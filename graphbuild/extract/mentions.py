@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.normalize import clean_name, clean_person_name
 from graphbuild.gazetteers import Gazetteer
@@ -336,7 +336,127 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
         )
     # A given name taken into a person's name was also tagged on its own ("Bharat").
     out = [m for m in out if not any(_inside(m, longer) for longer in out)]
+    company_titles = frozenset(
+        form.lower() for form, role in gazetteer.titles.items() if role in _COMPANY_ROLES
+    )
+    out += _missed_organizations(doc, out, all_titles, company_titles)
     return sorted(out + _missed_surnames(doc, out), key=lambda m: m.start)
+
+
+def _title_at(doc: Doc, i: int, titles: frozenset[str]) -> int:
+    """Length of the job title starting at token ``i`` ("chief executive"), 0 if none."""
+    for n in (4, 3, 2, 1):
+        if i + n <= len(doc) and " ".join(t.lower_ for t in doc[i : i + n]) in titles:
+            return n
+    return 0
+
+
+def _title_ending_at(doc: Doc, i: int, titles: frozenset[str]) -> bool:
+    return any(
+        i - n + 1 >= 0 and " ".join(t.lower_ for t in doc[i - n + 1 : i + 1]) in titles
+        for n in (1, 2, 3, 4)
+    )
+
+
+# Entity labels whose tokens are never part of a company name; a nationality (NORP) can be
+# ("Chipotle Mexican Grill"), on its own it is none ("Dutch chief executive").
+_NOT_NAME_LABELS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+)  # fmt: skip
+# Words before a title that qualify it rather than name a company: "Former President".
+_TITLE_QUALIFIERS = frozenset(
+    {"former", "acting", "interim", "deputy", "new", "incoming", "outgoing", "then", "ex",
+     "vice", "assistant", "associate", "senior", "executive", "joint", "co"}
+)  # fmt: skip
+
+
+# Roles only an organisation gives, so that a name right before one is a company's.
+_COMPANY_ROLES = frozenset(
+    {"CEO", "co-CEO", "founder", "co-founder", "chair", "president", "CFO", "COO", "CTO",
+     "chief legal officer", "chief compliance officer", "chief revenue officer",
+     "chief risk officer", "chief investment officer", "chief information officer",
+     "chief strategy officer", "chief marketing officer", "chief product officer",
+     "managing director", "executive director", "executive vice-president", "director",
+     "head", "spokesperson"}
+)  # fmt: skip
+# A company's parts named before a title: "Board chair Susan Arnold", "Group chairman".
+_UNITS_BEFORE_TITLES = frozenset({"board", "group", "company", "bank", "firm", "fund"})
+
+
+def _name_word(token: Token, titles: frozenset[str]) -> bool:
+    return (
+        token.text[:1].isupper()
+        and (token.is_alpha or token.text == "&")
+        and not token.is_stop
+        and token.lower_ not in _TITLE_QUALIFIERS
+        and token.ent_type_ not in _NOT_NAME_LABELS
+        and not _title_at(token.doc, token.i, titles)
+    )
+
+
+def _missed_organizations(
+    doc: Doc, found: list[MentionSpan], titles: frozenset[str], company_titles: frozenset[str]
+) -> list[MentionSpan]:
+    """Company names the tagger missed, in the places only an organisation fills.
+
+    "Nationwide chief executive Debbie Crosbie", "Splunk's president and CEO" (a name
+    before a job title), "the chief executive of Chipotle Mexican Grill" (a name after a
+    title and "of" or "at"). A name is a run of capitalised words that no entity covers
+    and that holds no title; the title is one only a company gives (not "Commodity
+    trader Trafigura"), and the run does not continue another name ("U.S. District Judge").
+    """
+    covered = {i for m in found for i in range(m.start, m.end)}
+    extra: list[MentionSpan] = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while (
+            end < len(doc)
+            and end not in covered
+            and doc[end].sent.start == doc[i].sent.start
+            and _name_word(doc[end], titles)
+        ):
+            end += 1
+        if end == i:
+            i += 1
+            continue
+        span = doc[i:end]
+        lone = len(span) == 1 and (
+            span[0].ent_type_ == "NORP" or span[0].lower_ in _UNITS_BEFORE_TITLES
+        )
+        after = end + 1 if end < len(doc) and doc[end].tag_ == "POS" else end
+        before_title = (
+            after < len(doc)
+            and _title_at(doc, after, company_titles) > 0
+            and (i == 0 or i - 1 not in covered)
+        )
+        after_title = (
+            i >= 2
+            and doc[i - 1].lower_ in ("of", "at")
+            and _title_ending_at(doc, i - 2, company_titles)
+        )
+        if (before_title or after_title) and not lone:
+            extra.append(
+                MentionSpan(
+                    start=i,
+                    end=end,
+                    start_char=span.start_char,
+                    end_char=span.end_char,
+                    text=span.text,
+                    type="Organization",
+                    name=clean_name(span.text),
+                    kind=None,
+                    curated=False,
+                    sentence=span.sent.text,
+                    cued=True,
+                    modifier=span.root.dep_ in ("compound", "amod", "nmod")
+                    and span.root.head.i >= span.end,
+                    subject=span.root.dep_ in ("nsubj", "nsubjpass"),
+                    sentence_start=span.sent.start_char,
+                )
+            )
+        i = end
+    return extra
 
 
 def _inside(mention: MentionSpan, other: MentionSpan) -> bool:

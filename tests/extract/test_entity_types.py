@@ -195,3 +195,53 @@ def test_a_family_name_written_first_names_the_same_person(extract_text: Extract
     result = extract_text("Prince Group chairman Chen Zhi was charged. Chen denied the charges.")
     people = {name for kind, name in typed(result) if kind == "Person"}
     assert people == {"Chen Zhi"}
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "person", "role"),
+    [
+        # Names the pipeline tags as nothing or as a nationality, in a company's slot.
+        (
+            "Nationwide chief executive Debbie Crosbie said profits would go to members.",
+            "Nationwide",
+            "Debbie Crosbie",
+            "CEO",
+        ),
+        (
+            "Splunk's president and CEO, Gary Steele, will join Cisco.",
+            "Splunk",
+            "Gary Steele",
+            "CEO",
+        ),
+        (
+            "Starbucks named Brian Niccol, the chief executive of Chipotle Mexican Grill, "
+            "as its new chairman.",
+            "Chipotle Mexican Grill",
+            "Brian Niccol",
+            "CEO",
+        ),
+    ],
+)
+def test_a_company_name_the_tagger_missed_beside_a_title(
+    extract_text: Extract, text: str, company: str, person: str, role: str
+) -> None:
+    result = extract_text(text)
+    assert ("Organization", company) in typed(result)
+    names = {e.id: e.name for e in result.entities}
+    roles = {(names[r.subject], r.properties["role"], names[r.object]) for r in result.relations}
+    assert (person, role, company) in roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. District Judge Jed Rakoff set the trial for October.",
+        "Commodity trader Trafigura pleaded guilty in Miami.",
+        "Board chair Susan Arnold thanked the staff.",
+        "Former President Barack Obama and Dutch chief executive Hein Schumacher spoke.",
+    ],
+)
+def test_words_before_a_title_that_name_no_company(extract_text: Extract, text: str) -> None:
+    found = typed(extract_text(text))
+    invented = {"District", "Commodity", "Board", "Former", "Dutch", "U.S. District"}
+    assert not {name for kind, name in found if kind == "Organization"} & invented
