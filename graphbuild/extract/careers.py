@@ -45,6 +45,9 @@ def _governing_verb(title: Span) -> Token | None:
     A title inside the subject ("Binance co-founder Zhao stepped down") has none.
     """
     root = title.root
+    # "as president and CEO": a coordinated title shares the first one's verb.
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
     if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.pos_ in ("VERB", "AUX"):
         return root.head.head
     if root.dep_ in ("oprd", "attr", "dobj") and root.head.pos_ in ("VERB", "AUX"):
@@ -88,7 +91,7 @@ def _person(
     if before is not None and ents.types[before] == PERSON:
         return before
     # "Binance named Teng CEO": the object is the appointee; else the subject.
-    for deps in (("dobj",), ("nsubjpass", "nsubj")):
+    for deps in (("dobj", "oprd"), ("nsubjpass", "nsubj")):
         for child in verb.children:
             if child.dep_ in deps:
                 eid = _person_named(child, ents, by_token)
@@ -248,6 +251,16 @@ def _succession(
     return successor, predecessor
 
 
+def _in_the_past(verb: Token) -> bool:
+    """ "succeeded", "was replaced", "has succeeded"; not "will succeed"."""
+    if verb.tag_ == "VBD":
+        return True
+    return any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_.lower() == "have")
+        for c in verb.children
+    )
+
+
 def _org_at(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
     """ "succeeded Steve Jobs at Apple": the body the verb's "at" names."""
     for prep in verb.children:
@@ -290,7 +303,10 @@ def extract_careers(
         kind = _kind(verb)
         if kind is None or negated_or_hedged(verb):
             continue
-        person = _person(verb, title, ents, by_token)
+        # "Ortberg will succeed Calhoun as CEO": the subject is appointed, the object left.
+        succession = _succession(verb, ents, by_token) if kind == APPOINTMENT else None
+        predecessor = succession[1] if succession else None
+        person = succession[0] if succession else _person(verb, title, ents, by_token)
         if person is None:
             continue
         org = _named_org(title, ents, by_token) or _joined_org(verb, ents, by_token)
@@ -304,23 +320,31 @@ def extract_careers(
         role = reader.role_of(title)
         evidence = span_evidence(sent, f"{rule}/{kind.lower()}")
         event = _career_event(kind, person, org, date, CONFIDENCE[rule], evidence)
+        if predecessor is not None:
+            event = _with_predecessor(event, predecessor)
         events.setdefault(event.id, event)
+        since = date.value if date else None
         if kind == APPOINTMENT:
-            properties = {"role": role, "since": date.value if date else None}
+            held = [(person, {"role": role, "since": since})]
+            if predecessor is not None:
+                # The one succeeded holds the role until the successor takes it over.
+                left = f"former {role}" if _in_the_past(verb) else role
+                held.append((predecessor, {"role": left, "until": since}))
         else:
             role = role if role.startswith("former ") else f"former {role}"
-            properties = {"role": role, "until": date.value if date else None}
-        relations.append(
-            Relation(
-                id=relation_id(person, ROLE_AT, org, [role]),
-                subject=person,
-                predicate=ROLE_AT,
-                object=org,
-                properties={k: v for k, v in properties.items() if v is not None},
-                confidence=CONFIDENCE[rule],
-                evidence=[evidence],
+            held = [(person, {"role": role, "until": since})]
+        for holder, properties in held:
+            relations.append(
+                Relation(
+                    id=relation_id(holder, ROLE_AT, org, [str(properties["role"])]),
+                    subject=holder,
+                    predicate=ROLE_AT,
+                    object=org,
+                    properties={k: v for k, v in properties.items() if v is not None},
+                    confidence=CONFIDENCE[rule],
+                    evidence=[evidence],
+                )
             )
-        )
     # Taking charge without a title: an Appointment, but no role to give.
     descriptions = _descriptions(doc, ents)
     for verb in doc:
@@ -383,7 +407,37 @@ def extract_careers(
         date = date_near(doc, verb.sent, verb.i)
         event = _career_event(RESIGNATION, person, org, date, CONFIDENCE[rule], evidence)
         events.setdefault(event.id, event)
-    return list(events.values()), relations
+    return _one_per_appointment(list(events.values())), relations
+
+
+def _one_per_appointment(events: list[Event]) -> list[Event]:
+    """One Appointment per appointee and organisation: "Boeing named Ortberg its next CEO.
+    Ortberg will succeed Calhoun" is one appointment, with its predecessor and the evidence
+    of both sentences."""
+    kept: dict[tuple[str, str], Event] = {}
+    out: list[Event] = []
+    for event in events:
+        if event.type != APPOINTMENT:
+            out.append(event)
+            continue
+        key = (event.participants[0].entity, event.participants[1].entity)
+        seen = kept.get(key)
+        if seen is None:
+            kept[key] = event
+            out.append(event)
+            continue
+        fuller, other = (
+            (event, seen) if len(event.participants) > len(seen.participants) else (seen, event)
+        )
+        merged = fuller.model_copy(
+            update={
+                "evidence": [*fuller.evidence, *other.evidence],
+                "date": fuller.date or other.date,
+            }
+        )
+        out[out.index(seen)] = merged
+        kept[key] = merged
+    return out
 
 
 def _with_predecessor(event: Event, predecessor: str) -> Event:

@@ -317,8 +317,20 @@ def parse_date(text: str, published: str | None = None) -> EventDate | None:
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "judge"}
 
 
+# A nickname in quotes between given name and surname: 'Robert "Kelly" Ortberg'.
+_NICKNAME = re.compile(r"^\S+\s+[\"\u201c]([^\"\u201d]+)[\"\u201d]\s+(.+)$")
+
+
 def clean_person_name(text: str) -> str:
-    """A person's name without honorifics or a possessive: "Mr. Zhao's" -> "Zhao"."""
+    """A person's name without honorifics or a possessive: "Mr. Zhao's" -> "Zhao"; a quoted
+    nickname is the name the person goes by: 'Robert "Kelly" Ortberg' -> "Kelly Ortberg".
+
+    >>> clean_person_name('Robert "Kelly" Ortberg')
+    'Kelly Ortberg'
+    """
+    nickname = _NICKNAME.match(text.strip())
+    if nickname:
+        text = f"{nickname.group(1)} {nickname.group(2)}"
     words = text.replace("\u2019", "'").split()
     while words and words[0].rstrip(".").lower() in _HONORIFICS:
         words = words[1:]

@@ -180,3 +180,47 @@ def test_the_object_title_describes_the_person_and_the_as_title_is_the_new_job(
     assert ("Georges Elhedery", "CEO", None) in dated
     assert ("Georges Elhedery", "CFO", "2023-01") in dated
     assert not any(person == "Noel Quinn" and role == "CFO" for person, role, _ in dated)
+
+
+def roles(result: ArticleExtraction) -> set[tuple[str, str, str]]:
+    return {(person, role, org) for person, role, org, _, _ in dated_roles(result)}
+
+
+def test_a_coordinated_title_after_as_gives_each_role(extract_text: Extract) -> None:
+    result = extract_text("Starbucks on Tuesday named Brian Niccol as its new chairman and CEO.")
+    assert {("Brian Niccol", "chair", "Starbucks"), ("Brian Niccol", "CEO", "Starbucks")} <= (
+        roles(result)
+    )
+    assert event_parts(result, "Appointment") == [
+        {("appointee", "Brian Niccol"), ("organization", "Starbucks")}
+    ]
+
+
+def test_succeeding_someone_as_a_titled_role(extract_text: Extract) -> None:
+    # Announced: the one succeeded still holds the job; one appointment, with both sentences.
+    result = extract_text(
+        "Boeing named Kelly Ortberg as its next chief executive. Ortberg will succeed "
+        "Dave Calhoun as president and CEO on August 8."
+    )
+    found = roles(result)
+    assert {("Kelly Ortberg", "CEO", "Boeing"), ("Dave Calhoun", "CEO", "Boeing")} <= found
+    [appointment] = [e for e in result.events if e.type == "Appointment"]
+    assert len(appointment.evidence) == 2
+    assert event_parts(result, "Appointment") == [
+        {
+            ("appointee", "Kelly Ortberg"),
+            ("organization", "Boeing"),
+            ("predecessor", "Dave Calhoun"),
+        }
+    ]
+    # In the past: the one succeeded is a former holder.
+    found = roles(
+        extract_text("In 2020 Bob Chapek succeeded Bob Iger as chief executive of Disney.")
+    )
+    assert {("Bob Chapek", "CEO", "Disney"), ("Bob Iger", "former CEO", "Disney")} <= found
+
+
+def test_a_quoted_nickname_is_the_name_used(extract_text: Extract) -> None:
+    result = extract_text('Boeing named Robert "Kelly" Ortberg as its chief executive.')
+    [person] = [e for e in result.entities if e.type == "Person"]
+    assert person.name == "Kelly Ortberg"
