@@ -1047,7 +1047,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                         confidence=CONFIDENCE[found.rule],
                         evidence=[evidence],
                     )
-    carried = _carry_authorities(list(events.values()), relations, ents)
+    carried = _carry_authorities(list(events.values()), relations)
     return list(relations.values()), _one_fine_each(carried)
 
 
@@ -1057,9 +1057,7 @@ _CARRIED = {"Fine": "FINED", "Sanction": "SANCTIONED", "Charge": "CHARGED"}
 _PARTY_ROLES = frozenset({"defendant", "target"})
 
 
-def _carry_authorities(
-    events: list[Event], relations: dict[str, Relation], ents: ArticleEntities
-) -> list[Event]:
+def _carry_authorities(events: list[Event], relations: dict[str, Relation]) -> list[Event]:
     """Give an enforcement event with parties but no authority the authority of the
     article's previous event of its type, which states who acts; its relations follow.
     A previous event with an authority and no parties ("imposed penalties on nine
@@ -1083,16 +1081,16 @@ def _carry_authorities(
             participants = [*event.participants, *authorities]
             key = [(p.role, p.entity) for p in participants]
             amount = (event.amount.value, event.amount.currency) if event.amount else None
-            evidence = [
-                *event.evidence,
-                *(e.model_copy(update={"rule": f"{e.rule}/carried"}) for e in before.evidence[:1]),
-            ]
+            # The parties' sentence, and the sentence that named the authority.
+            own, source = event.evidence[0], before.evidence[0]
+            own_carried = own.model_copy(update={"rule": f"{own.rule}/carried"})
+            source_carried = source.model_copy(update={"rule": f"{source.rule}/carried"})
             event = event.model_copy(
                 update={
                     "id": event_id(event.type, key, amount),
                     "participants": participants,
                     "confidence": CONFIDENCE["carried"],
-                    "evidence": evidence,
+                    "evidence": [*event.evidence, source_carried],
                 }
             )
             predicate = _CARRIED[event.type]
@@ -1107,11 +1105,7 @@ def _carry_authorities(
                             predicate=predicate,
                             object=party.entity,
                             confidence=CONFIDENCE["carried"],
-                            evidence=[
-                                e.model_copy(update={"rule": f"{e.rule}/carried"})
-                                for e in event.evidence[:1]
-                            ]
-                            + evidence[1:],
+                            evidence=[own_carried, source_carried],
                         ),
                     )
         if "authority" in {p.role for p in event.participants}:

@@ -315,25 +315,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
                 continue
         if not normalize_key(name):
             continue
-        out.append(
-            MentionSpan(
-                start=span.start,
-                end=span.end,
-                start_char=span.start_char,
-                end_char=span.end_char,
-                text=text,
-                type=entity_type,
-                name=name,
-                kind=kind,
-                curated=curated,
-                sentence=span.sent.text,
-                cued=cued,
-                modifier=span.root.dep_ in ("compound", "amod", "nmod")
-                and span.root.head.i >= span.end,
-                subject=span.root.dep_ in ("nsubj", "nsubjpass"),
-                sentence_start=span.sent.start_char,
-            )
-        )
+        out.append(_mention(span, entity_type, name, kind=kind, curated=curated, cued=cued))
     # A given name taken into a person's name was also tagged on its own ("Bharat").
     out = [m for m in out if not any(_inside(m, longer) for longer in out)]
     company_titles = frozenset(
@@ -436,27 +418,38 @@ def _missed_organizations(
             and _title_ending_at(doc, i - 2, company_titles)
         )
         if (before_title or after_title) and not lone:
-            extra.append(
-                MentionSpan(
-                    start=i,
-                    end=end,
-                    start_char=span.start_char,
-                    end_char=span.end_char,
-                    text=span.text,
-                    type="Organization",
-                    name=clean_name(span.text),
-                    kind=None,
-                    curated=False,
-                    sentence=span.sent.text,
-                    cued=True,
-                    modifier=span.root.dep_ in ("compound", "amod", "nmod")
-                    and span.root.head.i >= span.end,
-                    subject=span.root.dep_ in ("nsubj", "nsubjpass"),
-                    sentence_start=span.sent.start_char,
-                )
-            )
+            extra.append(_mention(span, "Organization", clean_name(span.text), cued=True))
         i = end
     return extra
+
+
+def _mention(
+    span: Span,
+    entity_type: str,
+    name: str,
+    *,
+    kind: str | None = None,
+    curated: bool = False,
+    cued: bool = False,
+) -> MentionSpan:
+    """A mention of ``span``, with its positions and its place in the parse."""
+    root = span.root
+    return MentionSpan(
+        start=span.start,
+        end=span.end,
+        start_char=span.start_char,
+        end_char=span.end_char,
+        text=span.text,
+        type=entity_type,
+        name=name,
+        kind=kind,
+        curated=curated,
+        sentence=span.sent.text,
+        cued=cued,
+        modifier=root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end,
+        subject=root.dep_ in ("nsubj", "nsubjpass"),
+        sentence_start=span.sent.start_char,
+    )
 
 
 def _inside(mention: MentionSpan, other: MentionSpan) -> bool:
