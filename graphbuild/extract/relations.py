@@ -462,8 +462,8 @@ def extract_roles(
             continue
         roles = _chain_roles(doc, chain, reader)
         placed = _place_chain(doc, ents, first, last, found)
-        office = _implied_office(doc, ents, chain, roles, offices)
-        if not placed and office is not None:
+        office = None if placed else _implied_office(doc, ents, chain, roles, offices)
+        if office is not None:
             placed = [office]
         elif not placed and topic is not None and not _names_another_body(ents, first.sent, topic):
             # "Chief executive Jane Fraser said ...": a company title with no company named
