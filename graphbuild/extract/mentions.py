@@ -322,6 +322,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
         form.lower() for form, role in gazetteer.titles.items() if role in _COMPANY_ROLES
     )
     out += _missed_organizations(doc, out, all_titles, company_titles)
+    out += _repeated_names(doc, out)
     return sorted(out + _missed_surnames(doc, out), key=lambda m: m.start)
 
 
@@ -478,6 +479,46 @@ def _with_given_name(span: Span, all_titles: frozenset[str]) -> Span:
     return span
 
 
+def _repeated_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
+    """Other uses of a name the article tags somewhere, or of a company's short name, which
+    the tagger missed: "Mistral was founded in 2023" after "Mistral AI". Only a use that
+    stands alone counts, not one inside a longer run of capitalised words."""
+    by_words: dict[tuple[str, ...], MentionSpan] = {}
+    for m in found:
+        words = tuple(t.text for t in doc[m.start : m.end])
+        if m.text[:1].isupper() and len(m.text) >= 3 and not doc[m.start].is_stop:
+            by_words.setdefault(words, m)
+    for m in found:
+        # A company's short name, which build_entities joins to the full one.
+        if m.type == "Organization":
+            words = tuple(t.text for t in doc[m.start : m.end])
+            for n in _short_forms(list(words)):
+                short = " ".join(words[:n])
+                if len(short) >= 3 and not doc[m.start].is_stop:
+                    guess = replace(m, text=short, name=short, curated=False)
+                    by_words.setdefault(words[:n], guess)
+    covered = {i for m in found for i in range(m.start, m.end)}
+    extra: list[MentionSpan] = []
+    for token in doc:
+        for words, m in by_words.items():
+            end = token.i + len(words)
+            if end > len(doc) or tuple(t.text for t in doc[token.i : end]) != words:
+                continue
+            if any(i in covered for i in range(token.i, end)):
+                continue
+            if _continues_name(doc, token.i - 1) or _continues_name(doc, end):
+                continue
+            span = doc[token.i : end]
+            extra.append(_mention(span, m.type, m.name, kind=m.kind, curated=m.curated))
+            covered.update(range(token.i, end))
+    return extra
+
+
+def _continues_name(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a capitalised name word that a name beside it would run into."""
+    return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+
+
 def _missed_surnames(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
     """Surnames the tagger did not tag ("Elhedery, 50, will take over") of people the article
     names in full; each joins its person in :func:`build_entities`."""
@@ -567,10 +608,16 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
             full_by_head[normalize_key(words[0])].add(normalize_key(m.name))
     # "Terraform" beside "Terraform Labs", "TD" beside "TD Bank": one company.
     org_by_stem: dict[str, set[str]] = defaultdict(set)
+    # "Mistral" beside "Mistral AI", "World Liberty" beside "World Liberty Financial": a
+    # company's short name is the start of its full name.
+    org_by_start: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         words = m.name.split()
         if m.type == "Organization" and len(words) > 1 and words[-1].lower() in _ORG_SUFFIXES:
             org_by_stem[normalize_key(" ".join(words[:-1]))].add(normalize_key(m.name))
+        if m.type == "Organization":
+            for n in _short_forms(words):
+                org_by_start[normalize_key(" ".join(words[:n]))].add(normalize_key(m.name))
 
     # "the Commission" after "the European Commission": the last word of one body's name.
     body_by_tail: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -593,6 +640,16 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
             key = next(iter(heads))
         elif m.type == "Organization" and len(org_by_stem.get(key, ())) == 1:
             key = next(iter(org_by_stem[key]))
+        elif (
+            not m.curated
+            and not owners
+            and not heads
+            and (m.type == "Organization" or (m.type == PERSON and len(m.name.split()) == 1))
+            and _shortest_start(org_by_start.get(key, set())) is not None
+        ):
+            key = _shortest_start(org_by_start[key]) or key
+            if m.type != "Organization":
+                mentions[i] = replace(m, type="Organization")
         elif not m.curated and len(m.name.split()) == 1 and len(bodies) == 1 and not owners:
             key, body_type = next(iter(bodies))
             mentions[i] = replace(m, type=body_type, cued=True)
@@ -643,10 +700,39 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
     )
 
 
+def _short_forms(words: list[str]) -> list[int]:
+    """How many of a company name's first words may stand for it: one word ("Mistral" for
+    "Mistral AI"), or more when only a generic ending follows ("World Liberty" for "World
+    Liberty Financial"); not "Novo Nordisk" for "Novo Nordisk Foundation", another body,
+    nor a generic word alone ("Bank" for "Bank of America")."""
+    if len(words) < 2 or words[0].lower() in _ORG_HEADS:
+        return []
+    return [
+        n
+        for n in range(1, len(words))
+        if words[n - 1][:1].isupper()
+        and (n == 1 or all(w.lower() in _ORG_HEADS for w in words[n:]))
+    ]
+
+
+def _shortest_start(names: set[str]) -> str | None:
+    """Of the full names a short name starts, the one that starts all the others ("Novo
+    Nordisk" of it and "Novo Nordisk Foundation"); none when they differ."""
+    if not names:
+        return None
+    shortest = min(names, key=len)
+    if all(name == shortest or name.startswith(shortest + " ") for name in names):
+        return shortest
+    return None
+
+
 def topic_organization(ents: ArticleEntities) -> str | None:
-    """The organisation an article names most often, news outlets aside (ties: first named)."""
+    """The organisation an article is about: the one it names most often, counting the
+    subject of its first sentence twice more (news puts its subject first), news outlets
+    aside; ties go to the first named."""
     counts: Counter[str] = Counter()
-    for eid in ents.entity_of:
+    lead = ents.mentions[0].sentence_start if ents.mentions else 0
+    for m, eid in zip(ents.mentions, ents.entity_of, strict=True):
         if ents.types[eid] == "Organization" and ents.kinds.get(eid) != "media":
-            counts[eid] += 1
+            counts[eid] += 3 if m.subject and m.sentence_start == lead else 1
     return counts.most_common(1)[0][0] if counts else None

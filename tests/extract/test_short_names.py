@@ -1,0 +1,57 @@
+"""A name the article gives again, or a company's short name, is the same entity.
+
+The small pipeline tags a name in one sentence and misses it in the next, and
+news shortens a company's name after the first mention ("Mistral AI", then
+"Mistral"). The companies and people are real; the sentences are written for
+these tests.
+"""
+
+from __future__ import annotations
+
+from readouts import Extract, pairs
+
+
+def test_a_short_name_after_the_full_one_is_the_same_company(extract_text: Extract) -> None:
+    result = extract_text(
+        "Paris-based Mistral AI raised €1.7bn on Tuesday. "
+        "Mistral was founded in 2023 by Arthur Mensch."
+    )
+    names = {e.name for e in result.entities}
+    assert "Mistral" not in names
+    assert pairs(result, "FOUNDED") == {("Arthur Mensch", "Mistral AI")}
+
+
+def test_an_untagged_second_use_of_a_name_is_a_mention(extract_text: Extract) -> None:
+    result = extract_text(
+        "Goldman Sachs was fined by the CFPB. Goldman said it was pleased to resolve the matter."
+    )
+    goldman = next(e for e in result.entities if e.name == "Goldman Sachs")
+    assert [m.text for m in goldman.mentions] == ["Goldman Sachs", "Goldman"]
+
+
+def test_a_longer_body_named_after_a_company_is_another_entity(extract_text: Extract) -> None:
+    # The foundation owns the company: adding "Foundation" names another body.
+    result = extract_text(
+        "The Novo Nordisk Foundation is the largest shareholder of Novo Nordisk. "
+        "Novo Nordisk has cut its sales forecast."
+    )
+    names = {e.name for e in result.entities if e.type == "Organization"}
+    assert {"Novo Nordisk Foundation", "Novo Nordisk"} <= names
+
+
+def test_a_generic_word_alone_is_no_short_name(extract_text: Extract) -> None:
+    result = extract_text("Bank of America advised ASML on the deal. The Bank said it was pleased.")
+    bank = next(e for e in result.entities if e.name == "Bank of America")
+    assert [m.text for m in bank.mentions] == ["Bank of America"]
+
+
+def test_the_lead_sentence_subject_is_the_article_company(extract_text: Extract) -> None:
+    # Liberty is named twice, the bank once; the lead sentence is about the bank.
+    result = extract_text(
+        "New York Community Bancorp said it would raise $1 billion from investors led by "
+        "Liberty Strategic Capital. Liberty is contributing $450 million. "
+        "Joseph Otting will become chief executive."
+    )
+    roles = pairs(result, "ROLE_AT")
+    assert ("Joseph Otting", "New York Community Bancorp") in roles
+    assert ("Joseph Otting", "Liberty Strategic Capital") not in roles
