@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from graphbuild.extract.coref import DESCRIPTIONS, PRONOUNS, antecedent
+from graphbuild.extract.coref import DESCRIPTIONS, PRONOUNS, antecedent, pronoun_antecedent
 from graphbuild.extract.frames import negated_or_hedged
 from graphbuild.extract.mentions import PERSON, ArticleEntities, topic_organization
 from graphbuild.extract.relations import BODY_TYPES, ROLE_AT, RoleReader
@@ -459,7 +459,7 @@ def _descriptions(doc: Doc, ents: ArticleEntities) -> dict[int, str]:
         if word in DESCRIPTIONS and any(c.lower_ == "the" for c in token.children):
             eid = antecedent(ents, token.idx, word, token.sent.start_char)
         elif owner is not None and owner.lower_ in PRONOUNS:
-            eid = antecedent(ents, owner.idx, owner.lower_)
+            eid = pronoun_antecedent(ents, owner)
         else:
             continue
         if eid is not None:

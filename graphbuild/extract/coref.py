@@ -6,6 +6,8 @@ type (and, where the gazetteer knows it, kind) fits the noun.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from graphbuild.extract.mentions import ArticleEntities, MentionSpan
 
 MEDIA = "media"
@@ -92,3 +94,45 @@ def _salient(candidates: list[tuple[MentionSpan, str]], sentence_start: int | No
         if mention.subject:
             return eid
     return candidates[0][1]
+
+
+def pronoun_antecedent(entities: ArticleEntities, pronoun: Token) -> str | None:
+    """The body a pronoun ("it", "its", "their") names.
+
+    The latest body its own sentence names before it, by name or by description ("The
+    New York-based company ... when it paid"); in a sentence that names none, the
+    previous sentence's subject ("BitMEX paid $100m to settle with the CFTC. Its
+    founders ..." is BitMEX), which may itself be a description ("the exchange"); else
+    the salient body of the latest sentence that names one.
+    """
+    sent = pronoun.sent
+    for token in reversed(pronoun.doc[sent.start : pronoun.i]):
+        found = _named_body(entities, token)
+        if found is not None:
+            return found
+    if sent.start > 0:
+        previous = pronoun.doc[sent.start - 1].sent
+        subject = next(
+            (t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass")), None
+        )
+        found = _named_body(entities, subject) if subject is not None else None
+        if found is not None:
+            return found
+    return antecedent(entities, pronoun.idx, "its", sent.start_char)
+
+
+def _named_body(entities: ArticleEntities, token: Token) -> str | None:
+    """The body a token names, by name or through a description ("the exchange"); not a
+    name that only modifies a noun ("the U.S. market")."""
+    hit = entities.at_token(token.i)
+    if hit is not None:
+        position, mention = hit
+        eid = entities.entity_of[position]
+        fits = entities.types[eid] in BODY_TYPES
+        if mention.modifier and (entities.types[eid] in _PLACE_TYPES or not mention.curated):
+            return None
+        return eid if fits else None
+    word = token.lower_
+    if word in DESCRIPTIONS and any(c.lower_ == "the" for c in token.children):
+        return antecedent(entities, token.idx, word, token.sent.start_char)
+    return None

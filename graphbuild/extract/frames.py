@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from graphbuild.extract.coref import DESCRIPTIONS, antecedent
+from graphbuild.extract.coref import DESCRIPTIONS, antecedent, pronoun_antecedent
 from graphbuild.extract.mentions import PERSON, ArticleEntities
 from graphbuild.extract.values import amount_near, date_near, money_spans, span_evidence
 from graphbuild.ids import event_id, relation_id
@@ -392,7 +392,7 @@ class _Resolver:
                 return following
             return antecedent(self._ents, token.idx, word, token.sent.start_char)
         if word in _PRONOUNS_THING:
-            return antecedent(self._ents, token.idx, "its")
+            return pronoun_antecedent(self._ents, token)
         if word in _PRONOUNS_PERSON:
             people = [
                 eid

@@ -27,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graphbuild.extract.coref import DESCRIPTIONS, PRONOUNS, antecedent
+from graphbuild.extract.coref import DESCRIPTIONS, PRONOUNS, antecedent, pronoun_antecedent
 from graphbuild.extract.mentions import PERSON, ArticleEntities, topic_organization
 from graphbuild.extract.values import span_evidence
 from graphbuild.ids import relation_id
@@ -219,7 +219,10 @@ def _org_before(
     if word in PRONOUNS or (
         word in DESCRIPTIONS and i - 1 >= sent_start and doc[i - 1].lower_ == "the"
     ):
-        eid = antecedent(ents, doc[i].idx, word, doc[i].sent.start_char)
+        if word in PRONOUNS:
+            eid = pronoun_antecedent(ents, doc[i])
+        else:
+            eid = antecedent(ents, doc[i].idx, word, doc[i].sent.start_char)
         if eid is not None and ents.types[eid] in BODY_TYPES:
             return eid, i if word in PRONOUNS else i - 1, True
     return None

@@ -93,3 +93,31 @@ def test_offices_and_headquarters_a_company_has(extract_text: Extract) -> None:
 def test_a_problem_in_a_place_locates_nothing(extract_text: Extract) -> None:
     result = extract_text("Kraken said the exchange has a problem in Europe.")
     assert pairs(result, "LOCATED_IN") == set()
+
+
+def test_a_pronoun_opening_a_sentence_is_the_previous_subject(extract_text: Extract) -> None:
+    # Not the latest body named (the CFTC): the subject of the sentence before.
+    result = extract_text(
+        "BitMEX paid $100 million in 2021 to settle with the Commodity Futures Trading "
+        "Commission. Its founders, Arthur Hayes, Ben Delo and Sam Reed, pleaded guilty in 2022."
+    )
+    assert ("Arthur Hayes", "BitMEX") in pairs(result, "FOUNDED")
+    assert all(o == "BitMEX" for _, o in pairs(result, "ROLE_AT"))
+
+
+def test_a_pronoun_after_a_description_subject_is_what_it_describes(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Polymarket disclosed an earlier round led by General Catalyst. The platform did not "
+        "say how much it is now worth. Shayne Coplan, its founder and chief executive, said "
+        "demand was growing."
+    )
+    assert pairs(result, "ROLE_AT") == {("Shayne Coplan", "Polymarket")}
+
+
+def test_a_pronoun_takes_a_body_its_own_sentence_names_first(extract_text: Extract) -> None:
+    result = extract_text(
+        "BitMEX settled with the CFTC. Binance said its founder Changpeng Zhao would step down."
+    )
+    assert pairs(result, "FOUNDED") == {("Changpeng Zhao", "Binance")}
