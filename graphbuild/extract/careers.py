@@ -46,7 +46,7 @@ def _governing_verb(title: Span) -> Token | None:
     """
     root = title.root
     # "as president and CEO": a coordinated title shares the first one's verb.
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.pos_ in ("VERB", "AUX"):
         return root.head.head
@@ -102,7 +102,7 @@ def _person(
                     eid = by_token.get(verb.head.i)
                     if eid is not None and ents.types[eid] == PERSON:
                         return eid
-    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         return _person(verb.head, title, ents, by_token)
     return None
 

@@ -11,7 +11,9 @@ coordination ("the SEC and the CFTC charged Binance and Zhao").
 Some facts are stated by words no single frame holds, and have readers of
 their own: payments ("agreed to pay $297 million in penalties", "ordered
 Ripple to pay a penalty"), verdicts ("a jury found X guilty"), money raised
-("raised $40 billion in a round led by SoftBank"), cases and charges by their
+("raised $40 billion in a round led by SoftBank"), rounds led and joined ("Founders
+Fund led a $45 million round in Polymarket. Paradigm also took part": one round,
+both its investors), cases and charges by their
 source ("a case brought by the SEC", "settle charges from the SEC") and a
 regulator's decisions ("approved the first bitcoin funds").
 
@@ -238,6 +240,11 @@ _PARTY_TYPES = frozenset({PERSON, "Organization"})
 # Amazon". The raiser is the target; the lead or source, the investor.
 RAISED = next(f for f in FRAMES if f.predicate == "INVESTED_IN")
 _ROUND_NOUNS = frozenset({"round", "financing", "funding", "investment"})
+# Who announces a round raised it: "Polymarket disclosed a round led by General Catalyst".
+_ROUND_VERBS = frozenset(
+    {"disclose", "announce", "close", "complete", "secure", "land", "raise", "finalize",
+     "finalise", "receive", "unveil", "confirm"}
+)  # fmt: skip
 # Where a company has offices, or its headquarters.
 OFFICES = Frame("LOCATED_IN")
 HEADQUARTERS = next(f for f in FRAMES if f.predicate == "HEADQUARTERED_IN")
@@ -307,15 +314,17 @@ CONFIDENCE = {
     "charges_from": 0.7,
     "policy": 0.7,
     "brought": 0.75,
-    # An authority taken from an earlier sentence of the article.
+    "led": 0.75,
+    # An authority, or a round, taken from an earlier sentence of the article.
     "carried": 0.6,
+    "joined": 0.6,
 }
 
 
 def negated_or_hedged(verb: Token) -> bool:
     """A negation or modal on the verb or any verb that governs it; for a noun ("plans to
     buy a stake in"), on the verb it belongs to."""
-    while verb.pos_ in ("NOUN", "PROPN") and verb.head is not verb:
+    while verb.pos_ in ("NOUN", "PROPN") and verb.head.i != verb.i:
         if verb.dep_ not in ("dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass", "appos"):
             break
         verb = verb.head
@@ -336,7 +345,7 @@ def negated_or_hedged(verb: Token) -> bool:
             return True
         if (
             token.dep_ in ("xcomp", "ccomp", "conj", "advcl", "acl", "relcl")
-            and token.head is not token
+            and token.head.i != token.i
         ):
             token = token.head
         else:
@@ -353,7 +362,7 @@ def _reported_will(verb: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.subtree):
         return False
     clause = verb
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "said that X was leaving and would be replaced by Y"
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _REPORTING
 
@@ -495,7 +504,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     # "agreed to buy": the controlling verb's subject; "sued and fined": the first verb's;
     # "paid $30 million to settle": a purpose clause shares its main verb's subject.
     purpose = verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)
-    if (verb.dep_ in ("xcomp", "conj") or purpose) and verb.head is not verb:
+    if (verb.dep_ in ("xcomp", "conj") or purpose) and verb.head.i != verb.i:
         return _subject_of(verb.head)
     return None, False
 
@@ -621,7 +630,7 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
     if token.doc[token.i - 1].text != "-":
         return None
     place = resolve.entity(token.doc[token.i - 2])
-    described = token.head if token.head is not token else None
+    described = token.head if token.head.i != token.i else None
     if place is None or described is None:
         return None
     subject = resolve.entity(described)
@@ -783,6 +792,56 @@ def _raised(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
                     sources.append(agent)
     investors = [e for t in sources for e in resolve.entities(t)]
     return [(RAISED, _Found(investors, targets, verb, "raised"))]
+
+
+def _led_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """An Investment from a round someone led: "Founders Fund led a $45 million funding
+    round in Polymarket", "Polymarket disclosed a $25 million round led by General Catalyst"
+    (whoever announces the round raised it)."""
+    if verb.lemma_.lower() != "lead":
+        return []
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _ROUND_NOUNS:
+        agent = _agent(verb)
+        round_noun = verb.head
+        if agent is None or round_noun.dep_ != "dobj":
+            return []  # "raised $40 billion in a round led by SoftBank" is read by _raised
+        investors = resolve.entities(agent)
+        targets = [
+            e for t in _prep_objects(round_noun, frozenset({"in"})) for e in resolve.entities(t)
+        ]
+        announcer = round_noun.head
+        if not targets and announcer.lemma_.lower() in _ROUND_VERBS:
+            subject = _subject_of(announcer)[0]
+            targets = resolve.entities(subject) if subject is not None else []
+    else:
+        led = _child(verb, {"dobj"})
+        subject = _subject_of(verb)[0]
+        if led is None or led.lemma_.lower() not in _ROUND_NOUNS or subject is None:
+            return []
+        investors = resolve.entities(subject)
+        places = _prep_objects(led, frozenset({"in"})) + _prep_objects(verb, frozenset({"in"}))
+        targets = [e for t in places for e in resolve.entities(t)]
+    targets = [e for e in targets if e not in investors]
+    if not investors or not targets:
+        return []
+    return [(RAISED, _Found(investors, targets, verb, "led"))]
+
+
+def _joined_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """Investors who "also took part", "participated" or "joined the round": investors
+    of the round the article told before (see ``_join_rounds``)."""
+    lemma = verb.lemma_.lower()
+    obj = _child(verb, {"dobj"})
+    joined = (
+        lemma == "participate"
+        or (lemma == "take" and obj is not None and obj.lower_ == "part")
+        or (lemma == "join" and obj is not None and obj.lemma_.lower() in _ROUND_NOUNS)
+    )
+    subject = _subject_of(verb)[0]
+    if not joined or subject is None:
+        return []
+    investors = resolve.entities(subject)
+    return [(RAISED, _Found(investors, [], verb, "joined"))] if investors else []
 
 
 def _charges_from(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
@@ -996,7 +1055,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                     candidates.append((frame, found))
             readers = (
                 _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with,
-                _backed_by, _offices_in,
+                _backed_by, _offices_in, _led_round, _joined_round,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))
@@ -1047,8 +1106,68 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                         confidence=CONFIDENCE[found.rule],
                         evidence=[evidence],
                     )
-    carried = _carry_authorities(list(events.values()), relations)
+    rounds = _join_rounds(list(events.values()), relations)
+    carried = _carry_authorities(rounds, relations)
     return list(relations.values()), _one_fine_each(carried)
+
+
+def _join_rounds(events: list[Event], relations: dict[str, Relation]) -> list[Event]:
+    """Investors named with no company they invest in ("Dragonfly and ParaFi also invested",
+    "Nvidia also took part") are investors in the round the article told before, which
+    becomes one event with all of them. Joining no round told before, "took part" is no
+    investment.
+    """
+    out: list[Event] = []
+    for event in events:
+        roles = {p.role for p in event.participants}
+        if event.type != "Investment" or roles != {"investor"} or event.amount is not None:
+            out.append(event)
+            continue
+        joined = event.evidence[0].rule.endswith("/joined")
+        before = next(
+            (
+                i
+                for i in range(len(out) - 1, -1, -1)
+                if out[i].type == "Investment"
+                and any(p.role == "target" for p in out[i].participants)
+            ),
+            None,
+        )
+        if before is None:
+            if not joined:
+                out.append(event)
+            continue
+        round_event = out[before]
+        known = {(p.role, p.entity) for p in round_event.participants}
+        added = [p for p in event.participants if (p.role, p.entity) not in known]
+        participants = [*round_event.participants, *added]
+        key = [(p.role, p.entity) for p in participants]
+        amount = round_event.amount
+        out[before] = round_event.model_copy(
+            update={
+                "id": event_id(
+                    "Investment", key, (amount.value, amount.currency) if amount else None
+                ),
+                "participants": participants,
+                "evidence": [*round_event.evidence, *event.evidence],
+            }
+        )
+        source = round_event.evidence[0]
+        for investor in added:
+            for target in (p for p in round_event.participants if p.role == "target"):
+                rid = relation_id(investor.entity, "INVESTED_IN", target.entity)
+                relations.setdefault(
+                    rid,
+                    Relation(
+                        id=rid,
+                        subject=investor.entity,
+                        predicate="INVESTED_IN",
+                        object=target.entity,
+                        confidence=CONFIDENCE["joined"],
+                        evidence=[event.evidence[0], source],
+                    ),
+                )
+    return out
 
 
 # Enforcement events whose authority may be named a sentence before the parties, and the

@@ -102,7 +102,7 @@ _ORG_POSSESSIONS = frozenset(
 )  # fmt: skip
 # Before a name, these make it a company's: "acquisition of", "stake in", "agreed to buy".
 _ORG_OBJECT_OF = frozenset({"acquire", "buy", "purchase"})
-_ORG_OBJECT_OF_NOUN = frozenset({"acquisition", "takeover", "purchase", "stake"})
+_ORG_OBJECT_OF_NOUN = frozenset({"acquisition", "takeover", "purchase", "stake", "round"})
 # Titles that also name things other than a person's job: "its partner Microsoft".
 _NOT_PERSON_TITLES = frozenset(
     {"partner", "member", "employee", "official", "executive", "head", "chief", "deputy"}
@@ -418,10 +418,27 @@ def _missed_organizations(
             and doc[i - 1].lower_ in ("of", "at")
             and _title_ending_at(doc, i - 2, company_titles)
         )
-        if (before_title or after_title) and not lone:
+        legal = span.text.lower().rstrip(".") in _LEGAL_ONLY  # "Capital, LLC"
+        listed = _listed_with_companies(span, found) and not legal
+        if (before_title or after_title or listed) and not lone:
             extra.append(_mention(span, "Organization", clean_name(span.text), cued=True))
         i = end
     return extra
+
+
+def _listed_with_companies(span: Span, found: list[MentionSpan]) -> bool:
+    """ "Nvidia, Andreessen Horowitz, General Catalyst and DST Global": a name in a list
+    whose neighbours in the list are all companies."""
+    root = span.root
+    if root.dep_ != "conj" and not any(c.dep_ == "conj" for c in root.children):
+        return False
+    neighbours = [root.head] if root.dep_ == "conj" else []
+    neighbours += [c for c in root.children if c.dep_ == "conj"]
+    types = []
+    for token in neighbours:
+        mention = next((m for m in found if m.start <= token.i < m.end), None)
+        types.append(mention.type if mention is not None else None)
+    return bool(types) and all(t == "Organization" for t in types)
 
 
 def _mention(

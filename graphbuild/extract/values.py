@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.normalize import (
     CURRENCY_SYMBOLS,
@@ -62,6 +62,10 @@ def amount_near(doc: Doc, sent: Span, anchor: int) -> Amount | None:
     outside, so the three words before the span are read too.
     """
     spans = sorted(money_spans(doc, sent), key=lambda found: abs(found[0].start - anchor))
+    # Not an amount of another clause joined to the anchor's: in "ParaFi also invested, and
+    # Polymarket disclosed a $25 million round" the investment has no amount.
+    own = _clause(doc[anchor])
+    spans = [(span, amount) for span, amount in spans if not _coordinated(_clause(span.root), own)]
     for span, amount in spans:
         if amount.qualifier == "exact":
             qualifier = qualifier_before(doc[max(sent.start, span.start - 3) : span.start].text)
@@ -69,6 +73,27 @@ def amount_near(doc: Doc, sent: Span, anchor: int) -> Amount | None:
                 amount = amount.model_copy(update={"qualifier": qualifier})
         return amount
     return None
+
+
+def _clause(token: Token) -> Token:
+    """The verb heading the clause a token is in: the nearest verb up from it that has a
+    subject of its own, or the sentence root."""
+    while token.head.i != token.i:
+        if token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+        ):
+            return token
+        token = token.head
+    return token
+
+
+def _coordinated(clause: Token, other: Token) -> bool:
+    """Whether two clauses are distinct conjuncts, each with its own subject."""
+    if clause.i == other.i:
+        return False
+    return (clause.dep_ == "conj" and clause.head.i == other.i) or (
+        other.dep_ == "conj" and other.head.i == clause.i
+    )
 
 
 PUBLISHED = "graphbuild_published"

@@ -1,0 +1,76 @@
+"""Funding rounds: who led them, who raised, and who joined.
+
+A round is one Investment, whoever the article names in it: "Founders Fund led a
+$45 million round in Polymarket. Vitalik Buterin and Paradigm also invested."
+The investors and companies are real; the sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from readouts import Extract, event_parts, pairs
+
+
+def test_the_lead_investor_invests_in_the_company_the_round_is_in(extract_text: Extract) -> None:
+    result = extract_text("Founders Fund led a $45 million funding round in Polymarket on Tuesday.")
+    assert pairs(result, "INVESTED_IN") == {("Founders Fund", "Polymarket")}
+    [event] = [e for e in result.events if e.type == "Investment"]
+    assert event.amount is not None and event.amount.value == 45_000_000
+
+
+def test_who_announces_a_round_led_by_an_investor_raised_it(extract_text: Extract) -> None:
+    result = extract_text(
+        "Polymarket disclosed an earlier $25 million round led by General Catalyst."
+    )
+    assert pairs(result, "INVESTED_IN") == {("General Catalyst", "Polymarket")}
+
+
+def test_investors_who_also_invested_join_the_round_told_before(extract_text: Extract) -> None:
+    result = extract_text(
+        "Founders Fund led a $45 million funding round in Polymarket on Tuesday. "
+        "Vitalik Buterin and Paradigm also invested."
+    )
+    investors = {"Founders Fund", "Vitalik Buterin", "Paradigm"}
+    assert pairs(result, "INVESTED_IN") == {(name, "Polymarket") for name in investors}
+    # One round with every investor, and its amount.
+    assert event_parts(result, "Investment") == [
+        {("target", "Polymarket"), *(("investor", name) for name in investors)}
+    ]
+    assert [e.amount.value for e in result.events if e.amount] == [45_000_000]
+
+
+def test_investors_who_took_part_join_the_round(extract_text: Extract) -> None:
+    result = extract_text(
+        "Andreessen Horowitz led a $30 million round in Farcaster. "
+        "Paradigm and Coinbase Ventures also took part."
+    )
+    assert pairs(result, "INVESTED_IN") == {
+        (name, "Farcaster") for name in ("Andreessen Horowitz", "Paradigm", "Coinbase Ventures")
+    }
+
+
+def test_taking_part_in_no_round_is_no_investment(extract_text: Extract) -> None:
+    result = extract_text("Coinbase executives took part in a panel on Tuesday.")
+    assert not result.events
+    assert not pairs(result, "INVESTED_IN")
+
+
+def test_a_planned_lead_is_no_investment(extract_text: Extract) -> None:
+    result = extract_text("Stripe plans to lead a $50 million round in Bridge.")
+    assert not pairs(result, "INVESTED_IN")
+
+
+def test_an_amount_of_another_clause_is_not_the_investment(extract_text: Extract) -> None:
+    result = extract_text(
+        "Vitalik Buterin and Coinbase also invested, and Polymarket disclosed an earlier "
+        "$25 million round."
+    )
+    assert all(e.amount is None for e in result.events if e.type == "Investment")
+
+
+def test_a_name_listed_among_companies_is_a_company(extract_text: Extract) -> None:
+    # The small pipeline leaves "General Catalyst" untagged in this list.
+    result = extract_text(
+        "Nvidia, Andreessen Horowitz, General Catalyst, Bpifrance and DST Global also "
+        "invested in Mistral AI."
+    )
+    assert ("General Catalyst", "Mistral AI") in pairs(result, "INVESTED_IN")
