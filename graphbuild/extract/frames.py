@@ -20,8 +20,8 @@ regulator's decisions ("approved the first bitcoin funds").
 Some enforcement facts span sentences: "MAS imposed penalties on nine firms.
 UOB and UBS were among the firms penalised." A fine, sanction or charge whose
 sentence names parties but no authority takes the authority of the article's
-previous event of its type (rule suffix ``/carried``), and a fine on several
-parties is one fine each.
+previous event of its type (rule suffix ``/carried``), and a fine, plea or
+sentence of several parties is one each.
 
 Negated facts ("did not sue") are not emitted; neither are hedged ones (a
 modal such as "may" or "could", or a governing verb such as "plans to",
@@ -467,6 +467,14 @@ def _conjuncts(token: Token) -> list[Token]:
     appositions = [c for c in token.children if c.dep_ == "appos"]
     heads = [token, *appositions]
     stack = [c for head in heads for c in head.children if c.dep_ == "conj"]
+    # "Arthur Mensch, its chief executive, Guillaume Lample and Timothée Lacroix": the list
+    # goes on from a name set beside the first one's title.
+    stack += [
+        name
+        for title in appositions
+        for name in title.children
+        if name.dep_ == "appos" and name.pos_ == "PROPN" and _child(name, {"conj"}) is not None
+    ]
     if stack:
         # "United Overseas Bank, UBS, UOB Kay Hian and Citibank": in a list the parse
         # takes for an apposition, a name after the first is one more member.
@@ -1108,7 +1116,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                     )
     rounds = _join_rounds(list(events.values()), relations)
     carried = _carry_authorities(rounds, relations)
-    return list(relations.values()), _one_fine_each(carried)
+    return list(relations.values()), _one_each(carried)
 
 
 def _join_rounds(events: list[Event], relations: dict[str, Relation]) -> list[Event]:
@@ -1238,13 +1246,18 @@ def _carry_authorities(events: list[Event], relations: dict[str, Relation]) -> l
     return [e for e in out.values() if e.id not in summaries]
 
 
-def _one_fine_each(events: list[Event]) -> list[Event]:
-    """A fine on several parties is one fine each ("Cheng Wei and Jean Liu were each fined");
-    the amount stays with each only when the sentence says it is each one's."""
+# Events that happen to each defendant on their own: each pleads, each is fined.
+_EACH_DEFENDANT = frozenset({"Fine", "GuiltyPlea", "Sentence"})
+
+
+def _one_each(events: list[Event]) -> list[Event]:
+    """A fine, plea or sentence of several parties is one each ("Cheng Wei and Jean Liu
+    were each fined", "Its founders pleaded guilty"); the amount stays with each only when
+    the sentence says it is each one's."""
     out: list[Event] = []
     for event in events:
         parties = [p for p in event.participants if p.role == "defendant"]
-        if event.type != "Fine" or len(parties) < 2:
+        if event.type not in _EACH_DEFENDANT or len(parties) < 2:
             out.append(event)
             continue
         others = [p for p in event.participants if p.role != "defendant"]

@@ -102,7 +102,9 @@ _ORG_POSSESSIONS = frozenset(
 )  # fmt: skip
 # Before a name, these make it a company's: "acquisition of", "stake in", "agreed to buy".
 _ORG_OBJECT_OF = frozenset({"acquire", "buy", "purchase"})
-_ORG_OBJECT_OF_NOUN = frozenset({"acquisition", "takeover", "purchase", "stake", "round"})
+_ORG_OBJECT_OF_NOUN = frozenset(
+    {"acquisition", "takeover", "purchase", "stake", "round", "control"}
+)
 # Titles that also name things other than a person's job: "its partner Microsoft".
 _NOT_PERSON_TITLES = frozenset(
     {"partner", "member", "employee", "official", "executive", "head", "chief", "deputy"}
@@ -216,7 +218,9 @@ def _acts_as_a_party(span: Span) -> bool:
     )
 
 
-def context_type(span: Span, entity_type: str, titles: frozenset[str]) -> str:
+def context_type(
+    span: Span, entity_type: str, titles: frozenset[str], company_titles: frozenset[str]
+) -> str:
     """The type the words around a name give it, where they outweigh the tagger.
 
     The small pipeline calls many companies people or places ("Deribit",
@@ -260,6 +264,13 @@ def context_type(span: Span, entity_type: str, titles: frozenset[str]) -> str:
                 and doc[first - 1].lemma_.lower() in _ORG_OBJECT_OF_NOUN
             ):
                 return org
+            # "a co-founder of Adecoagro", "chief executive at Direct Line".
+            if (
+                prev.lower_ in {"of", "at"}
+                and first - 1 >= span.sent.start
+                and _title_ending_at(doc, first - 1, company_titles)
+            ):
+                return org
     if entity_type != PERSON and _person_cue(span, titles):
         return PERSON
     return entity_type
@@ -270,6 +281,12 @@ def _person_cue(span: Span, titles: frozenset[str]) -> bool:
     if _words_before(span, 1) in _HONORIFICS or _serves_as_title(span, titles):
         return True
     words = [_words_before(span, n) for n in (3, 2, 1)]
+    # "Aviva's chief executive, Amanda Blanc, said": a title, a comma, then the name.
+    if span.start - 1 >= span.sent.start and span.doc[span.start - 1].text == ",":
+        titled = _title_ending_at(span.doc, span.start - 2, titles)
+        followed = span.end < span.sent.end and span.doc[span.end].text == ","
+        if titled and followed:
+            return True
     return any(w in titles for w in words) or _titled_after(span, titles)
 
 
@@ -278,6 +295,12 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     out: list[MentionSpan] = []
     titles = _person_titles(gazetteer)
     all_titles = frozenset(form.lower() for form in gazetteer.titles)
+    company_titles = frozenset(
+        form.lower() for form, role in gazetteer.titles.items() if role in _COMPANY_ROLES
+    )
+    company_only_titles = frozenset(
+        form.lower() for form, role in gazetteer.titles.items() if role in _COMPANY_ONLY_ROLES
+    )
     for ent in doc.ents:
         curated = ent.label_ in schema.entity_types
         entity_type = ent.label_ if curated else schema.type_for_spacy_label(ent.label_)
@@ -293,7 +316,8 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
                 span, curated = longer, False
         cued = False
         if not curated and entity_type in (PERSON, "Organization", "Location"):
-            tagged, entity_type = entity_type, context_type(span, entity_type, titles)
+            tagged = entity_type
+            entity_type = context_type(span, entity_type, titles, company_only_titles)
             cued = tagged != entity_type
         text = span.text
         if curated:
@@ -318,9 +342,6 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
         out.append(_mention(span, entity_type, name, kind=kind, curated=curated, cued=cued))
     # A given name taken into a person's name was also tagged on its own ("Bharat").
     out = [m for m in out if not any(_inside(m, longer) for longer in out)]
-    company_titles = frozenset(
-        form.lower() for form, role in gazetteer.titles.items() if role in _COMPANY_ROLES
-    )
     out += _missed_organizations(doc, out, all_titles, company_titles)
     out += _repeated_names(doc, out)
     return sorted(out + _missed_surnames(doc, out), key=lambda m: m.start)
@@ -362,6 +383,9 @@ _COMPANY_ROLES = frozenset(
      "managing director", "executive director", "executive vice-president", "director",
      "head", "spokesperson"}
 )  # fmt: skip
+# Of those, the ones no public body gives: "a co-founder of Adecoagro" is a company, and
+# "president of Mexico" is not.
+_COMPANY_ONLY_ROLES = _COMPANY_ROLES - {"president", "chair", "director", "head", "spokesperson"}
 # A company's parts named before a title: "Board chair Susan Arnold", "Group chairman".
 _UNITS_BEFORE_TITLES = frozenset({"board", "group", "company", "bank", "firm", "fund"})
 

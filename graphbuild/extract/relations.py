@@ -19,6 +19,7 @@ A "former" or "ex-" before the title gives the role "former <role>".
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -172,10 +173,11 @@ def _people_from(ents: ArticleEntities, doc: Doc, index: int) -> list[tuple[str,
     while person is not None:
         people.append(person)
         end = person[1]
-        if end < len(doc) and doc[end].lower_ in {"and", ","}:
-            person = _person_starting_at(ents, end + 1)
-        else:
-            person = None
+        # "A, B and C", also with a comma before "and".
+        nxt = end
+        while nxt < len(doc) and nxt - end < 2 and doc[nxt].lower_ in {"and", ","}:
+            nxt += 1
+        person = _person_starting_at(ents, nxt) if nxt > end else None
     return people
 
 
@@ -248,10 +250,11 @@ def _org_at(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[str
     k = j + 1
     if k < sent_end and doc[k].lower_ in _DETERMINERS:
         k += 1
-    # "chief executive of crypto lender Celsius Network": past the kind of organisation.
+    # "chief executive of crypto lender Celsius Network": past the kind of organisation,
+    # also where a word of it is a name ("the bitcoin privacy service Samourai Wallet").
     skipped = 0
-    while k < sent_end and skipped < 3 and ents.starting_at(k) is None and doc[k].is_lower:
-        if doc[k].pos_ not in ("NOUN", "ADJ", "VERB"):
+    while k < sent_end and skipped < 3 and doc[k].is_lower and not _body_starts(ents, k):
+        if doc[k].pos_ not in ("NOUN", "ADJ", "VERB", "PROPN"):
             break
         k += 1
         skipped += 1
@@ -271,6 +274,11 @@ def _org_at(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[str
     if ents.types[eid] not in BODY_TYPES:
         return None
     return eid, ents.mentions[pos].end
+
+
+def _body_starts(ents: ArticleEntities, k: int) -> bool:
+    pos = ents.starting_at(k)
+    return pos is not None and ents.types[ents.entity_of[pos]] in BODY_TYPES
 
 
 def _person_before(doc: Doc, ents: ArticleEntities, k: int, sent_start: int) -> int | None:
@@ -309,8 +317,9 @@ def _place_chain(
         and doc[last.end].text == ","
         and _org_before(doc, ents, left, sent.start) is not None
     ):
-        # "its chairman, Paul Bulcke,": the name set off after the title.
-        people = _people_from(ents, doc, last.end + 1)[:1]
+        # "its chairman, Paul Bulcke,", "Its founders, Arthur Hayes, Ben Delo and Sam Reed,":
+        # the names set off after the title.
+        people = _people_from(ents, doc, last.end + 1)
     if people:
         if last.root.tag_ not in ("NNS", "NNPS"):
             people = people[:1]
@@ -567,13 +576,19 @@ def founder_roles(relations: list[Relation], ents: ArticleEntities) -> list[Rela
     role a founder keeps; "co-found" gives "co-founder".
     """
     out: list[Relation] = []
+    # Founders of one organisation named in one sentence are its co-founders.
+    founders: dict[tuple[str, int], int] = defaultdict(int)
+    for relation in relations:
+        if relation.predicate == FOUNDED:
+            founders[(relation.object, relation.evidence[0].start)] += 1
     for relation in relations:
         if relation.predicate != FOUNDED or ents.types.get(relation.subject) != PERSON:
             continue
         if all(e.rule.startswith("role/") for e in relation.evidence):
             continue  # read from a title, which gave the role already
         said = " ".join(e.text.lower() for e in relation.evidence)
-        role = "co-founder" if "co-found" in said or "cofound" in said else "founder"
+        several = founders[(relation.object, relation.evidence[0].start)] > 1
+        role = "co-founder" if "co-found" in said or "cofound" in said or several else "founder"
         out.append(
             Relation(
                 id=relation_id(relation.subject, ROLE_AT, relation.object, [role]),

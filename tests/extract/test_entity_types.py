@@ -245,3 +245,28 @@ def test_words_before_a_title_that_name_no_company(extract_text: Extract, text: 
     found = typed(extract_text(text))
     invented = {"District", "Commodity", "Board", "Former", "Dutch", "U.S. District"}
     assert not {name for kind, name in found if kind == "Organization"} & invented
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # The company a title is "of" is a company.
+        (
+            "Tether has taken control of Adecoagro. Mariano Bosch, a co-founder of Adecoagro, "
+            "will remain chief executive.",
+            "Adecoagro",
+            "Organization",
+        ),
+        # A title, a comma, then the name: a person.
+        (
+            "Aviva agreed to buy Direct Line. Aviva's chief executive, Amanda Blanc, said "
+            "customers would benefit.",
+            "Amanda Blanc",
+            "Person",
+        ),
+    ],
+)
+def test_titles_around_a_name_type_it(
+    extract_text: Extract, text: str, name: str, expected: str
+) -> None:
+    assert (expected, name) in typed(extract_text(text))

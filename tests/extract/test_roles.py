@@ -378,3 +378,42 @@ def test_public_office_without_its_body_gives_no_implied_role(
 ) -> None:
     implied = {"U.S. Department of Justice", "United States", "China", "France"}
     assert not {r for r in roles(extract_text(text)) if r[2] in implied}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The company's kind stands between "of" and its name.
+        (
+            "William Lonergan Hill, a co-founder of the bitcoin privacy service Samourai "
+            "Wallet, was sentenced to four years.",
+            {("William Lonergan Hill", "co-founder", "Samourai Wallet")},
+        ),
+        # A plural title set off before a list names each person in it.
+        (
+            "BitMEX paid $100 million in 2021 to settle with the Commodity Futures Trading "
+            "Commission. Its founders, Arthur Hayes, Ben Delo and Sam Reed, pleaded guilty.",
+            {(name, "founder", "BitMEX") for name in ("Arthur Hayes", "Ben Delo", "Sam Reed")},
+        ),
+        # Several people founding one company in one sentence are its co-founders.
+        (
+            "Circle was founded by Jeremy Allaire and Sean Neville.",
+            {(name, "co-founder", "Circle") for name in ("Jeremy Allaire", "Sean Neville")},
+        ),
+        ("Coinbase was founded by Brian Armstrong.", {("Brian Armstrong", "founder", "Coinbase")}),
+    ],
+)
+def test_founders(extract_text: Extract, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert roles(extract_text(text)) == expected
+
+
+def test_a_singular_title_set_off_before_names_takes_only_the_first(
+    extract_text: Extract,
+) -> None:
+    found = roles(
+        extract_text(
+            "Nestle named a new chief. Its chairman, Paul Bulcke, and Mark Schneider "
+            "attended the meeting."
+        )
+    )
+    assert found == {("Paul Bulcke", "chair", "Nestlé")}

@@ -86,3 +86,11 @@ def test_a_party_with_no_authority_anywhere_in_the_article_gets_none(
     result = extract_text("Kraken was charged in November, according to court papers.")
     assert pairs(result, "CHARGED") == set()
     assert event_parts(result, "Charge") == [{("defendant", "Kraken")}]
+
+
+def test_a_plea_of_several_people_is_one_plea_each(extract_text: Extract) -> None:
+    result = extract_text("Ben Delo and Sam Reed pleaded guilty in 2022.")
+    assert sorted(event_parts(result, "GuiltyPlea"), key=sorted) == [
+        {("defendant", "Ben Delo")},
+        {("defendant", "Sam Reed")},
+    ]
