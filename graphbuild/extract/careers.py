@@ -272,6 +272,60 @@ def _org_at(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str
     return None
 
 
+# Verbs that keep a person in a title: "will remain chief executive", "stay on as CFO".
+_HOLD = frozenset({"remain", "stay", "continue"})
+
+
+def _held_roles(
+    verb: Token,
+    title: Span,
+    ents: ArticleEntities,
+    by_token: dict[int, str],
+    descriptions: dict[int, str],
+    reader: RoleReader,
+    topic: str | None,
+) -> list[Relation]:
+    """ROLE_AT, and no event, for people who keep a title: "Andy Saperstein and Dan
+    Simkowitz will remain at the firm as co-presidents". The organisation is the one the
+    title or an "at" names, else the one the subject is described with ("Mariano Bosch, a
+    co-founder of Adecoagro, will remain chief executive"), else the article's."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    people = [
+        eid
+        for token in [subject, *(c for c in subject.subtree if c.dep_ == "conj")]
+        for eid in [_person_named(token, ents, by_token)]
+        if eid is not None
+    ]
+    org = _named_org(title, ents, by_token) or _org_at(verb, ents, by_token)
+    rule = "career/named_org"
+    if org is None:
+        at = [o for p in verb.children if p.lower_ == "at" for o in p.children]
+        org = next((descriptions[o.i] for o in at if o.i in descriptions), None)
+    if org is None:
+        described = (by_token.get(t.i) for t in subject.subtree if t.i != subject.i)
+        org = next((e for e in described if e is not None and ents.types[e] in BODY_TYPES), None)
+    if org is None:
+        org, rule = topic, "career/topic"
+    if org is None:
+        return []
+    role = reader.role_of(title)
+    evidence = span_evidence(verb.sent, f"{rule}/held")
+    return [
+        Relation(
+            id=relation_id(person, ROLE_AT, org, [role]),
+            subject=person,
+            predicate=ROLE_AT,
+            object=org,
+            properties={"role": role},
+            confidence=CONFIDENCE[rule],
+            evidence=[evidence],
+        )
+        for person in dict.fromkeys(people)
+    ]
+
+
 def _departure_org(verb: Token, by_token: dict[int, str], ents: ArticleEntities) -> str | None:
     """ "resigned from Binance", "retired from the board of Intel": the organisation left
     ("returned to teaching at MIT" names where the person goes, not what they leave)."""
@@ -296,9 +350,14 @@ def extract_careers(
     topic = topic_organization(ents)
     events: dict[str, Event] = {}
     relations: list[Relation] = []
+    descriptions = _descriptions(doc, ents)
     for title in reader.titles(doc):
         verb = _governing_verb(title)
         if verb is None:
+            continue
+        if _lemma(verb, _HOLD) in _HOLD:
+            if not negated_or_hedged(verb):
+                relations += _held_roles(verb, title, ents, by_token, descriptions, reader, topic)
             continue
         kind = _kind(verb)
         if kind is None or negated_or_hedged(verb):
@@ -346,7 +405,6 @@ def extract_careers(
                 )
             )
     # Taking charge without a title: an Appointment, but no role to give.
-    descriptions = _descriptions(doc, ents)
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or negated_or_hedged(verb):
             continue

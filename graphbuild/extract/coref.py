@@ -32,6 +32,8 @@ DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "retailer": (frozenset({"Organization"}), frozenset()),
     "insurer": (frozenset({"Organization"}), frozenset()),
     "conglomerate": (frozenset({"Organization"}), frozenset()),
+    # "the board's lead director": the board of the company named before.
+    "board": (frozenset({"Organization"}), frozenset()),
     "agency": (frozenset({"Regulator"}), frozenset()),
     "regulator": (frozenset({"Regulator"}), frozenset()),
     "watchdog": (frozenset({"Regulator"}), frozenset()),

@@ -224,3 +224,57 @@ def test_a_quoted_nickname_is_the_name_used(extract_text: Extract) -> None:
     result = extract_text('Boeing named Robert "Kelly" Ortberg as its chief executive.')
     [person] = [e for e in result.entities if e.type == "Person"]
     assert person.name == "Kelly Ortberg"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The organisation an "at" names, through a description.
+        (
+            "Morgan Stanley named Ted Pick chief executive. Andy Saperstein and Dan Simkowitz "
+            "will remain at the firm as co-presidents.",
+            {
+                ("Andy Saperstein", "co-president", "Morgan Stanley"),
+                ("Dan Simkowitz", "co-president", "Morgan Stanley"),
+            },
+        ),
+        # The organisation the subject is described with, not the article's buyer.
+        (
+            "Tether has taken control of Adecoagro. Mariano Bosch, a co-founder of Adecoagro, "
+            "will remain chief executive.",
+            {("Mariano Bosch", "CEO", "Adecoagro")},
+        ),
+    ],
+)
+def test_kept_titles_give_roles_and_no_event(
+    extract_text: Extract, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    result = extract_text(text)
+    names = {e.id: e.name for e in result.entities}
+    held = {
+        (names[r.subject], str(r.properties["role"]), names[r.object])
+        for r in result.relations
+        if r.evidence[0].rule.endswith("/held")
+    }
+    assert held == expected
+    keepers = {name for name, _, _ in expected}
+    assert not [p for e in event_parts(result, "Appointment") for p in e if p[1] in keepers]
+
+
+def test_a_title_not_kept_gives_nothing(extract_text: Extract) -> None:
+    result = extract_text("Tether bought Adecoagro. Paolo Ardoino will not remain chief executive.")
+    assert not [r for r in result.relations if r.predicate == "ROLE_AT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Jeremy Weir will become executive chairman of Trafigura Group.", "executive chair"),
+        (
+            "Sandro DiNello will become non-executive chairman of New York Community Bancorp.",
+            "chair",
+        ),
+    ],
+)
+def test_executive_and_non_executive_chairs(extract_text: Extract, text: str, role: str) -> None:
+    assert [r for _, r, _, _, _ in dated_roles(extract_text(text))] == [role]

@@ -121,3 +121,11 @@ def test_a_pronoun_takes_a_body_its_own_sentence_names_first(extract_text: Extra
         "BitMEX settled with the CFTC. Binance said its founder Changpeng Zhao would step down."
     )
     assert pairs(result, "FOUNDED") == {("Changpeng Zhao", "Binance")}
+
+
+def test_the_board_is_the_company_named_before(extract_text: Extract) -> None:
+    result = extract_text(
+        "Morgan Stanley said Ted Pick will succeed James Gorman. Tom Glocer, the board's "
+        "lead director, praised Pick's record."
+    )
+    assert ("Tom Glocer", "Morgan Stanley") in pairs(result, "ROLE_AT")
