@@ -579,7 +579,18 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
             objects.append(dative)
         if frame.direct_object and obj is not None and obj.like_num:
             objects.extend(
-                c for c in obj.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+                c
+                for c in obj.children
+                if (c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN")
+                or (c.dep_ == "quantmod" and resolve.entity(c) is not None)  # "BitMEX $100m"
+            )
+            # ... or on the verb, as a modifier between it and the amount.
+            objects.extend(
+                c
+                for c in verb.children
+                if c.dep_ in ("advmod", "npadvmod")
+                and verb.i < c.i < obj.i
+                and resolve.entity(c) is not None
             )
         objects.extend(_prep_objects(verb, frame.preps))
         if not frame.direct_object and obj is not None:

@@ -71,6 +71,7 @@ CONFIDENCE = {
     "role/title_person_coref": 0.75,
     "role/coordinated": 0.7,
     "role/counsel_for": 0.75,
+    "role/counsel_of": 0.7,
 }
 
 
@@ -453,13 +454,18 @@ def _chain_roles(doc: Doc, chain: list[Span], reader: RoleReader) -> list[str]:
 
 
 def _is_counsel_for(doc: Doc, chain: list[Span], reader: RoleReader) -> bool:
-    """ "a lawyer for OKX": counsel to a client, not a job at it (see ``extract_counsel``)."""
+    """ "a lawyer for OKX", "Hill's lawyer": counsel to a client, not a job at it (see
+    ``extract_counsel``)."""
     last = chain[-1]
-    return (
-        all(reader.role_of(t) in COUNSEL_ROLES for t in chain)
-        and last.end < len(doc)
-        and doc[last.end].lower_ == "for"
-    )
+    if not all(reader.role_of(t) in COUNSEL_ROLES for t in chain):
+        return False
+    # "Hill's lawyer", "his lawyer": counsel to the one who owns the title.
+    owner = _counsel_owner(doc, chain[0])
+    if owner >= chain[0].sent.start and (
+        doc[owner].tag_ == "POS" or doc[owner].lower_ in ("his", "her")
+    ):
+        return True
+    return last.end < len(doc) and doc[last.end].lower_ == "for"
 
 
 def extract_roles(
@@ -530,6 +536,8 @@ def extract_counsel(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list
     """``ADVISES`` from "David Meister, an outside lawyer for OKX" and "X is a lawyer for Y"."""
     out: list[Relation] = []
     for title in reader.titles(doc):
+        if reader.role_of(title) in COUNSEL_ROLES:
+            out += _counsel_of(doc, ents, title)
         if not _is_counsel_for(doc, [title], reader):
             continue
         sent = title.sent
@@ -567,6 +575,59 @@ def extract_counsel(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list
             )
         )
     return out
+
+
+def _counsel_owner(doc: Doc, title: Span) -> int:
+    """The token before a title's lowercase modifiers: "his" in "his longtime lawyer"."""
+    i = title.start - 1
+    while i > title.sent.start and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN"):
+        i -= 1
+    return i
+
+
+def _counsel_of(doc: Doc, ents: ArticleEntities, title: Span) -> list[Relation]:
+    """``ADVISES`` from a client's lawyer: "according to his lawyer, Clayton Simms",
+    "Karony's defence lawyer Clayton Simms", "Roger Burlingame, Hill's lawyer, said"."""
+    sent = title.sent
+    i = _counsel_owner(doc, title)
+    client: str | None = None
+    owner_start = i
+    if i >= sent.start and doc[i].lower_ in ("his", "her"):
+        earlier = [
+            eid
+            for m, eid in zip(ents.mentions, ents.entity_of, strict=True)
+            if m.end <= i and ents.types[eid] == PERSON
+        ]
+        client = earlier[-1] if earlier else None
+        owner_start = i
+    elif i > sent.start and doc[i].tag_ == "POS":
+        pos = ents.ending_at(i - 1)
+        client = ents.entity_of[pos] if pos is not None else None
+        owner_start = ents.mentions[pos].start if pos is not None else i
+    if client is None or ents.types[client] not in (PERSON, "Organization"):
+        return []
+    # The lawyer: named right after the title, or set off before the client's name.
+    after = title.end + 1 if title.end < sent.end and doc[title.end].text == "," else title.end
+    lawyer = _person_starting_at(ents, after)
+    start, end = owner_start, lawyer[1] if lawyer else title.end
+    if lawyer is None and owner_start - 1 > sent.start and doc[owner_start - 1].text == ",":
+        pos = _person_before(doc, ents, owner_start - 1, sent.start)
+        if pos is not None and ents.types[ents.entity_of[pos]] == PERSON:
+            lawyer = (ents.entity_of[pos], ents.mentions[pos].end)
+            start, end = ents.mentions[pos].start, title.end
+    if lawyer is None or lawyer[0] == client:
+        return []
+    rule = "role/counsel_of"
+    return [
+        Relation(
+            id=relation_id(lawyer[0], ADVISES, client),
+            subject=lawyer[0],
+            predicate=ADVISES,
+            object=client,
+            confidence=CONFIDENCE[rule],
+            evidence=[span_evidence(doc[start:end], rule)],
+        )
+    ]
 
 
 def founder_roles(relations: list[Relation], ents: ArticleEntities) -> list[Relation]:

@@ -116,3 +116,12 @@ def test_coordinated_subjects_past_their_appositions_all_plead(extract_text: Ext
         "Gary Wang",
     ]
     assert len(pleas) == 2
+
+
+def test_a_fine_whose_party_the_parse_hangs_on_the_verb(extract_text: Extract) -> None:
+    # The small parse makes "BitMEX" a modifier of "fined", not its object.
+    result = extract_text("A federal judge in Manhattan fined BitMEX $100 million on Wednesday.")
+    names = {e.id: e.name for e in result.entities}
+    [fine] = [e for e in result.events if e.type == "Fine"]
+    assert [names[p.entity] for p in fine.participants] == ["BitMEX"]
+    assert fine.amount is not None and fine.amount.value == 100_000_000

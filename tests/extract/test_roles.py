@@ -206,6 +206,20 @@ def test_a_singular_title_takes_only_the_first_of_two_names(extract_text: Extrac
             "Mark Mukasey, a lawyer for Sam Bankman-Fried, said his client would appeal.",
             ("Mark Mukasey", "Sam Bankman-Fried"),
         ),
+        # The client owns the title.
+        (
+            "Hill was arrested in Portugal. His lawyer, Roger Burlingame, had argued that "
+            "Hill believed the wallet was legal.",
+            ("Roger Burlingame", "Hill"),
+        ),
+        (
+            "Sam Bankman-Fried's lawyer Mark Cohen asked for leniency.",
+            ("Mark Cohen", "Sam Bankman-Fried"),
+        ),
+        (
+            "Binance's lawyer, Daniel Fenske, said the exchange would appeal.",
+            ("Daniel Fenske", "Binance"),
+        ),
     ],
 )
 def test_a_lawyer_for_a_client_advises_it(
@@ -215,6 +229,10 @@ def test_a_lawyer_for_a_client_advises_it(
     advises = pairs(result, "ADVISES")
     assert advises == {expected}
     assert roles(result) == set()
+
+
+def test_a_lawyer_named_for_no_one_advises_no_one(extract_text: Extract) -> None:
+    assert pairs(extract_text("Hill said his lawyer would appeal the ruling."), "ADVISES") == set()
 
 
 def test_a_lawyer_at_a_firm_works_there(extract_text: Extract) -> None:
