@@ -387,12 +387,17 @@ class _Resolver:
             owner = _child(token, {"poss"})
             if owner is not None and owner.i in self._by_token:
                 return self._by_token[owner.i]
+        described = self._by_token.get(token.head.i) if token.dep_ == "appos" else None
+        if described is not None and self._ents.types[described] == PERSON:
+            # "Richard Tornetta, a Tesla shareholder who had sued Musk": the person, not
+            # the company that names the kind of shareholder.
+            return described
         for child in token.children:
             if child.dep_ in ("appos", "compound") and child.i in self._by_token:
                 return self._by_token[child.i]
-        if token.dep_ == "appos" and token.head.i in self._by_token:
+        if described is not None:
             # "Do Kwon, the entrepreneur who co-founded Terraform": the description's name.
-            return self._by_token[token.head.i]
+            return described
         word = token.lower_
         if word in DESCRIPTIONS and any(c.lower_ in ("the", "this") for c in token.children):
             # "the exchange Binance": the name that follows the description.
@@ -413,6 +418,9 @@ class _Resolver:
 
     def is_authority(self, eid: str) -> bool:
         return self._ents.types.get(eid) in _AUTHORITY_TYPES
+
+    def is_regulator(self, eid: str) -> bool:
+        return self._ents.types.get(eid) == "Regulator"
 
     def entities(self, token: Token) -> list[str]:
         """The entity a token names and those coordinated with it ("the SEC and the CFTC").
@@ -491,13 +499,11 @@ def _child(token: Token, deps: frozenset[str] | set[str]) -> Token | None:
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
-    return [
-        obj
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in preps
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
+    """Objects of the token's prepositions in ``preps``, also of one coordinated with them:
+    "sanctions on Hydra and on Garantex"."""
+    found = [p for p in token.children if p.dep_ == "prep" and p.lower_ in preps]
+    found += [c for p in found for c in p.children if c.dep_ == "conj" and c.lower_ in preps]
+    return [obj for prep in found for obj in prep.children if obj.dep_ == "pobj"]
 
 
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
@@ -943,6 +949,22 @@ def _hit_with(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return [(PAID_FINE, _Found(authorities, resolve.entities(subject), verb, "passive"))]
 
 
+MEMBERSHIP = next(f for f in FRAMES if f.predicate == "MEMBER_OF")
+
+
+def _owned_authority(name: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """ "the U.S. Treasury's Office of Foreign Assets Control": an authority's office is
+    part of it (a country's office is not said to be: "Germany's Federal Police")."""
+    owner = _child(name, {"poss"})
+    part = resolve.entity(name)
+    if owner is None or part is None or not resolve.is_regulator(part):
+        return []
+    body = resolve.entity(owner)
+    if body is None or body == part or not resolve.is_regulator(body):
+        return []
+    return [(MEMBERSHIP, _Found([part], [body], name, "noun"))]
+
+
 def _brought_case(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """A Lawsuit from "a case brought by the SEC" (against the clause's subject); settling
     that case settles with whoever brought it."""
@@ -1084,6 +1106,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 if found is not None:
                     candidates.append((frame, found))
             candidates.extend(_brought_case(token, resolve))
+            candidates.extend(_owned_authority(token, resolve))
         for frame, found in candidates:
             if negated_or_hedged(found.anchor):
                 continue

@@ -84,7 +84,7 @@ _ORG_BEFORE = frozenset(
      "mixer", "maker", "chipmaker", "planemaker", "automaker", "carmaker", "retailer",
      "chain", "fund", "insurer", "startup", "conglomerate", "operator", "provider",
      "developer", "brokerage", "publisher", "steelmaker", "wallet", "issuer", "subsidiary",
-     "unit", "giant", "affiliate", "asset manager",
+     "unit", "giant", "affiliate", "asset manager", "market", "marketplace",
      "hedge fund", "investment firm", "private equity"}
 )  # fmt: skip
 # Last words that make a name a company's: "Peken Global", "Terraform Labs".
@@ -116,6 +116,10 @@ _ORG_SUFFIXES = frozenset(
 )  # fmt: skip
 _BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
 _COURT_WORDS = frozenset({"Court", "Tribunal"})
+# Capitalised words that make a name a public authority's.
+_AUTHORITY_WORDS = frozenset(
+    {"Commission", "Authority", "Agency", "Office", "Police", "Bureau", "Regulator", "Ombudsman"}
+)
 _LEGAL_ONLY = frozenset({"llc", "inc", "corp", "ltd", "plc", "ag", "sa", "nv", "co", "lp", "llp"})
 _PARTY_VERBS = frozenset({"plead", "settle"})
 _APPOINTING = frozenset({"appoint", "name", "hire", "promote", "tap", "oust", "fire"})
@@ -234,6 +238,8 @@ def context_type(
     org = "Organization"
     if span[-1].text in _COURT_WORDS and len(span) > 1:
         return "Regulator"  # courts are authorities: "the Federal Court"
+    if entity_type == org and len(span) > 1 and any(t.text in _AUTHORITY_WORDS for t in span):
+        return "Regulator"  # "Federal Criminal Police Office", "Competition Commission of India"
     if entity_type == "Location" and _acts_as_a_party(span):
         return org
     if entity_type in (PERSON, "Location") and _appoints_someone(span):

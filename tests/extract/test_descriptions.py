@@ -129,3 +129,12 @@ def test_the_board_is_the_company_named_before(extract_text: Extract) -> None:
         "lead director, praised Pick's record."
     )
     assert ("Tom Glocer", "Morgan Stanley") in pairs(result, "ROLE_AT")
+
+
+def test_a_description_of_a_person_names_the_person_not_its_company(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Richard Tornetta, a Tesla shareholder who had sued Elon Musk, welcomed the ruling."
+    )
+    assert pairs(result, "SUED") == {("Richard Tornetta", "Elon Musk")}

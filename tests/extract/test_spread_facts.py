@@ -94,3 +94,23 @@ def test_a_plea_of_several_people_is_one_plea_each(extract_text: Extract) -> Non
         {("defendant", "Ben Delo")},
         {("defendant", "Sam Reed")},
     ]
+
+
+def test_sanctions_on_coordinated_prepositions_reach_each_target(extract_text: Extract) -> None:
+    result = extract_text(
+        "The U.S. Treasury's Office of Foreign Assets Control imposed sanctions on Tuesday "
+        "on Hydra, the world's largest darknet market, and on Garantex, a cryptocurrency "
+        "exchange."
+    )
+    ofac = "Office of Foreign Assets Control"
+    assert pairs(result, "SANCTIONED") == {(ofac, "Hydra"), (ofac, "Garantex")}
+    # An authority's office is part of it.
+    assert pairs(result, "MEMBER_OF") == {(ofac, "U.S. Treasury")}
+
+
+def test_a_country_s_office_is_not_said_to_be_its_member(extract_text: Extract) -> None:
+    result = extract_text("Germany's Federal Criminal Police Office shut down the servers.")
+    assert pairs(result, "MEMBER_OF") == set()
+    assert ("Regulator", "Federal Criminal Police Office") in {
+        (e.type, e.name) for e in result.entities
+    }
