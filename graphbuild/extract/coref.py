@@ -6,6 +6,8 @@ type (and, where the gazetteer knows it, kind) fits the noun.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Token
 
 from graphbuild.extract.mentions import ArticleEntities, MentionSpan
@@ -86,16 +88,18 @@ def antecedent(
 def _salient(candidates: list[tuple[MentionSpan, str]], sentence_start: int | None) -> str:
     """Among candidates (latest first): when the latest is in an earlier sentence, that
     sentence's subject if it fits ("UBS completed its takeover of Credit Suisse. The
-    lender ..." is UBS); else the latest."""
+    lender ..." is UBS); else the one of that sentence the article names most (ties: the
+    latest)."""
     latest = candidates[0][0]
     if latest.sentence_start == sentence_start:
         return candidates[0][1]
-    for mention, eid in candidates:
-        if mention.sentence_start != latest.sentence_start:
-            break
+    same = [(m, eid) for m, eid in candidates if m.sentence_start == latest.sentence_start]
+    for mention, eid in same:
         if mention.subject:
             return eid
-    return candidates[0][1]
+    # No subject fits ("he led operations for Nike and Jordan Brand"): the one named most.
+    named = Counter(eid for _, eid in candidates)
+    return max(same, key=lambda found: named[found[1]])[1]
 
 
 def pronoun_antecedent(entities: ArticleEntities, pronoun: Token) -> str | None:

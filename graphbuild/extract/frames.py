@@ -419,6 +419,13 @@ class _Resolver:
     def is_authority(self, eid: str) -> bool:
         return self._ents.types.get(eid) in _AUTHORITY_TYPES
 
+    def is_place(self, eid: str) -> bool:
+        return self._ents.types.get(eid) in ("Location", "Government")
+
+    @property
+    def entities_of_article(self) -> ArticleEntities:
+        return self._ents
+
     def is_regulator(self, eid: str) -> bool:
         return self._ents.types.get(eid) == "Regulator"
 
@@ -654,7 +661,14 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
         return None
     if token.doc[token.i - 1].text != "-":
         return None
-    place = resolve.entity(token.doc[token.i - 2])
+    doc = token.doc
+    first = token.i - 2
+    place = resolve.entity(doc[first])
+    # "the Tysons, Virginia-based software company": the town before its state.
+    if first - 2 >= token.sent.start and doc[first - 1].text == ",":
+        town = resolve.entity(doc[first - 2])
+        if town is not None:
+            place, first = town, first - 2
     described = token.head if token.head.i != token.i else None
     if place is None or described is None:
         return None
@@ -662,7 +676,21 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
     if subject is None and described.dep_ == "appos":
         # "Bybit, a Dubai-based exchange": the description stands beside the name.
         subject = resolve.entity(described.head)
-    if subject is None:
+    definite = (first > 0 and doc[first - 1].lower_ == "the") or any(
+        c.lower_ == "the" for c in described.children
+    )
+    if (
+        (subject is None or resolve.is_place(subject))
+        and described.lower_ in DESCRIPTIONS
+        and definite
+    ):
+        # "The Tysons, Virginia-based software company": the parse takes the town for the
+        # described name; the description points back to a company.
+        sent_start = described.sent.start_char
+        subject = antecedent(
+            resolve.entities_of_article, described.idx, described.lower_, sent_start
+        )
+    if subject is None or subject == place:
         return None
     return _Found([subject], [place], token, "based")
 

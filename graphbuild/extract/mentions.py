@@ -238,6 +238,16 @@ def context_type(
     org = "Organization"
     if span[-1].text in _COURT_WORDS and len(span) > 1:
         return "Regulator"  # courts are authorities: "the Federal Court"
+    # "The Tysons, Virginia-based company": a town before its state and "-based".
+    end = span.end
+    if (
+        end + 3 < span.sent.end
+        and doc[end].text == ","
+        and doc[end + 1].ent_type_ in ("GPE", "LOC", "Location")
+        and doc[end + 2].text == "-"
+        and doc[end + 3].lower_ in ("based", "headquartered")
+    ):
+        return "Location"
     if entity_type == org and len(span) > 1 and any(t.text in _AUTHORITY_WORDS for t in span):
         return "Regulator"  # "Federal Criminal Police Office", "Competition Commission of India"
     if entity_type == "Location" and _acts_as_a_party(span):

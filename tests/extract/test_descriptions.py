@@ -138,3 +138,34 @@ def test_a_description_of_a_person_names_the_person_not_its_company(
         "Richard Tornetta, a Tesla shareholder who had sued Elon Musk, welcomed the ruling."
     )
     assert pairs(result, "SUED") == {("Richard Tornetta", "Elon Musk")}
+
+
+def test_a_town_and_state_before_based(extract_text: Extract) -> None:
+    result = extract_text(
+        "MicroStrategy said it bought bitcoin. The Tysons, Virginia-based software company "
+        "now holds 331,200 bitcoin."
+    )
+    assert ("Location", "Tysons") in {(e.type, e.name) for e in result.entities}
+    assert pairs(result, "HEADQUARTERED_IN") == {("MicroStrategy", "Tysons")}
+    assert pairs(result, "LOCATED_IN") == {("Tysons", "Virginia")}
+
+
+def test_an_indefinite_description_before_based_points_back_to_no_one(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Zservers sold hosting to ransomware gangs. Britain also named a UK-based front "
+        "company for the host."
+    )
+    assert pairs(result, "HEADQUARTERED_IN") == set()
+
+
+def test_a_description_after_a_sentence_with_no_named_subject_is_the_most_named(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Nike named Elliott Hill chief executive. Nike shares rose. In his earlier stint he "
+        "led operations for Nike and Jordan Brand. The Beaverton, Oregon-based company "
+        "said sales would recover."
+    )
+    assert pairs(result, "HEADQUARTERED_IN") == {("Nike", "Beaverton")}
