@@ -1,7 +1,10 @@
 """Within-article references by description: "the exchange", "the company's", "its".
 
 A definite description points back to the most recent entity before it whose
-type (and, where the gazetteer knows it, kind) fits the noun.
+type (and, where the gazetteer knows it, kind) fits the noun; opening a new
+sentence, to the subject of the last sentence that names one. A pronoun names
+the latest body its own sentence names before it, else the previous sentence's
+subject (see :func:`pronoun_antecedent`).
 """
 
 from __future__ import annotations
