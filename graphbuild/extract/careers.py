@@ -298,11 +298,9 @@ def _held_roles(
         for eid in [_person_named(token, ents, by_token)]
         if eid is not None
     ]
-    org = _named_org(title, ents, by_token) or _org_at(verb, ents, by_token)
+    # "at the firm": an "at" may name the body by a description.
+    org = _named_org(title, ents, by_token) or _org_at(verb, ents, descriptions | by_token)
     rule = "career/named_org"
-    if org is None:
-        at = [o for p in verb.children if p.lower_ == "at" for o in p.children]
-        org = next((descriptions[o.i] for o in at if o.i in descriptions), None)
     if org is None:
         described = (by_token.get(t.i) for t in subject.subtree if t.i != subject.i)
         org = next((e for e in described if e is not None and ents.types[e] in BODY_TYPES), None)

@@ -72,7 +72,7 @@ def antecedent(
         for m, eid in zip(entities.mentions, entities.entity_of, strict=True)
         if m.end_char <= before_char
         and entities.types[eid] in types
-        and not (m.modifier and (entities.types[eid] in _PLACE_TYPES or not m.curated))
+        and _stands_alone(entities, m, eid)
     ]
     earlier.reverse()
     # A pronoun takes the latest fit; a description opening a new sentence, the salient one.
@@ -86,6 +86,12 @@ def antecedent(
     if not earlier:
         return None
     return _salient(earlier, sentence_start) if salient else earlier[0][1]
+
+
+def _stands_alone(entities: ArticleEntities, mention: MentionSpan, eid: str) -> bool:
+    """Whether a mention can be what a later word points to: not a place used as an
+    adjective ("the U.S. market"), nor a tagger-only name modifying a noun."""
+    return not (mention.modifier and (entities.types[eid] in _PLACE_TYPES or not mention.curated))
 
 
 def _salient(candidates: list[tuple[MentionSpan, str]], sentence_start: int | None) -> str:
@@ -137,9 +143,7 @@ def _named_body(entities: ArticleEntities, token: Token) -> str | None:
     if hit is not None:
         position, mention = hit
         eid = entities.entity_of[position]
-        fits = entities.types[eid] in BODY_TYPES
-        if mention.modifier and (entities.types[eid] in _PLACE_TYPES or not mention.curated):
-            return None
+        fits = entities.types[eid] in BODY_TYPES and _stands_alone(entities, mention, eid)
         return eid if fits else None
     word = token.lower_
     if word in DESCRIPTIONS and any(c.lower_ == "the" for c in token.children):

@@ -554,10 +554,13 @@ def _repeated_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
                 if len(short) >= 3 and not doc[m.start].is_stop:
                     guess = replace(m, text=short, name=short, curated=False)
                     by_words.setdefault(words[:n], guess)
+    by_first: dict[str, list[tuple[tuple[str, ...], MentionSpan]]] = defaultdict(list)
+    for words, m in by_words.items():
+        by_first[words[0]].append((words, m))
     covered = {i for m in found for i in range(m.start, m.end)}
     extra: list[MentionSpan] = []
     for token in doc:
-        for words, m in by_words.items():
+        for words, m in by_first.get(token.text, []):
             end = token.i + len(words)
             if end > len(doc) or tuple(t.text for t in doc[token.i : end]) != words:
                 continue
@@ -689,6 +692,7 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
         owners = full_by_tail.get(key, set())
         bodies = body_by_tail.get(key, set())
         heads = full_by_head.get(key, set()) if m.type == PERSON and not owners else set()
+        full_name = _shortest_start(org_by_start.get(key, set()))
         if not m.curated and len(owners) == 1 and key not in owners:
             key = next(iter(owners))
             if m.type != PERSON:
@@ -702,9 +706,9 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
             and not owners
             and not heads
             and (m.type == "Organization" or (m.type == PERSON and len(m.name.split()) == 1))
-            and _shortest_start(org_by_start.get(key, set())) is not None
+            and full_name is not None
         ):
-            key = _shortest_start(org_by_start[key]) or key
+            key = full_name
             if m.type != "Organization":
                 mentions[i] = replace(m, type="Organization")
         elif not m.curated and len(m.name.split()) == 1 and len(bodies) == 1 and not owners:
