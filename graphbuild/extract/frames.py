@@ -422,9 +422,9 @@ class _Resolver:
     def is_place(self, eid: str) -> bool:
         return self._ents.types.get(eid) in ("Location", "Government")
 
-    @property
-    def entities_of_article(self) -> ArticleEntities:
-        return self._ents
+    def described(self, noun: Token) -> str | None:
+        """The body a description ("the company") points back to."""
+        return antecedent(self._ents, noun.idx, noun.lower_, noun.sent.start_char)
 
     def is_regulator(self, eid: str) -> bool:
         return self._ents.types.get(eid) == "Regulator"
@@ -686,10 +686,7 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
     ):
         # "The Tysons, Virginia-based software company": the parse takes the town for the
         # described name; the description points back to a company.
-        sent_start = described.sent.start_char
-        subject = antecedent(
-            resolve.entities_of_article, described.idx, described.lower_, sent_start
-        )
+        subject = resolve.described(described)
     if subject is None or subject == place:
         return None
     return _Found([subject], [place], token, "based")
