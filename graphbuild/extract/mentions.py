@@ -223,7 +223,7 @@ def _acts_as_a_party(span: Span) -> bool:
 
 
 def context_type(
-    span: Span, entity_type: str, titles: frozenset[str], company_titles: frozenset[str]
+    span: Span, entity_type: str, titles: frozenset[str], company_only_titles: frozenset[str]
 ) -> str:
     """The type the words around a name give it, where they outweigh the tagger.
 
@@ -284,7 +284,7 @@ def context_type(
             if (
                 prev.lower_ in {"of", "at"}
                 and first - 1 >= span.sent.start
-                and _title_ending_at(doc, first - 1, company_titles)
+                and _title_ending_at(doc, first - 1, company_only_titles)
             ):
                 return org
     if entity_type != PERSON and _person_cue(span, titles):
