@@ -1,8 +1,9 @@
 """Within-article references by description: "the exchange", "the company's", "its".
 
 A definite description points back to the most recent entity before it whose
-type (and, where the gazetteer knows it, kind) fits the noun; opening a new
-sentence, to the subject of the last sentence that names one. A pronoun names
+type (and, where the gazetteer knows it, kind) fits the noun, passing over names
+in a relative clause of its own sentence; opening a new sentence, to the subject
+of the last sentence that names one. A pronoun names
 the latest body its own sentence names before it, else the previous sentence's
 subject (see :func:`pronoun_antecedent`).
 """
@@ -73,6 +74,7 @@ def antecedent(
         if m.end_char <= before_char
         and entities.types[eid] in types
         and _stands_alone(entities, m, eid)
+        and not (m.relative and m.sentence_start == sentence_start)
     ]
     earlier.reverse()
     # A pronoun takes the latest fit; a description opening a new sentence, the salient one.

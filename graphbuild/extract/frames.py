@@ -295,7 +295,7 @@ _HEDGING_VERBS = frozenset(
     }
 )  # fmt: skip
 _SUBJECTS = frozenset({"nsubj", "csubj"})
-_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _PRONOUNS_THING = frozenset({"it", "its", "they", "their"})
 _COPULA_NOUN_DEPS = frozenset({"attr", "appos"})
 _STAKE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")

@@ -8,6 +8,7 @@ joins the full name ("Richard Teng") the article gives.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
@@ -43,6 +44,10 @@ class MentionSpan:
     # The name is a clause's subject: the likelier antecedent of "the lender" after it.
     subject: bool = False
     sentence_start: int = 0
+    # The name sits in a relative clause ("Musk, who is also chief executive of Tesla,
+    # agreed to buy the company"): an aside, not what a description later in its sentence
+    # names.
+    relative: bool = False
 
     def to_record(self) -> Mention:
         return Mention(
@@ -202,6 +207,26 @@ def _serves_as_title(span: Span, titles: frozenset[str]) -> bool:
     return False
 
 
+def _kind_set_off_after(span: Span) -> bool:
+    """ "Coutts, the private bank owned by NatWest": a company's kind after a comma, read from
+    the words where the parse hangs the apposition elsewhere. The kind ends its phrase,
+    unlike "the bank's chief executive" or "the company founder"."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= span.sent.end or doc[i].text != "," or doc[i + 1].lower_ not in ("the", "a", "an"):
+        return False
+    for j in range(i + 2, min(i + 6, span.sent.end)):
+        word = doc[j]
+        if not word.is_lower:
+            return False
+        if word.lemma_ in _ORG_BEFORE:
+            after = doc[j + 1] if j + 1 < span.sent.end else None
+            return after is None or (after.pos_ not in ("NOUN", "PROPN") and after.tag_ != "POS")
+        if word.pos_ not in ("ADJ", "NOUN"):
+            return False
+    return False
+
+
 def _appoints_someone(span: Span) -> bool:
     """ "Nike named Elliott Hill as its chief executive": who appoints a named person is a
     body."""
@@ -261,6 +286,11 @@ def context_type(
             return org
         # "Spotify, the Stockholm-based music streaming service".
         if any(c.dep_ == "appos" and c.lemma_.lower() in _ORG_BEFORE for c in span.root.children):
+            return org
+        if _kind_set_off_after(span):
+            return org
+        # "Hidden Road, which clears trades for hedge funds": people take "who".
+        if entity_type == PERSON and _which_clause(span.root):
             return org
         after = span.end
         if (
@@ -358,6 +388,8 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
         out.append(_mention(span, entity_type, name, kind=kind, curated=curated, cued=cued))
     # A given name taken into a person's name was also tagged on its own ("Bharat").
     out = [m for m in out if not any(_inside(m, longer) for longer in out)]
+    out = _district_authorities(doc, out)
+    out += _missed_people(doc, out, titles)
     out += _missed_organizations(doc, out, all_titles, company_titles)
     out += _repeated_names(doc, out)
     return sorted(out + _missed_surnames(doc, out), key=lambda m: m.start)
@@ -466,6 +498,116 @@ def _missed_organizations(
     return extra
 
 
+# The seat of a U.S. court or prosecutor, named after "for the": "District of Columbia",
+# "Eastern District of Virginia", "District of Columbia Circuit", "Second Circuit".
+_DISTRICT_WORDS = frozenset({"District", "Circuit"})
+_SEATED_BODIES = frozenset({"Court", "Appeals", "Office"})
+
+
+def _district_authorities(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
+    """Courts and prosecutors named with their district or circuit, as one mention: "the U.S.
+    District Court for the District of Columbia", "the U.S. Attorney's Office for the
+    Eastern District of Virginia". The tagger splits these into a body, a country and a
+    place; the pieces are dropped in favour of the whole name."""
+    whole: list[MentionSpan] = []
+    for token in doc:
+        if token.lower_ != "for" or token.i < 1 or doc[token.i - 1].text not in _SEATED_BODIES:
+            continue
+        if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "the":
+            continue
+        end = token.i + 2
+        while end < token.sent.end and (
+            doc[end].is_title
+            or doc[end].lower_ == "of"
+            or doc[end].like_num
+            or re.fullmatch(r"\d+(st|nd|rd|th)", doc[end].text)
+        ):
+            end += 1
+        seat = [t.text for t in doc[token.i + 2 : end]]
+        if "Circuit" in seat:
+            end = token.i + 2 + seat.index("Circuit") + 1
+        elif "District" not in seat or seat[-1] == "of":
+            continue
+        start = token.i - 1
+        while start - 1 >= token.sent.start and (
+            doc[start - 1].text[:1].isupper()
+            or doc[start - 1].tag_ == "POS"
+            or (doc[start - 1].lower_ == "of" and doc[start].text == "Appeals")
+        ):
+            start -= 1
+        while doc[start].lower_ == "the":
+            start += 1
+        span = doc[start:end]
+        if any(m.start <= start and end <= m.end and m.curated for m in found):
+            continue
+        kind = "court" if any(t.text in _COURT_WORDS for t in span) else "prosecutor"
+        whole.append(_mention(span, "Regulator", clean_name(span.text), kind=kind))
+    if not whole:
+        return found
+    kept = [m for m in found if not any(m.start < w.end and w.start < m.end for w in whole)]
+    return sorted(kept + whole, key=lambda m: m.start)
+
+
+def _missed_people(doc: Doc, found: list[MentionSpan], titles: frozenset[str]) -> list[MentionSpan]:
+    """People the tagger missed whose name a job title or a "who" clause describes right
+    after it: "Ilya Sutskever, a co-founder and former chief scientist of OpenAI, said",
+    "Ilya Lichtenstein, who broke into". The name is two to four capitalised proper nouns
+    that no mention covers."""
+    covered = {i for m in found for i in range(m.start, m.end)}
+    extra: list[MentionSpan] = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i in covered:
+            continue
+        if not (_titled_apposition(token, titles) or _who_clause(token)):
+            continue
+        start = token.i
+        while (
+            start - 1 >= token.sent.start
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].head.i == token.i
+            and doc[start - 1].pos_ == "PROPN"
+        ):
+            start -= 1
+        span = doc[start : token.i + 1]
+        words_ok = all(t.is_alpha and t.is_title and not t.is_stop for t in span)
+        if (
+            not 2 <= len(span) <= 4
+            or not words_ok
+            or any(i in covered for i in range(start, token.i))
+        ):
+            continue
+        if span[0].lower_ in titles or span[0].lower_ in _TITLE_QUALIFIERS:
+            continue
+        extra.append(_mention(span, PERSON, clean_person_name(span.text), cued=True))
+    return extra
+
+
+def _titled_apposition(token: Token, titles: frozenset[str]) -> bool:
+    appos = [c for c in token.children if c.dep_ == "appos" and c.i > token.i]
+    if not appos or appos[0].lower_ in _NOT_PERSON_TITLES:
+        return False
+    return _title_ending_at(token.doc, appos[0].i, titles)
+
+
+def _who_clause(token: Token) -> bool:
+    """ "Ilya Lichtenstein, who broke into the exchange": a relative clause with "who"."""
+    return _relative_pronoun(token) == "who"
+
+
+def _which_clause(token: Token) -> bool:
+    return _relative_pronoun(token) == "which"
+
+
+def _relative_pronoun(token: Token) -> str | None:
+    """The subject pronoun of a relative clause on ``token``: "who", "which" or "that"."""
+    for clause in token.children:
+        if clause.dep_ == "relcl" and clause.i > token.i:
+            for s in clause.children:
+                if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "which", "that"):
+                    return s.lower_
+    return None
+
+
 def _listed_with_companies(span: Span, found: list[MentionSpan]) -> bool:
     """ "Nvidia, Andreessen Horowitz, General Catalyst and DST Global": a name in a list
     whose neighbours in the list are all companies."""
@@ -507,6 +649,7 @@ def _mention(
         modifier=root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end,
         subject=root.dep_ in ("nsubj", "nsubjpass"),
         sentence_start=span.sent.start_char,
+        relative=any(a.dep_ == "relcl" for a in root.ancestors),
     )
 
 

@@ -48,6 +48,8 @@ _SKIPPABLE = frozenset({"new", "incoming", "current", "longtime", "global", "joi
 _KEPT = ("interim", "acting", "deputy")
 _FORMER = frozenset({"former", "ex", "onetime", "then", "outgoing", "erstwhile"})
 _DETERMINERS = frozenset({"the", "a", "an"})
+# Adverbs between a copula and the title it gives: "who is also chief executive of Tesla".
+_STILL = frozenset({"also", "still", "now", "currently"})
 _LINKS = frozenset({"of", "at", "for", "with"})
 
 # Confidence of each rule, by how directly the text ties person, title and organisation.
@@ -362,24 +364,34 @@ def _place_chain(
         if k > sent.start and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
             k -= 1
     org_left = None
+    former, kept = False, ""
     if k >= sent.start and doc[k].lower_ in _DETERMINERS:
         k -= 1
     else:
         org_left = _org_before(doc, ents, k, sent.start)
         if org_left is not None:
-            k = org_left[1] - 1
-            # "Margrethe Vestager, the EU's competition commissioner".
+            # "Margrethe Vestager, the EU's competition commissioner", "Daniel Levy, a
+            # former OpenAI researcher".
+            k, former, kept = _left_of_modifiers(doc, org_left[1], sent.start)
             if k > sent.start and doc[k].lower_ in _DETERMINERS:
                 k -= 1
+    # "who is also chief executive of Tesla".
+    while k > sent.start and doc[k].lower_ in _STILL:
+        k -= 1
     if k < sent.start or not (doc[k].text == "," or doc[k].lemma_ in {"be", "become"}):
         return []
+    if doc[k].lemma_ == "be" and k - 2 >= sent.start and doc[k - 1].lower_ == "who":
+        # "Elon Musk, who is also chief executive of Tesla": the relative clause's person.
+        k -= 1 if doc[k - 2].text != "," else 2
     subject_pos = _person_before(doc, ents, k, sent.start)
     if subject_pos is None or ents.types[ents.entity_of[subject_pos]] != PERSON:
         return []
     person_id = ents.entity_of[subject_pos]
     start = ents.mentions[subject_pos].start
     if org_left is not None:
-        return [_Placement(person_id, org_left[0], start, last.end, "role/apposition")]
+        return [
+            _Placement(person_id, org_left[0], start, last.end, "role/apposition", former, kept)
+        ]
     after = _org_after(doc, ents, last.end, sent.end)
     if after is not None:
         return [_Placement(person_id, after[0], start, after[1], "role/apposition")]

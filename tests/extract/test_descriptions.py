@@ -169,3 +169,13 @@ def test_a_description_after_a_sentence_with_no_named_subject_is_the_most_named(
         "said sales would recover."
     )
     assert pairs(result, "HEADQUARTERED_IN") == {("Nike", "Beaverton")}
+
+
+def test_a_name_in_a_relative_clause_is_an_aside(extract_text: Extract) -> None:
+    # "the company" is the one being bought, not the one the relative clause mentions.
+    result = extract_text(
+        "Elon Musk completed his takeover of Twitter on Thursday. Musk, who also runs "
+        "Tesla, agreed in April to buy the San Francisco-based company."
+    )
+    assert pairs(result, "HEADQUARTERED_IN") == {("Twitter", "San Francisco")}
+    assert ("Elon Musk", "Tesla") not in pairs(result, "ACQUIRED")

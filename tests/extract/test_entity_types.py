@@ -270,3 +270,90 @@ def test_titles_around_a_name_type_it(
     extract_text: Extract, text: str, name: str, expected: str
 ) -> None:
     assert (expected, name) in typed(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "court"),
+    [
+        (
+            "Sam Bankman-Fried was sentenced by the U.S. District Court for the Southern "
+            "District of New York.",
+            "U.S. District Court for the Southern District of New York",
+        ),
+        (
+            "The U.S. Attorney's Office for the Eastern District of Virginia charged two men.",
+            "U.S. Attorney's Office for the Eastern District of Virginia",
+        ),
+        (
+            "Coinbase appealed to the U.S. Court of Appeals for the Third Circuit.",
+            "U.S. Court of Appeals for the Third Circuit",
+        ),
+        (
+            "Avraham Eisenberg was convicted in the U.S. District Court for the District of "
+            "Columbia.",
+            "U.S. District Court for the District of Columbia",
+        ),
+    ],
+)
+def test_a_court_or_prosecutor_named_with_its_district(
+    extract_text: Extract, text: str, court: str
+) -> None:
+    result = extract_text(text)
+    assert ("Regulator", court) in typed(result)
+    # The district is part of the name, not a place of its own.
+    assert not {name for kind, name in typed(result) if kind == "Location" and "District" in name}
+
+
+def test_a_district_without_a_body_before_it_is_no_court(extract_text: Extract) -> None:
+    result = extract_text("The fund invests in real estate for the District of Columbia.")
+    assert all(kind != "Regulator" for kind, _ in typed(result))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # The small pipeline tags neither name as a person.
+        (
+            "Ilya Sutskever, a co-founder and former chief scientist of OpenAI, left the "
+            "company in May.",
+            "Ilya Sutskever",
+        ),
+        (
+            "Ilya Lichtenstein, who broke into the Bitfinex exchange in 2016, was sentenced "
+            "on Thursday.",
+            "Ilya Lichtenstein",
+        ),
+    ],
+)
+def test_a_name_the_tagger_missed_before_a_title_or_who(
+    extract_text: Extract, text: str, person: str
+) -> None:
+    assert ("Person", person) in typed(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # The small pipeline tags both names as people.
+        ("Hidden Road, which clears trades for hedge funds, was bought by Ripple.", "Hidden Road"),
+        (
+            "Farage said the decision by Coutts, the private bank owned by NatWest, to close "
+            "his accounts was political.",
+            "Coutts",
+        ),
+    ],
+)
+def test_which_or_a_kind_after_the_name_makes_a_company(
+    extract_text: Extract, text: str, company: str
+) -> None:
+    assert ("Organization", company) in typed(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He met Jane Fraser, the bank's chief executive.", "He met John Smith, a company founder."],
+)
+def test_a_kind_that_does_not_end_the_phrase_keeps_a_person(
+    extract_text: Extract, text: str
+) -> None:
+    assert all(kind == "Person" for kind, _ in typed(extract_text(text)))

@@ -125,3 +125,14 @@ def test_a_fine_whose_party_the_parse_hangs_on_the_verb(extract_text: Extract) -
     [fine] = [e for e in result.events if e.type == "Fine"]
     assert [names[p.entity] for p in fine.participants] == ["BitMEX"]
     assert fine.amount is not None and fine.amount.value == 100_000_000
+
+
+def test_a_takeover_that_his_names_the_buyer_of(extract_text: Extract) -> None:
+    result = extract_text("Elon Musk has completed his $44 billion takeover of Twitter.")
+    event = only(result, "Acquisition")
+    names = {e.id: e.name for e in result.entities}
+    assert {(p.role, names[p.entity]) for p in event.participants} == {
+        ("acquirer", "Elon Musk"),
+        ("target", "Twitter"),
+    }
+    assert event.amount is not None and event.amount.value == 44_000_000_000

@@ -435,3 +435,44 @@ def test_a_singular_title_set_off_before_names_takes_only_the_first(
         )
     )
     assert found == {("Paul Bulcke", "chair", "Nestlé")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Elon Musk, who is also chief executive of Tesla, agreed to buy Twitter.",
+            ("Elon Musk", "CEO", "Tesla"),
+        ),
+        (
+            "Jamie Dimon, who is chairman of JPMorgan Chase, spoke on Monday.",
+            ("Jamie Dimon", "chair", "JPMorgan Chase"),
+        ),
+        (
+            "Ilya Sutskever started the company with Daniel Levy, a former OpenAI researcher.",
+            ("Daniel Levy", "former researcher", "OpenAI"),
+        ),
+        (
+            "Brad Smith, Microsoft's vice chair and president, visited Abu Dhabi.",
+            ("Brad Smith", "vice chair", "Microsoft"),
+        ),
+        (
+            "Ilya Sutskever, a co-founder and former chief scientist of OpenAI, left in May.",
+            ("Ilya Sutskever", "former chief scientist", "OpenAI"),
+        ),
+        (
+            "Twitter sued Musk in the Delaware Court of Chancery. Chancellor Kathaleen "
+            "McCormick set a trial date.",
+            ("Kathaleen McCormick", "chancellor", "Delaware Court of Chancery"),
+        ),
+    ],
+)
+def test_titles_in_relative_clauses_appositions_and_courts(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in roles(extract_text(text))
+
+
+def test_a_negated_copula_gives_no_role(extract_text: Extract) -> None:
+    result = extract_text("Jane Fraser, who was never chief executive of Goldman Sachs, spoke.")
+    assert not roles(result)
