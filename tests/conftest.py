@@ -50,8 +50,8 @@ def extractor(pipeline: Pipeline) -> Extractor:
 def extract_text(pipeline: Pipeline):  # type: ignore[no-untyped-def]
     """Validated facts of a text, as ``extract`` would give them."""
 
-    def run(text: str, article_id: str = "test") -> ArticleExtraction:
-        article = Article(id=article_id, text=text)
+    def run(text: str, article_id: str = "test", published: str | None = None) -> ArticleExtraction:
+        article = Article(id=article_id, text=text, published=published)
         return validate(pipeline.extractor.extract(article), pipeline.schema)
 
     return run

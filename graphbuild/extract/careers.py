@@ -115,7 +115,7 @@ def _person_named(token: Token, ents: ArticleEntities, by_token: dict[int, str])
         eid = by_token.get(candidate.i)
         if eid is not None and ents.types[eid] == PERSON:
             return eid
-    if token.lower_ in _PERSON_PRONOUNS:
+    if token.lower_ in _PERSON_PRONOUNS | _OBJECT_PRONOUNS:
         return _pronoun_person(token, ents)
     return None
 
@@ -167,6 +167,7 @@ _LEAD_VERBS = frozenset({"lead", "run", "head"})
 _LEAVE = frozenset({"retire", "resign", "quit"})
 _SUCCEED = frozenset({"succeed", "replace"})
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+_OBJECT_PRONOUNS = frozenset({"him", "her"})
 
 
 def _departed(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
@@ -197,7 +198,7 @@ def _took_charge(
     it", "Y hired X to run its investment bank"."""
     lemma = verb.lemma_.lower()
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if lemma == "take" and obj is not None and obj.lemma_.lower() in _HELM_NOUNS:
+    if lemma == "take" and obj is not None and _helm(obj):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         person = by_token.get(subject.i) if subject is not None else None
         if person is None or ents.types[person] != PERSON:
@@ -219,6 +220,33 @@ def _took_charge(
     return None
 
 
+def _joined_board(
+    verb: Token, ents: ArticleEntities, by_token: dict[int, str], resolve_org: dict[int, str]
+) -> tuple[str, str] | None:
+    """(person, organisation) for "Brad Smith will join the board of G42", "joined Intel's
+    board", "joined its board"."""
+    if verb.lemma_.lower() != "join":
+        return None
+    board = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "board"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if board is None or subject is None:
+        return None
+    person = _person_named(subject, ents, by_token)
+    owners = [c for c in board.children if c.dep_ == "poss"]
+    owners += [o for p in board.children if p.lower_ == "of" for o in p.children]
+    for owner in owners:
+        org = by_token.get(owner.i) or resolve_org.get(owner.i)
+        if person is not None and org is not None and ents.types[org] in BODY_TYPES:
+            return person, org
+    return None
+
+
+def _helm(noun: Token) -> bool:
+    """ "the helm", "the reins", "the top job"."""
+    word = noun.lemma_.lower()
+    return word in _HELM_NOUNS or (word == "job" and any(c.lower_ == "top" for c in noun.children))
+
+
 def _succession(
     verb: Token, ents: ArticleEntities, by_token: dict[int, str]
 ) -> tuple[str, str] | None:
@@ -227,8 +255,9 @@ def _succession(
     if _lemma(verb, _SUCCEED) not in _SUCCEED:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None and verb.dep_ == "conj":
-        # "Schneider was leaving … and would be replaced by Freixe": the shared subject.
+    if subject is None and verb.dep_ in ("conj", "advcl"):
+        # "Schneider was leaving … and would be replaced by Freixe", "Diess took the top
+        # job in 2018, succeeding Matthias Müller": the shared subject.
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
@@ -419,12 +448,39 @@ def extract_careers(
         date = date_near(doc, verb.sent, verb.i)
         event = _career_event(APPOINTMENT, person, org, date, CONFIDENCE[rule], evidence)
         events.setdefault(event.id, event)
+    # "will join the board of G42": a director's seat.
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or negated_or_hedged(verb):
+            continue
+        seat = _joined_board(verb, ents, by_token, descriptions)
+        if seat is None:
+            continue
+        person, org = seat
+        evidence = span_evidence(verb.sent, "career/named_org/appointment/board")
+        date = date_near(doc, verb.sent, verb.i)
+        confidence = CONFIDENCE["career/named_org"]
+        event = _career_event(APPOINTMENT, person, org, date, confidence, evidence)
+        events.setdefault(event.id, event)
+        properties = {"role": "director", "since": date.value if date else None}
+        relations.append(
+            Relation(
+                id=relation_id(person, ROLE_AT, org, ["director"]),
+                subject=person,
+                predicate=ROLE_AT,
+                object=org,
+                properties={k: v for k, v in properties.items() if v is not None},
+                confidence=confidence,
+                evidence=[evidence],
+            )
+        )
     # Successions: the successor's appointment, naming the predecessor.
+    # An appointment already read with its predecessor is not read again; one read
+    # without ("took the top job in 2018, succeeding Matthias Müller") gains it when
+    # _one_per_appointment joins the two.
     appointed = {
-        (p.entity, e.participants[1].entity)
+        (e.participants[0].entity, e.participants[1].entity, e.participants[2].entity)
         for e in events.values()
-        if e.type == APPOINTMENT
-        for p in e.participants[:1]
+        if e.type == APPOINTMENT and len(e.participants) > 2
     }
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or negated_or_hedged(verb):
@@ -436,14 +492,14 @@ def extract_careers(
         if org is None and _named_before(topic, verb, ents):
             org, rule = topic, "career/topic"
         successor, predecessor = pair
-        if org is None or (successor, org) in appointed:
+        if org is None or (successor, org, predecessor) in appointed:
             continue
         evidence = span_evidence(verb.sent, f"{rule}/appointment/succession")
         date = date_near(doc, verb.sent, verb.i)
         event = _career_event(APPOINTMENT, successor, org, date, CONFIDENCE[rule], evidence)
         event = _with_predecessor(event, predecessor)
         events.setdefault(event.id, event)
-        appointed.add((successor, org))
+        appointed.add((successor, org, predecessor))
     # Departures without a title: a Resignation, but no role to end.
     titled = {e.evidence[0].start for e in events.values() if e.type == RESIGNATION}
     for verb in doc:
@@ -464,6 +520,54 @@ def extract_careers(
         event = _career_event(RESIGNATION, person, org, date, CONFIDENCE[rule], evidence)
         events.setdefault(event.id, event)
     return _one_per_appointment(list(events.values())), relations
+
+
+def successor_roles(
+    events: list[Event], relations: list[Relation], published: str | None
+) -> list[Relation]:
+    """The role a successor takes over, and the role a predecessor gave up.
+
+    "Porsche boss Oliver Blume will succeed him" after "chief executive Herbert Diess will
+    step down": Blume is CEO at Volkswagen too. "Diess took the top job in 2018, succeeding
+    Matthias Müller": Müller is a former CEO, because the appointment is dated before the
+    article. A successor who already has a role there keeps only that one.
+    """
+    held: dict[tuple[str, str], list[str]] = {}
+    for r in relations:
+        if r.predicate == ROLE_AT:
+            held.setdefault((r.subject, r.object), []).append(str(r.properties.get("role")))
+    out: list[Relation] = []
+    for event in events:
+        if event.type != APPOINTMENT or len(event.participants) < 3:
+            continue
+        successor, org, predecessor = (p.entity for p in event.participants[:3])
+        current = [r for r in held.get((predecessor, org), []) if not r.startswith("former ")]
+        given = [(successor, role, event.date.value if event.date else None) for role in current]
+        past = event.date is not None and published is not None and event.date.value < published
+        if past and not held.get((predecessor, org)):
+            mine = [r for r in held.get((successor, org), []) if not r.startswith("former ")]
+            given += [(predecessor, f"former {role}", None) for role in mine]
+        elif held.get((successor, org)):
+            given = [g for g in given if g[0] != successor]
+        for holder, role, since in given:
+            properties: dict[str, str | float | None] = {"role": role}
+            if since is not None and holder == successor:
+                properties["since"] = since
+            out.append(
+                Relation(
+                    id=relation_id(holder, ROLE_AT, org, [role]),
+                    subject=holder,
+                    predicate=ROLE_AT,
+                    object=org,
+                    properties=properties,
+                    confidence=CONFIDENCE["career/topic"],
+                    evidence=[
+                        e.model_copy(update={"rule": "career/succession/role"})
+                        for e in event.evidence[:1]
+                    ],
+                )
+            )
+    return out
 
 
 def _one_per_appointment(events: list[Event]) -> list[Event]:

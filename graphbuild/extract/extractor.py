@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graphbuild.extract.careers import extract_careers
+from graphbuild.extract.careers import extract_careers, successor_roles
 from graphbuild.extract.events import extract_settlements
 from graphbuild.extract.frames import extract_frames
 from graphbuild.extract.mentions import build_entities, find_mentions
@@ -96,6 +96,9 @@ class Extractor:
             + founder_roles(frame_relations, ents)
             + extract_counsel(doc, ents, self._roles)
             + extract_places(doc, ents)
+        )
+        relations = merge_relations(
+            relations + successor_roles(career_events, relations, article.published)
         )
         events = extract_settlements(doc, ents, article.id) + career_events + frame_events
         return ArticleExtraction(

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from graphbuild.extract.coref import DESCRIPTIONS, PRONOUNS, antecedent, pronoun_antecedent
@@ -74,6 +74,7 @@ CONFIDENCE = {
     "role/coordinated": 0.7,
     "role/counsel_for": 0.75,
     "role/counsel_of": 0.7,
+    "role/led_by": 0.8,
 }
 
 
@@ -266,7 +267,7 @@ def _org_at(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[str
         # The mention may start at the determiner itself.
         pos = ents.starting_at(j + 1)
     if pos is None:
-        return None
+        return _described_at(doc, ents, j, k)
     end = ents.mentions[pos].end
     # "founder of Cambodia-based Prince Group": the organisation follows its place.
     if end + 2 < sent_end and doc[end].text == "-" and doc[end + 1].lower_ == "based":
@@ -277,6 +278,20 @@ def _org_at(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[str
     if ents.types[eid] not in BODY_TYPES:
         return None
     return eid, ents.mentions[pos].end
+
+
+def _described_at(doc: Doc, ents: ArticleEntities, j: int, k: int) -> tuple[str, int] | None:
+    """ "chairman of the supervisory board", "head of the bank": a description after "of" or
+    "at" that ends its phrase names the body it points back to."""
+    noun = doc[k - 1]
+    if k - 1 <= j or doc[j + 1].lower_ != "the" or noun.lower_ not in DESCRIPTIONS:
+        return None
+    if k < len(doc) and (doc[k].pos_ in ("NOUN", "PROPN") or doc[k].tag_ == "POS"):
+        return None
+    eid = antecedent(ents, noun.idx, noun.lower_, noun.sent.start_char)
+    if eid is None or ents.types[eid] not in BODY_TYPES:
+        return None
+    return eid, k
 
 
 def _body_starts(ents: ArticleEntities, k: int) -> bool:
@@ -398,9 +413,26 @@ def _place_chain(
     return []
 
 
-def _names_another_body(ents: ArticleEntities, sent: Span, topic: str) -> bool:
+def _clause_of(token: Token) -> int:
+    """The position of the verb whose clause holds ``token`` (the sentence root if none)."""
+    for candidate in [token, *token.ancestors]:
+        if candidate.pos_ in ("VERB", "AUX") and candidate.dep_ not in ("aux", "auxpass"):
+            return candidate.i
+    return token.sent.root.i
+
+
+def _names_another_body(ents: ArticleEntities, title: Span, topic: str) -> bool:
+    """Whether the title's clause names a body other than the article's, which the title
+    could be at ("the SEC under then-chair Gary Gensler"). A body in another clause of the
+    sentence is not ("Porsche boss Oliver Blume will succeed him" beside "chief executive
+    Herbert Diess will step down")."""
+    doc = title.doc
+    clause = _clause_of(title.root)
     return any(
-        sent.start <= m.start < sent.end and eid != topic and ents.types[eid] in BODY_TYPES
+        title.sent.start <= m.start < title.sent.end
+        and eid != topic
+        and ents.types[eid] in BODY_TYPES
+        and _clause_of(doc[m.start : m.end].root) == clause
         for m, eid in zip(ents.mentions, ents.entity_of, strict=True)
     )
 
@@ -443,6 +475,48 @@ def _implied_office(
     ):
         return None
     return _Placement(person[0], org, start, person[1], "role/office_person")
+
+
+# Verbs whose passive names who holds a post: "G42, which is chaired by Sheikh Tahnoon".
+_LED_BY = {"chair": "chair", "head": "head"}
+
+
+def _led_by(doc: Doc, ents: ArticleEntities) -> list[_Role]:
+    """ROLE_AT from "which is chaired by X", "a unit headed by X", "X is chaired by Y"."""
+    found: list[_Role] = []
+    by_token = {
+        i: eid
+        for m, eid in zip(ents.mentions, ents.entity_of, strict=True)
+        for i in range(m.start, m.end)
+    }
+    for verb in doc:
+        role = _LED_BY.get(verb.lemma_.lower())
+        if role is None or verb.tag_ != "VBN":
+            continue
+        holders = [
+            by_token.get(o.i)
+            for agent in verb.children
+            if agent.dep_ == "agent"
+            for o in agent.children
+            if o.dep_ == "pobj"
+        ]
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+            body_token = verb.head
+        elif subject is not None:
+            body_token = subject
+        elif verb.dep_ == "acl":
+            body_token = verb.head  # "a unit headed by"
+        else:
+            continue
+        body = by_token.get(body_token.i)
+        if body is None or ents.types[body] not in BODY_TYPES:
+            continue
+        for person in holders:
+            if person is not None and ents.types[person] == PERSON:
+                start, end = min(body_token.i, verb.i), verb.right_edge.i + 1
+                found.append(_Role(person, body, role, start, end, "role/led_by"))
+    return found
 
 
 def _base_role(role: str) -> str:
@@ -495,7 +569,7 @@ def extract_roles(
         office = None if placed else _implied_office(doc, ents, chain, roles, offices)
         if office is not None:
             placed = [office]
-        elif not placed and topic is not None and not _names_another_body(ents, first.sent, topic):
+        elif not placed and topic is not None and not _names_another_body(ents, first, topic):
             # "Chief executive Jane Fraser said ...": a company title with no company named
             # is taken to be at the company the article is about, unless the sentence
             # names another body it could be at ("the SEC under then-chair Gary Gensler").
@@ -515,6 +589,7 @@ def extract_roles(
                     _Role(place.person, place.org, role, place.start, place.end, place.rule)
                 )
 
+    found += _led_by(doc, ents)
     relations: list[Relation] = []
     for r in found:
         evidence = span_evidence(doc[r.start : r.end], r.rule)

@@ -278,3 +278,70 @@ def test_a_title_not_kept_gives_nothing(extract_text: Extract) -> None:
 )
 def test_executive_and_non_executive_chairs(extract_text: Extract, text: str, role: str) -> None:
     assert [r for _, r, _, _, _ in dated_roles(extract_text(text))] == [role]
+
+
+def test_a_successor_takes_over_the_role_of_the_one_leaving(extract_text: Extract) -> None:
+    result = extract_text(
+        "Volkswagen said on Friday that chief executive Herbert Diess will step down on "
+        "September 1 and that Porsche boss Oliver Blume will succeed him."
+    )
+    assert ("Herbert Diess", "CEO", "Volkswagen") in roles(result)
+    assert ("Oliver Blume", "CEO", "Volkswagen") in roles(result)
+    assert ("Oliver Blume", "CEO", "Porsche") in roles(result)
+    assert {
+        ("appointee", "Oliver Blume"),
+        ("organization", "Volkswagen"),
+        ("predecessor", "Herbert Diess"),
+    } in event_parts(result, "Appointment")
+
+
+def test_an_earlier_succession_makes_the_predecessor_former(extract_text: Extract) -> None:
+    result = extract_text(
+        "Volkswagen chief executive Herbert Diess took the top job in 2018, succeeding "
+        "Matthias Müller.",
+        published="2022-07-22",
+    )
+    assert ("Matthias Müller", "former CEO", "Volkswagen") in roles(result)
+    assert {
+        ("appointee", "Herbert Diess"),
+        ("organization", "Volkswagen"),
+        ("predecessor", "Matthias Müller"),
+    } in event_parts(result, "Appointment")
+
+
+def test_joining_a_board_is_a_director_seat(extract_text: Extract) -> None:
+    result = extract_text("Brad Smith will join the board of G42 next month.")
+    assert roles(result) == {("Brad Smith", "director", "G42")}
+    assert event_parts(result, "Appointment") == [
+        {("appointee", "Brad Smith"), ("organization", "G42")}
+    ]
+
+
+def test_not_joining_a_board_gives_nothing(extract_text: Extract) -> None:
+    result = extract_text("Brad Smith will not join the board of G42.")
+    assert not roles(result)
+    assert not event_parts(result, "Appointment")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Berkshire Hathaway, which is chaired by Warren Buffett, sold shares.",
+            ("Warren Buffett", "chair", "Berkshire Hathaway"),
+        ),
+        (
+            "Volkswagen said on Friday that the board was pleased. Hans Dieter Pötsch, "
+            "chairman of the supervisory board, praised him.",
+            ("Hans Dieter Pötsch", "chair", "Volkswagen"),
+        ),
+    ],
+)
+def test_a_chair_named_by_chaired_by_or_of_the_board(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in roles(extract_text(text))
+
+
+def test_a_report_chaired_by_someone_is_no_job(extract_text: Extract) -> None:
+    assert not roles(extract_text("The inquiry into Barclays was chaired by Jane Smith."))
