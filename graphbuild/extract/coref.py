@@ -56,9 +56,14 @@ _PLACE_TYPES = frozenset({"Government", "Location"})
 
 
 def antecedent(
-    entities: ArticleEntities, before_char: int, noun: str, sentence_start: int | None = None
+    entities: ArticleEntities,
+    before_char: int,
+    noun: str,
+    sentence_start: int | None = None,
+    excluded: frozenset[str] = frozenset(),
 ) -> str | None:
-    """The entity id a description ("exchange") or pronoun ("its") at ``before_char`` names."""
+    """The entity id a description ("exchange") or pronoun ("its") at ``before_char`` names;
+    none of ``excluded`` (the subject of the verb the description is the object of)."""
     noun = noun.lower()
     types: frozenset[str]
     kinds: frozenset[str]
@@ -75,6 +80,7 @@ def antecedent(
         and entities.types[eid] in types
         and _stands_alone(entities, m, eid)
         and not (m.relative and m.sentence_start == sentence_start)
+        and eid not in excluded
     ]
     earlier.reverse()
     # A pronoun takes the latest fit; a description opening a new sentence, the salient one.

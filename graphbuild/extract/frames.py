@@ -279,7 +279,8 @@ _SETTLE_WORDS = frozenset({"settle", "settlement"})
 # A payment is a settlement only in enforcement words, not "agreed to pay $69 billion for".
 _ENFORCEMENT_WORDS = frozenset(
     {"penalty", "fine", "forfeiture", "restitution", "damage", "disgorgement", "plead",
-     "guilty", "plea", "charge", "allegation", "resolve", "investigation", "probe"}
+     "guilty", "plea", "charge", "allegation", "resolve", "investigation", "probe",
+     "violation", "breach"}
 )  # fmt: skip
 
 # Nouns for a part of an organisation, which stand for their owner.
@@ -404,7 +405,9 @@ class _Resolver:
             following = self._by_token.get(token.i + 1)
             if following is not None:
                 return following
-            return antecedent(self._ents, token.idx, word, token.sent.start_char)
+            return antecedent(
+                self._ents, token.idx, word, token.sent.start_char, self._not_subject(token)
+            )
         if word in _PRONOUNS_THING:
             return pronoun_antecedent(self._ents, token)
         if word in _PRONOUNS_PERSON:
@@ -415,6 +418,16 @@ class _Resolver:
             ]
             return people[-1] if people else None
         return None
+
+    def _not_subject(self, noun: Token) -> frozenset[str]:
+        """The named subject of the verb a description is the object of: in "Broadcom
+        agreed to buy the cloud computing company", the company is not Broadcom."""
+        if noun.dep_ not in ("dobj", "pobj"):
+            return frozenset()
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        subject = _subject_of(verb)[0] if verb.pos_ in ("VERB", "AUX") else None
+        eid = self._by_token.get(subject.i) if subject is not None else None
+        return frozenset({eid}) if eid is not None else frozenset()
 
     def is_authority(self, eid: str) -> bool:
         return self._ents.types.get(eid) in _AUTHORITY_TYPES
@@ -747,8 +760,10 @@ def _payment(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     has_money = any(span.start in subtree for span, _ in money_spans(verb.doc, verb.sent))
     # A sentence that says "settle" is read by the settlement rules.
     enforcement = bool(words & _ENFORCEMENT_WORDS) and not words & _SETTLE_WORDS
-    if lemma == "pay" and agreed and has_money and enforcement:
-        authorities = _bodies_in(verb, resolve, frozenset({"with", "to"}))
+    authorities = _bodies_in(verb, resolve, frozenset({"with", "to"}))
+    # "agreed to pay $24 million to OFAC": money paid to a regulator settles with it.
+    to_regulator = bool(authorities) and all(resolve.is_regulator(e) for e in authorities)
+    if lemma == "pay" and agreed and has_money and (enforcement or to_regulator):
         found = [(PAID_SETTLEMENT, _Found(payers, authorities, verb, "paid"))]
         if authorities:
             found.append((SETTLED_CASE, _Found(payers, authorities, verb, "paid")))
@@ -1173,9 +1188,54 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                         confidence=CONFIDENCE[found.rule],
                         evidence=[evidence],
                     )
-    rounds = _join_rounds(list(events.values()), relations)
+    rounds = _join_rounds(_one_per_deal(list(events.values())), relations)
     carried = _carry_authorities(rounds, relations)
     return list(relations.values()), _one_each(carried)
+
+
+# How far a deal has gone, later stages last.
+_DEAL_STAGES = ("proposed", "agreed", "completed")
+
+
+def _one_per_deal(events: list[Event]) -> list[Event]:
+    """One Acquisition per buyer and target: "Broadcom completed its takeover of VMware ...
+    Broadcom agreed last year to buy the company for $61 billion" is one deal, at its latest
+    stage, with the amount one sentence gives and the evidence of both. Two different
+    amounts stay two events."""
+    out: list[Event] = []
+    for event in events:
+        if event.type != "Acquisition":
+            out.append(event)
+            continue
+        parties = {(p.role, p.entity) for p in event.participants}
+        same = next(
+            (
+                i
+                for i, seen in enumerate(out)
+                if seen.type == "Acquisition"
+                and {(p.role, p.entity) for p in seen.participants} == parties
+                and (seen.amount is None or event.amount is None or seen.amount == event.amount)
+            ),
+            None,
+        )
+        if same is None:
+            out.append(event)
+            continue
+        seen = out[same]
+        stages = [e.status for e in (seen, event) if e.status in _DEAL_STAGES]
+        status = max(stages, key=_DEAL_STAGES.index) if stages else seen.status
+        amount = seen.amount or event.amount
+        key = [(p.role, p.entity) for p in seen.participants]
+        out[same] = seen.model_copy(
+            update={
+                "id": event_id(seen.type, key, (amount.value, amount.currency) if amount else None),
+                "amount": amount,
+                "status": status,
+                "date": seen.date or event.date,
+                "evidence": [*seen.evidence, *event.evidence],
+            }
+        )
+    return out
 
 
 def _join_rounds(events: list[Event], relations: dict[str, Relation]) -> list[Event]:

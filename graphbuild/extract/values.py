@@ -64,8 +64,14 @@ def amount_near(doc: Doc, sent: Span, anchor: int) -> Amount | None:
     spans = sorted(money_spans(doc, sent), key=lambda found: abs(found[0].start - anchor))
     # Not an amount of another clause joined to the anchor's: in "ParaFi also invested, and
     # Polymarket disclosed a $25 million round" the investment has no amount.
+    # Nor one of a relative clause the anchor is outside: "agreed to buy Hidden Road, a prime
+    # broker that clears about $3 trillion a year, for $1.25 billion".
     own = _clause(doc[anchor])
-    spans = [(span, amount) for span, amount in spans if not _coordinated(_clause(span.root), own)]
+    spans = [
+        (span, amount)
+        for span, amount in spans
+        if not _coordinated(_clause(span.root), own) and not _aside(span.root, doc[anchor])
+    ]
     for span, amount in spans:
         if amount.qualifier == "exact":
             qualifier = qualifier_before(doc[max(sent.start, span.start - 3) : span.start].text)
@@ -85,6 +91,18 @@ def _clause(token: Token) -> Token:
             return token
         token = token.head
     return token
+
+
+def _aside(money: Token, anchor: Token) -> bool:
+    """Whether an amount belongs to a relative clause that describes something other than
+    the anchor and is not the anchor's own clause. "the settlement in which Binance ...
+    paid $4.3 billion" describes the anchor. A price after "for" is the anchor's even where
+    the parse hangs it on the relative clause ("to buy the company, which is based in Palo
+    Alto, for $61 billion")."""
+    clause = _clause(money)
+    if clause.dep_ != "relcl" or clause.i == _clause(anchor).i or clause.head.i == anchor.i:
+        return False
+    return not (money.head.lower_ == "for" or money.head.head.lower_ == "for")
 
 
 def _coordinated(clause: Token, other: Token) -> bool:

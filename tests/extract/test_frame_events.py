@@ -136,3 +136,40 @@ def test_a_takeover_that_his_names_the_buyer_of(extract_text: Extract) -> None:
         ("target", "Twitter"),
     }
     assert event.amount is not None and event.amount.value == 44_000_000_000
+
+
+def test_an_amount_in_a_relative_clause_is_not_the_price(extract_text: Extract) -> None:
+    event = only(
+        extract_text(
+            "Ripple agreed to buy Hidden Road, a prime broker that clears about $3 trillion a "
+            "year for its clients, for $1.25 billion."
+        ),
+        "Acquisition",
+    )
+    assert event.amount is not None and event.amount.value == 1.25e9
+
+
+def test_a_price_after_a_relative_clause_is_the_price(extract_text: Extract) -> None:
+    result = extract_text(
+        "Broadcom completed its takeover of VMware on Wednesday. Broadcom agreed last year to "
+        "buy the cloud computing company, which is based in Palo Alto, for $61 billion."
+    )
+    # One deal: the completed takeover and the agreement told before it.
+    event = only(result, "Acquisition")
+    names = {e.id: e.name for e in result.entities}
+    assert {(p.role, names[p.entity]) for p in event.participants} == {
+        ("acquirer", "Broadcom"),
+        ("target", "VMware"),
+    }
+    assert event.status == "completed"
+    assert event.amount is not None and event.amount.value == 61e9
+    assert len(event.evidence) == 2
+
+
+def test_two_prices_are_two_deals(extract_text: Extract) -> None:
+    result = extract_text(
+        "Alphabet agreed to buy Wiz for $23 billion in 2024. Alphabet agreed to buy Wiz for "
+        "$32 billion in 2025."
+    )
+    amounts = sorted(e.amount.value for e in result.events if e.type == "Acquisition" and e.amount)
+    assert amounts == [23e9, 32e9]

@@ -282,3 +282,21 @@ def test_backers_invested(extract_text: Extract) -> None:
 def test_backing_a_proposal_is_no_investment(extract_text: Extract) -> None:
     result = extract_text("The proposal was backed by the SEC.")
     assert not result.relations and not result.events
+
+
+def test_money_agreed_to_a_regulator_is_a_settlement_with_it(extract_text: Extract) -> None:
+    result = extract_text(
+        "Bittrex agreed on Tuesday to pay more than $24 million to the Office of Foreign "
+        "Assets Control over apparent sanctions breaches."
+    )
+    assert (
+        "Settlement",
+        frozenset({("defendant", "Bittrex"), ("authority", "Office of Foreign Assets Control")}),
+        24e6,
+    ) in events(result)
+    assert pairs(result, "SETTLED_WITH") == {("Bittrex", "Office of Foreign Assets Control")}
+
+
+def test_money_agreed_to_shareholders_is_no_settlement(extract_text: Extract) -> None:
+    found = events(extract_text("Broadcom agreed to pay $69 billion to VMware shareholders."))
+    assert not {e for e in found if e[0] in ("Fine", "Settlement")}
