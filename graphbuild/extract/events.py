@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.mentions import PERSON, ArticleEntities, MentionSpan
 from graphbuild.extract.values import amount_near, date_near, span_evidence
-from graphbuild.ids import event_id
-from graphbuild.models import Amount, Event, EventDate, Evidence, Participant
+from graphbuild.ids import event_id, relation_id
+from graphbuild.models import Amount, Event, EventDate, Evidence, Participant, Relation
 
 SETTLEMENT = "Settlement"
 AUTHORITY_TYPES = frozenset({"Regulator", "Government"})
@@ -27,7 +27,20 @@ _CASE_WORDS = frozenset(
     {"investigation", "probe", "charge", "claim", "allegation", "case", "lawsuit", "suit"}
 )
 _HEDGES = frozenset(
-    {"may", "might", "could", "would", "expect", "consider", "talk", "propose", "seek"}
+    {
+        "may",
+        "might",
+        "could",
+        "would",
+        "expect",
+        "consider",
+        "talk",
+        "propose",
+        "seek",
+        "plan",
+        "intend",
+        "hope",
+    }
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 _REPORTING_VERBS = frozenset(
@@ -108,6 +121,11 @@ def _parties(
     mentions = _in_sentence(ents, sent)
     resolved = next((c for c in trigger.children if c.dep_ == "dobj"), None)
     inside = range(resolved.left_edge.i, resolved.i) if resolved is not None else range(0)
+    # "to settle charges brought by the SEC", "charges from the CFTC".
+    brought: set[int] = set()
+    if resolved is not None and resolved.lemma_.lower() in _CASE_WORDS:
+        brought = {t.i for t in resolved.subtree if t.i > resolved.i}
+        brought |= {t.i for p in trigger.children if p.lower_ in ("by", "from") for t in p.subtree}
     authorities: list[str] = []
     for m, eid in mentions:
         if ents.types[eid] not in AUTHORITY_TYPES or eid in authorities:
@@ -115,7 +133,12 @@ def _parties(
         before = m.start - 1
         if before > sent.start and doc[before].lower_ in {"the", "a"}:
             before -= 1
-        if m.start in inside or (before >= sent.start and doc[before].lower_ in {"with", "to"}):
+        word = doc[before].lower_ if before >= sent.start else ""
+        if (
+            m.start in inside
+            or word in {"with", "to"}
+            or (m.start in brought and word in {"by", "from"})
+        ):
             authorities.append(eid)
     parties = [
         (m, eid)
@@ -183,3 +206,79 @@ def extract_settlements(doc: Doc, ents: ArticleEntities, article_id: str) -> lis
             )
         )
     return events
+
+
+def one_settlement_per_defendant(events: list[Event]) -> list[Event]:
+    """One Settlement per defendant across the readers that state one: the settlement
+    sentence and a payment to an authority ("agreed to pay A$240 million in penalties to
+    resolve four investigations by ASIC") are one event, with the authorities either
+    names and the evidence of both."""
+    out: list[Event] = []
+    seen: dict[str, int] = {}
+    for event in events:
+        defendants = [p.entity for p in event.participants if p.role == "defendant"]
+        if event.type != SETTLEMENT or len(defendants) != 1:
+            out.append(event)
+            continue
+        index = seen.get(defendants[0])
+        if index is None:
+            seen[defendants[0]] = len(out)
+            out.append(event)
+            continue
+        first = out[index]
+        if first.amount and event.amount and first.amount != event.amount:
+            out.append(event)  # two payments: two settlements
+            continue
+        known = {(p.role, p.entity) for p in first.participants}
+        participants = [
+            *first.participants,
+            *(p for p in event.participants if (p.role, p.entity) not in known),
+        ]
+        amount = first.amount or event.amount
+        starts = {e.start for e in first.evidence}
+        out[index] = first.model_copy(
+            update={
+                "id": event_id(
+                    SETTLEMENT,
+                    [(p.role, p.entity) for p in participants],
+                    None if amount is None else (amount.value, amount.currency),
+                ),
+                "participants": participants,
+                "amount": amount,
+                "date": first.date or event.date,
+                "evidence": [
+                    *first.evidence,
+                    *(e for e in event.evidence if e.start not in starts),
+                ],
+            }
+        )
+    return out
+
+
+def settled_with(events: list[Event]) -> list[Relation]:
+    """SETTLED_WITH from each agreed Settlement that names its authority: the defendant
+    settled with it, on the evidence that states the settlement."""
+    out: list[Relation] = []
+    for event in events:
+        # A hedged settlement ("plans to settle with the SEC") states no relation.
+        if event.type != SETTLEMENT or event.status == "proposed":
+            continue
+        defendants = [p.entity for p in event.participants if p.role == "defendant"]
+        authorities = [p.entity for p in event.participants if p.role == "authority"]
+        for defendant in defendants:
+            for authority in authorities:
+                properties: dict[str, str | float | int | list[str] | None] = {}
+                if event.amount is not None:
+                    properties = {"amount": event.amount.value, "currency": event.amount.currency}
+                out.append(
+                    Relation(
+                        id=relation_id(defendant, "SETTLED_WITH", authority),
+                        subject=defendant,
+                        predicate="SETTLED_WITH",
+                        object=authority,
+                        properties=properties,
+                        confidence=event.confidence,
+                        evidence=event.evidence[:1],
+                    )
+                )
+    return out

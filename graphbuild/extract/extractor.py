@@ -8,7 +8,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graphbuild.extract.careers import extract_careers, successor_roles
-from graphbuild.extract.events import extract_settlements
+from graphbuild.extract.events import (
+    extract_settlements,
+    one_settlement_per_defendant,
+    settled_with,
+)
 from graphbuild.extract.frames import extract_frames
 from graphbuild.extract.mentions import build_entities, find_mentions
 from graphbuild.extract.relations import (
@@ -97,10 +101,14 @@ class Extractor:
             + extract_counsel(doc, ents, self._roles)
             + extract_places(doc, ents)
         )
-        relations = merge_relations(
-            relations + successor_roles(career_events, relations, article.published)
+        events = one_settlement_per_defendant(
+            extract_settlements(doc, ents, article.id) + career_events + frame_events
         )
-        events = extract_settlements(doc, ents, article.id) + career_events + frame_events
+        relations = merge_relations(
+            relations
+            + successor_roles(career_events, relations, article.published)
+            + settled_with(events)
+        )
         return ArticleExtraction(
             article=article.header(), entities=ents.entities, relations=relations, events=events
         )

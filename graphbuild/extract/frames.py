@@ -724,6 +724,26 @@ def _bodies_in(verb: Token, resolve: _Resolver, preps: frozenset[str]) -> list[s
     return list(dict.fromkeys(found))
 
 
+# Nouns for a case an authority brings, whose modifiers name the authority.
+_INQUIRY_NOUNS = frozenset({"investigation", "probe", "charge", "inquiry"})
+
+
+def _cases_of(verb: Token, resolve: _Resolver) -> list[str]:
+    """Authorities whose case a payment resolves: "to resolve U.S. Justice Department
+    investigations", "to resolve charges brought by the SEC"."""
+    found: list[str] = []
+    for noun in verb.subtree:
+        if noun.lemma_.lower() not in _INQUIRY_NOUNS or noun.pos_ != "NOUN":
+            continue
+        for token in noun.subtree:
+            named = token.dep_ in ("compound", "poss") and token.head.i == noun.i
+            named = named or (token.dep_ == "pobj" and token.head.lower_ in ("by", "from"))
+            if named:
+                # A country as a modifier is no party: "to end a U.S. investigation".
+                found += [e for e in resolve.entities(token) if resolve.is_regulator(e)]
+    return list(dict.fromkeys(found))
+
+
 def _payment(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """A Fine or a Settlement stated through a payment; see ``PAID_SETTLEMENT``."""
     lemma = verb.lemma_.lower()
@@ -761,8 +781,10 @@ def _payment(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     # A sentence that says "settle" is read by the settlement rules.
     enforcement = bool(words & _ENFORCEMENT_WORDS) and not words & _SETTLE_WORDS
     authorities = _bodies_in(verb, resolve, frozenset({"with", "to"}))
+    authorities += [a for a in _cases_of(verb, resolve) if a not in authorities]
     # "agreed to pay $24 million to OFAC": money paid to a regulator settles with it.
     to_regulator = bool(authorities) and all(resolve.is_regulator(e) for e in authorities)
+    to_regulator = to_regulator and not words & _SETTLE_WORDS
     if lemma == "pay" and agreed and has_money and (enforcement or to_regulator):
         found = [(PAID_SETTLEMENT, _Found(payers, authorities, verb, "paid"))]
         if authorities:
@@ -917,6 +939,11 @@ def _charges_from(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
         return []
     sources = _prep_objects(verb, frozenset({"from", "by"}))
     sources += _prep_objects(obj, frozenset({"from", "by"}))
+    # "charges brought by the SEC".
+    for clause in obj.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in ("bring", "file"):
+            agent = _agent(clause)
+            sources += [agent] if agent is not None else []
     authorities = [e for t in sources for e in resolve.entities(t)]
     subject = _subject_of(verb)[0]
     defendants = resolve.entities(subject) if subject is not None else []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from readouts import pairs
+
 from graphbuild.models import ArticleExtraction, Event
 
 Extract = Callable[[str], ArticleExtraction]
@@ -94,3 +96,40 @@ def test_a_headline_is_not_part_of_the_first_sentence(extract_text: Extract) -> 
     sentences = [ev.sentence for ev in settlement.evidence]
     assert any(s.startswith("Kraken agreed to pay") for s in sentences)
     assert not any("staking case" in s and "agreed to pay" in s for s in sentences)
+
+
+def test_settling_charges_brought_by_an_authority(extract_text: Extract) -> None:
+    result = extract_text(
+        "BlockFi agreed on Monday to pay $100 million to settle charges brought by the U.S. "
+        "Securities and Exchange Commission."
+    )
+    sec = "U.S. Securities and Exchange Commission"
+    assert pairs(result, "SETTLED_WITH") == {("BlockFi", sec)}
+    assert pairs(result, "CHARGED") == {(sec, "BlockFi")}
+    assert len([e for e in result.events if e.type == "Settlement"]) == 1
+
+
+def test_resolving_an_authority_s_investigations(extract_text: Extract) -> None:
+    result = extract_text(
+        "Glencore agreed on Tuesday to pay more than $1.1 billion to resolve U.S. Justice "
+        "Department investigations."
+    )
+    assert pairs(result, "SETTLED_WITH") == {("Glencore", "U.S. Department of Justice")}
+
+
+def test_a_country_s_investigation_names_no_authority(extract_text: Extract) -> None:
+    result = extract_text("Binance agreed to pay $4.3 billion to end a U.S. investigation.")
+    assert not pairs(result, "SETTLED_WITH")
+
+
+def test_a_payment_and_its_settlement_are_one_event(extract_text: Extract) -> None:
+    result = extract_text(
+        "ANZ has agreed to pay A$240 million in penalties to resolve four investigations by "
+        "the Australian Securities and Investments Commission."
+    )
+    (settlement,) = [e for e in result.events if e.type == "Settlement"]
+    names = {e.id: e.name for e in result.entities}
+    assert {(p.role, names[p.entity]) for p in settlement.participants} == {
+        ("defendant", "ANZ"),
+        ("authority", "Australian Securities and Investments Commission"),
+    }
