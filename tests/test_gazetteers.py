@@ -29,7 +29,7 @@ def test_shipped_offices_name_known_roles_and_bodies(settings: Settings, schema:
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ("  chancellor: the country\n", "office 'chancellor' is not a role"),
+        ("  emperor: the country\n", "office 'emperor' is not a role"),
         ("  governor: Bank of Atlantis\n", "implies 'Bank of Atlantis', which no gazetteer names"),
     ],
 )
