@@ -484,17 +484,17 @@ _LED_BY = {"chair": "chair", "head": "head"}
 def _led_by(doc: Doc, ents: ArticleEntities) -> list[_Role]:
     """ROLE_AT from "which is chaired by X", "a unit headed by X", "X is chaired by Y"."""
     found: list[_Role] = []
-    by_token = {
-        i: eid
-        for m, eid in zip(ents.mentions, ents.entity_of, strict=True)
-        for i in range(m.start, m.end)
-    }
+
+    def by_token(i: int) -> str | None:
+        hit = ents.at_token(i)
+        return ents.entity_of[hit[0]] if hit is not None else None
+
     for verb in doc:
         role = _LED_BY.get(verb.lemma_.lower())
         if role is None or verb.tag_ != "VBN":
             continue
         holders = [
-            by_token.get(o.i)
+            by_token(o.i)
             for agent in verb.children
             if agent.dep_ == "agent"
             for o in agent.children
@@ -509,7 +509,7 @@ def _led_by(doc: Doc, ents: ArticleEntities) -> list[_Role]:
             body_token = verb.head  # "a unit headed by"
         else:
             continue
-        body = by_token.get(body_token.i)
+        body = by_token(body_token.i)
         if body is None or ents.types[body] not in BODY_TYPES:
             continue
         for person in holders:
