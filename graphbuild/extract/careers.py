@@ -340,16 +340,7 @@ def _held_roles(
     role = reader.role_of(title)
     evidence = span_evidence(verb.sent, f"{rule}/held")
     return [
-        Relation(
-            id=relation_id(person, ROLE_AT, org, [role]),
-            subject=person,
-            predicate=ROLE_AT,
-            object=org,
-            properties={"role": role},
-            confidence=CONFIDENCE[rule],
-            evidence=[evidence],
-        )
-        for person in dict.fromkeys(people)
+        _role_at(person, org, role, CONFIDENCE[rule], evidence) for person in dict.fromkeys(people)
     ]
 
 
@@ -410,27 +401,18 @@ def extract_careers(
             event = _with_predecessor(event, predecessor)
         events.setdefault(event.id, event)
         since = date.value if date else None
+        confidence = CONFIDENCE[rule]
         if kind == APPOINTMENT:
-            held = [(person, {"role": role, "since": since})]
+            relations.append(_role_at(person, org, role, confidence, evidence, since=since))
             if predecessor is not None:
                 # The one succeeded holds the role until the successor takes it over.
                 left = f"former {role}" if _in_the_past(verb) else role
-                held.append((predecessor, {"role": left, "until": since}))
+                relations.append(
+                    _role_at(predecessor, org, left, confidence, evidence, until=since)
+                )
         else:
             role = role if role.startswith("former ") else f"former {role}"
-            held = [(person, {"role": role, "until": since})]
-        for holder, properties in held:
-            relations.append(
-                Relation(
-                    id=relation_id(holder, ROLE_AT, org, [str(properties["role"])]),
-                    subject=holder,
-                    predicate=ROLE_AT,
-                    object=org,
-                    properties={k: v for k, v in properties.items() if v is not None},
-                    confidence=CONFIDENCE[rule],
-                    evidence=[evidence],
-                )
-            )
+            relations.append(_role_at(person, org, role, confidence, evidence, until=since))
     # Taking charge without a title: an Appointment, but no role to give.
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or negated_or_hedged(verb):
@@ -461,18 +443,8 @@ def extract_careers(
         confidence = CONFIDENCE["career/named_org"]
         event = _career_event(APPOINTMENT, person, org, date, confidence, evidence)
         events.setdefault(event.id, event)
-        properties = {"role": "director", "since": date.value if date else None}
-        relations.append(
-            Relation(
-                id=relation_id(person, ROLE_AT, org, ["director"]),
-                subject=person,
-                predicate=ROLE_AT,
-                object=org,
-                properties={k: v for k, v in properties.items() if v is not None},
-                confidence=confidence,
-                evidence=[evidence],
-            )
-        )
+        since = date.value if date else None
+        relations.append(_role_at(person, org, "director", confidence, evidence, since=since))
     # Successions: the successor's appointment, naming the predecessor.
     # An appointment already read with its predecessor is not read again; one read
     # without ("took the top job in 2018, succeeding Matthias Müller") gains it when
@@ -549,25 +521,46 @@ def successor_roles(
             given += [(predecessor, f"former {role}", None) for role in mine]
         elif held.get((successor, org)):
             given = [g for g in given if g[0] != successor]
+        evidence = event.evidence[0].model_copy(update={"rule": "career/succession/role"})
         for holder, role, since in given:
-            properties: dict[str, str | float | None] = {"role": role}
-            if since is not None and holder == successor:
-                properties["since"] = since
             out.append(
-                Relation(
-                    id=relation_id(holder, ROLE_AT, org, [role]),
-                    subject=holder,
-                    predicate=ROLE_AT,
-                    object=org,
-                    properties=properties,
-                    confidence=CONFIDENCE["career/topic"],
-                    evidence=[
-                        e.model_copy(update={"rule": "career/succession/role"})
-                        for e in event.evidence[:1]
-                    ],
+                _role_at(
+                    holder,
+                    org,
+                    role,
+                    CONFIDENCE["career/topic"],
+                    evidence,
+                    since=since if holder == successor else None,
                 )
             )
     return out
+
+
+def _role_at(
+    holder: str,
+    org: str,
+    role: str,
+    confidence: float,
+    evidence: Evidence,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+) -> Relation:
+    """ROLE_AT of ``holder`` at ``org``, with the dates the career move gives."""
+    properties: dict[str, str | float | int | list[str] | None] = {"role": role}
+    if since is not None:
+        properties["since"] = since
+    if until is not None:
+        properties["until"] = until
+    return Relation(
+        id=relation_id(holder, ROLE_AT, org, [role]),
+        subject=holder,
+        predicate=ROLE_AT,
+        object=org,
+        properties=properties,
+        confidence=confidence,
+        evidence=[evidence],
+    )
 
 
 def _one_per_appointment(events: list[Event]) -> list[Event]:
