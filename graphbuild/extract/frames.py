@@ -457,7 +457,69 @@ class _Resolver:
             eid = self.entity(t)
             if eid is not None and eid not in out:
                 out.append(eid)
+        if token.dep_ in ("nsubj", "nsubjpass") and out:
+            out += [e for e in self._listed_with(token) if e not in out]
         return out
+
+    def _listed_with(self, token: Token) -> list[str]:
+        """The names listed with a subject that the parse did not join to it: in "Sequoia
+        Capital, Ribbit Capital and SV Angel also invested", all three invested. A list is
+        names of one type set apart by commas, its last one after "and"."""
+        found = self._ents.at_token(token.i)
+        if found is None:
+            return []
+        first = last = found[0]
+        kind = self._ents.types[self._ents.entity_of[first]]
+        closed = False
+        while not closed:
+            step = self._next_in_list(last, kind)
+            if step is None:
+                break
+            last, closed = step
+        while True:
+            earlier = self._previous_in_list(first, kind, closed)
+            if earlier is None:
+                break
+            first, by_and = earlier
+            closed = closed or by_and
+        if not closed:
+            return []
+        members = [
+            self._ents.entity_of[pos]
+            for pos in range(len(self._ents.mentions))
+            if self._ents.mentions[first].start
+            <= self._ents.mentions[pos].start
+            <= self._ents.mentions[last].start
+        ]
+        return list(dict.fromkeys(members))
+
+    def _next_in_list(self, pos: int, kind: str) -> tuple[int, bool] | None:
+        """The list member after mention ``pos`` and whether "and" brought it (ending the
+        list)."""
+        doc = self._doc
+        i = self._ents.mentions[pos].end
+        words = [t.lower_ for t in doc[i : i + 2]]
+        gap = 2 if words == [",", "and"] else 1 if words[:1] in (["and"], [","]) else 0
+        nxt = self._ents.starting_at(i + gap) if gap else None
+        if nxt is None or self._ents.types[self._ents.entity_of[nxt]] != kind:
+            return None
+        return nxt, "and" in words[:gap]
+
+    def _previous_in_list(self, pos: int, kind: str, closed: bool) -> tuple[int, bool] | None:
+        """The list member before mention ``pos`` and whether "and" joins them; once the
+        list's "and" is found, only commas go on."""
+        doc = self._doc
+        start = self._ents.mentions[pos].start
+        if start < 2:
+            return None
+        by_and = doc[start - 1].lower_ == "and"
+        if (closed and by_and) or not (by_and or doc[start - 1].text == ","):
+            return None
+        end = start - 2 if by_and and doc[start - 2].text == "," else start - 1
+        prev = self._ents.ending_at(end - 1)
+        if prev is None or self._ents.types[self._ents.entity_of[prev]] != kind:
+            return None
+        return prev, by_and
 
 
 def _class_copula(noun: Token) -> Token | None:
@@ -908,6 +970,9 @@ def _led_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         investors = resolve.entities(subject)
         places = _prep_objects(led, frozenset({"in"})) + _prep_objects(verb, frozenset({"in"}))
         targets = [e for t in places for e in resolve.entities(t)]
+        if not targets and investors and any(c.lower_ == "the" for c in led.children):
+            # "Thrive Capital and Greenoaks led the round": the round told before.
+            return [(RAISED, _Found(investors, [], verb, "joined"))]
     targets = [e for e in targets if e not in investors]
     if not investors or not targets:
         return []

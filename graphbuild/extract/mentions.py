@@ -98,7 +98,8 @@ _ORG_HEADS = frozenset(
      "nv", "group", "holdings", "bank", "labs", "global", "network", "capital", "financial",
      "partners", "technologies", "systems", "steel", "securities", "investments", "ventures",
      "wallet", "exchange", "airlines", "motors", "energy", "pharmaceuticals", "entertainment",
-     "industries", "international", "trust", "insurance", "grill", "fintech", "markets"}
+     "industries", "international", "trust", "insurance", "grill", "fintech", "markets",
+     "bancorp"}
 )  # fmt: skip
 # What follows "X's" when X is a company: "Activision Blizzard's chief executive".
 _ORG_POSSESSIONS = frozenset(
@@ -117,7 +118,7 @@ _NOT_PERSON_TITLES = frozenset(
 # Name endings that do not change which company is meant.
 _ORG_SUFFIXES = frozenset(
     {"labs", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "group", "holdings", "bank",
-     "plc", "ag", "co", "co."}
+     "plc", "ag", "co", "co.", "bancorp"}
 )  # fmt: skip
 _BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
 _COURT_WORDS = frozenset({"Court", "Tribunal"})
@@ -347,7 +348,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     company_only_titles = frozenset(
         form.lower() for form, role in gazetteer.titles.items() if role in _COMPANY_ONLY_ROLES
     )
-    for ent in doc.ents:
+    for ent in _coordinated_parts(list(doc.ents)):
         curated = ent.label_ in schema.entity_types
         entity_type = ent.label_ if curated else schema.type_for_spacy_label(ent.label_)
         if entity_type is None:
@@ -391,8 +392,34 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     out = _district_authorities(doc, out)
     out += _missed_people(doc, out, titles)
     out += _missed_organizations(doc, out, all_titles, company_titles)
-    out += _repeated_names(doc, out)
+    out = _with_repeated_names(doc, out)
     return sorted(out + _missed_surnames(doc, out), key=lambda m: m.start)
+
+
+def _coordinated_parts(spans: list[Span]) -> list[Span]:
+    """The tagger's spans with two names it ran together split apart: "Thrive Capital and
+    Greenoaks led the round". The parse must join them as a list, and the two must not
+    start alike ("Johnson and Johnson" stays one name)."""
+    out: list[Span] = []
+    for span in spans:
+        doc = span.doc
+        joint = next(
+            (
+                t.i
+                for t in span[1:-1]
+                if t.lower_ == "and"
+                and t.dep_ == "cc"
+                and doc[t.i + 1].text[:1].isupper()
+                and any(c.dep_ == "conj" and c.i > t.i for c in t.head.children)
+            ),
+            None,
+        )
+        if joint is None or doc[span.start].lower_ == doc[joint + 1].lower_:
+            out.append(span)
+            continue
+        out.append(Span(doc, span.start, joint, label=span.label))
+        out.append(Span(doc, joint + 1, span.end, label=span.label))
+    return out
 
 
 def _title_at(doc: Doc, i: int, titles: frozenset[str]) -> int:
@@ -492,10 +519,20 @@ def _missed_organizations(
         )
         legal = span.text.lower().rstrip(".") in _LEGAL_ONLY  # "Capital, LLC"
         listed = _listed_with_companies(span, found) and not legal
-        if (before_title or after_title or listed) and not lone:
+        if (before_title or after_title or listed or _raised_money(span)) and not lone:
             extra.append(_mention(span, "Organization", clean_name(span.text), cued=True))
         i = end
     return extra
+
+
+def _raised_money(span: Span) -> bool:
+    """ "Tempo, a payments-focused blockchain, has raised $500 million": who raises money
+    from investors is a company."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() != "raise":
+        return False
+    return any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children)
 
 
 # The seat of a U.S. court or prosecutor, named after "for the": "District of Columbia",
@@ -679,10 +716,10 @@ def _with_given_name(span: Span, all_titles: frozenset[str]) -> Span:
     return span
 
 
-def _repeated_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
-    """Other uses of a name the article tags somewhere, or of a company's short name, which
-    the tagger missed: "Mistral was founded in 2023" after "Mistral AI". Only a use that
-    stands alone counts, not one inside a longer run of capitalised words."""
+def _with_repeated_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
+    """``found`` with the other uses of a name the article tags somewhere, or of a company's
+    short name, which the tagger missed: "Mistral was founded in 2023" after "Mistral AI".
+    Only a use that stands alone counts, not one inside a longer run of capitalised words."""
     by_words: dict[tuple[str, ...], MentionSpan] = {}
     for m in found:
         words = tuple(t.text for t in doc[m.start : m.end])
@@ -700,21 +737,39 @@ def _repeated_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
     by_first: dict[str, list[tuple[tuple[str, ...], MentionSpan]]] = defaultdict(list)
     for words, m in by_words.items():
         by_first[words[0]].append((words, m))
+    for candidates in by_first.values():
+        # The longest name first: "Fifth Third" before "Fifth".
+        candidates.sort(key=lambda c: -len(c[0]))
     covered = {i for m in found for i in range(m.start, m.end)}
     extra: list[MentionSpan] = []
+    replaced: list[MentionSpan] = []
     for token in doc:
         for words, m in by_first.get(token.text, []):
             end = token.i + len(words)
             if end > len(doc) or tuple(t.text for t in doc[token.i : end]) != words:
                 continue
-            if any(i in covered for i in range(token.i, end)):
+            # A part of the name the tagger took for a name of its own ("Fifth" tagged as
+            # a person in "Fifth Third's chairman") gives way to the whole name.
+            parts = [
+                other
+                for other in found
+                if token.i <= other.start
+                and other.end <= end
+                and other.end - other.start < end - token.i
+            ]
+            taken = {i for other in parts for i in range(other.start, other.end)}
+            if any(i in covered and i not in taken for i in range(token.i, end)):
+                continue
+            if any(other.curated for other in parts):
                 continue
             if _continues_name(doc, token.i - 1) or _continues_name(doc, end):
                 continue
             span = doc[token.i : end]
             extra.append(_mention(span, m.type, m.name, kind=m.kind, curated=m.curated))
+            replaced += parts
             covered.update(range(token.i, end))
-    return extra
+            break
+    return [m for m in found if m not in replaced] + extra
 
 
 def _continues_name(doc: Doc, i: int) -> bool:

@@ -74,3 +74,38 @@ def test_a_name_listed_among_companies_is_a_company(extract_text: Extract) -> No
         "invested in Mistral AI."
     )
     assert ("General Catalyst", "Mistral AI") in pairs(result, "INVESTED_IN")
+
+
+def test_leads_of_the_round_and_a_list_of_others_join_it(extract_text: Extract) -> None:
+    # The parse runs "Paradigm and Blockchain Capital" together and does not join the three
+    # names before "also invested" into one subject.
+    result = extract_text(
+        "Flashbots has raised $60 million in a Series B round. Paradigm and Blockchain "
+        "Capital led the round, and Coinbase Ventures, Dragonfly and Greenoaks also invested."
+    )
+    investors = {"Paradigm", "Blockchain Capital", "Coinbase Ventures", "Dragonfly", "Greenoaks"}
+    assert pairs(result, "INVESTED_IN") == {(name, "Flashbots") for name in investors}
+    assert event_parts(result, "Investment") == [
+        {("target", "Flashbots"), *(("investor", name) for name in investors)}
+    ]
+
+
+def test_leading_no_round_told_before_is_no_investment(extract_text: Extract) -> None:
+    result = extract_text("Paradigm and Blockchain Capital led the round on Tuesday.")
+    assert not pairs(result, "INVESTED_IN")
+    assert not result.events
+
+
+def test_names_before_a_subject_without_a_closing_and_are_no_list(extract_text: Extract) -> None:
+    result = extract_text(
+        "In talks with Kraken, Coinbase invested in Flashbots, Paradigm said on Tuesday."
+    )
+    assert ("Kraken", "Flashbots") not in pairs(result, "INVESTED_IN")
+
+
+def test_who_raised_money_is_a_company(extract_text: Extract) -> None:
+    # The small pipeline leaves "Tempo" untagged.
+    result = extract_text(
+        "Tempo, a payments-focused blockchain, has raised $500 million in a Series A round."
+    )
+    assert ("Tempo", "Organization") in {(e.name, e.type) for e in result.entities}

@@ -55,3 +55,15 @@ def test_the_lead_sentence_subject_is_the_article_company(extract_text: Extract)
     roles = pairs(result, "ROLE_AT")
     assert ("Joseph Otting", "New York Community Bancorp") in roles
     assert ("Joseph Otting", "Liberty Strategic Capital") not in roles
+
+
+def test_a_known_name_wins_over_a_part_of_it_the_tagger_took(extract_text: Extract) -> None:
+    # The tagger takes "Fifth" alone for a person in the second sentence.
+    result = extract_text(
+        "Fifth Third Bancorp agreed to buy Comerica. Tim Spence, Fifth Third's chairman and "
+        "chief executive, called the deal a pivotal moment."
+    )
+    assert "Fifth" not in {e.name for e in result.entities}
+    roles = {r.properties.get("role") for r in result.relations if r.predicate == "ROLE_AT"}
+    assert pairs(result, "ROLE_AT") == {("Tim Spence", "Fifth Third Bancorp")}
+    assert roles == {"chair", "CEO"}
