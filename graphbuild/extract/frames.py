@@ -703,8 +703,10 @@ def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
     if frame.predicate == "PARTNERED_WITH" and len(between) >= 2:
         # "a partnership between Apple and Goldman Sachs".
         return _Found(between[:1], between[1:], noun, "noun")
-    objects = _prep_objects(noun, frame.preps)
+    objects = _stake_places(noun, frame.preps) if frame.stake else _prep_objects(noun, frame.preps)
     head = noun.head
+    if frame.stake and _event_status(RAISED, noun) == "agreed":
+        return None  # "agreed to buy a 14.9% stake": owned once the purchase is done
     if not objects and head.pos_ in ("VERB", "AUX"):
         # "led a $2 billion investment in the startup": the preposition hangs on the verb.
         objects = _prep_objects(head, frame.preps)
@@ -901,6 +903,16 @@ def _stake_object(verb: Token) -> Token | None:
     return obj if obj.lemma_.lower() in _STAKE_NOUNS else None
 
 
+def _stake_places(stake: Token, preps: frozenset[str]) -> list[Token]:
+    """What a stake is in, also past its size: "a stake of about $4 billion in PepsiCo"
+    (the parse hangs "in PepsiCo" on the amount)."""
+    places = _prep_objects(stake, preps)
+    for size in _prep_objects(stake, frozenset({"of"})):
+        if size.like_num or size.ent_type_ == "MONEY":
+            places += _prep_objects(size, frozenset({"in"}))
+    return places
+
+
 def _stake_bought(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """Buying a stake is an investment in the company, not its acquisition."""
     stake = _stake_object(verb)
@@ -908,7 +920,7 @@ def _stake_bought(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
         return []
     subject = _subject_of(verb)[0]
     investors = resolve.entities(subject) if subject is not None else []
-    stakes_in = _prep_objects(stake, frozenset({"in", "of"}))
+    stakes_in = _stake_places(stake, frozenset({"in", "of"}))
     targets = [e for t in stakes_in for e in resolve.entities(t) if e not in investors]
     if not investors or not targets:
         return []

@@ -234,6 +234,25 @@ def test_buying_a_stake_is_an_investment_not_an_acquisition(extract_text: Extrac
     assert not [e for e in found if e[0] == "Acquisition"]
 
 
+def test_a_stake_of_a_size_in_a_company_is_owned_and_an_investment(
+    extract_text: Extract,
+) -> None:
+    # The parse hangs "in Disney" on the amount, not on the stake.
+    result = extract_text("Trian Fund Management has built a stake of about $3 billion in Disney.")
+    assert pairs(result, "OWNS") == {("Trian Fund Management", "Disney")}
+    assert (
+        "Investment",
+        frozenset({("investor", "Trian Fund Management"), ("target", "Disney")}),
+        3e9,
+    ) in events(result)
+
+
+def test_a_stake_only_agreed_is_an_investment_but_not_yet_owned(extract_text: Extract) -> None:
+    result = extract_text("Scotiabank agreed on Monday to buy a 14.9% stake in KeyCorp.")
+    assert pairs(result, "INVESTED_IN") == {("Scotiabank", "KeyCorp")}
+    assert not pairs(result, "OWNS")
+
+
 def test_a_stake_in_oneself_is_no_investment(extract_text: Extract) -> None:
     found = events(extract_text("SoftBank took a 10% stake in the company."))
     assert not [e for e in found if e[0] == "Investment"]
