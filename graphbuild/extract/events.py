@@ -134,9 +134,10 @@ def _parties(
         if before > sent.start and doc[before].lower_ in {"the", "a"}:
             before -= 1
         word = doc[before].lower_ if before >= sent.start else ""
+        # A name used as a modifier is no counterparty: "sold it to U.S. investors".
         if (
             m.start in inside
-            or word in {"with", "to"}
+            or (word in {"with", "to"} and not m.modifier)
             or (m.start in brought and word in {"by", "from"})
         ):
             authorities.append(eid)

@@ -1022,11 +1022,20 @@ def _charges_from(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
             agent = _agent(clause)
             sources += [agent] if agent is not None else []
     authorities = [e for t in sources for e in resolve.entities(t)]
+    # "to resolve Justice Department charges", "the SEC's charges"; a country as a modifier
+    # is no party ("U.S. charges").
+    named = [c for c in obj.children if c.dep_ in ("compound", "poss")]
+    authorities += [e for t in named for e in resolve.entities(t) if resolve.is_regulator(e)]
     subject = _subject_of(verb)[0]
+    if subject is None and verb.head.ent_type_ == "MONEY":
+        # "agreed to pay $950 million to resolve ... charges": the parse hangs the purpose
+        # on the amount; who pays faced the charges.
+        payer = verb.head.head
+        subject = _subject_of(payer)[0] if payer.pos_ == "VERB" else None
     defendants = resolve.entities(subject) if subject is not None else []
     if not authorities or not defendants:
         return []
-    return [(CHARGES, _Found(authorities, defendants, verb, "charges_from"))]
+    return [(CHARGES, _Found(list(dict.fromkeys(authorities)), defendants, verb, "charges_from"))]
 
 
 def _policy(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:

@@ -392,6 +392,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     out = _district_authorities(doc, out)
     out += _missed_people(doc, out, titles)
     out += _missed_organizations(doc, out, all_titles, company_titles)
+    out = _with_former_names(doc, out)
     out = _with_repeated_names(doc, out)
     return sorted(out + _missed_surnames(doc, out), key=lambda m: m.start)
 
@@ -714,6 +715,36 @@ def _with_given_name(span: Span, all_titles: frozenset[str]) -> Span:
     ):
         return span.doc[i : span.end]
     return span
+
+
+_ONCE = frozenset({"formerly", "previously", "once"})
+
+
+def _with_former_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
+    """``found`` with a company's former name joined to its current one: in "RTX, the
+    defense contractor formerly known as Raytheon", Raytheon is RTX's other name. The
+    current name is taken even where the tagger missed it."""
+    out = list(found)
+    for i, former in enumerate(found):
+        token = doc[former.start]
+        if former.type == PERSON or token.dep_ != "pobj" or token.head.lower_ != "as":
+            continue
+        known = token.head.head
+        if known.lower_ != "known" or not any(c.lower_ in _ONCE for c in known.children):
+            continue
+        # "known" qualifies the apposition of the current name.
+        holder = known.head.head if known.head.dep_ == "appos" else known.head
+        if holder.i >= former.start or holder.pos_ != "PROPN":
+            continue
+        current = next((m for m in out if m.start <= holder.i < m.end), None)
+        if current is None:
+            span = doc[holder.left_edge.i : holder.i + 1]
+            if not all(t.text[:1].isupper() for t in span):
+                continue
+            current = _mention(span, former.type, clean_name(span.text), cued=True)
+            out.append(current)
+        out[i] = replace(former, type=current.type, name=current.name, curated=False)
+    return out
 
 
 def _with_repeated_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:

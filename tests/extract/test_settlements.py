@@ -133,3 +133,29 @@ def test_a_payment_and_its_settlement_are_one_event(extract_text: Extract) -> No
         ("defendant", "ANZ"),
         ("authority", "Australian Securities and Investments Commission"),
     }
+
+
+def test_paying_to_resolve_an_authority_s_charges(extract_text: Extract) -> None:
+    # The parse hangs the purpose clause on the amount, not on "pay".
+    result = extract_text(
+        "Glencore agreed on Friday to pay more than $1.1 billion to resolve Justice Department "
+        "charges that it bribed officials in Africa."
+    )
+    doj = "U.S. Department of Justice"
+    assert pairs(result, "CHARGED") == {(doj, "Glencore")}
+    assert pairs(result, "SETTLED_WITH") == {("Glencore", doj)}
+
+
+def test_a_country_s_charges_name_no_authority(extract_text: Extract) -> None:
+    result = extract_text("Glencore agreed to pay $1.1 billion to resolve U.S. charges.")
+    assert not pairs(result, "CHARGED")
+
+
+def test_whom_a_product_was_sold_to_is_no_counterparty(extract_text: Extract) -> None:
+    result = extract_text(
+        "Nexo agreed to pay $45 million to settle charges that it sold a lending product to "
+        "U.S. investors."
+    )
+    assert not pairs(result, "SETTLED_WITH")
+    [settlement] = settlements(result)
+    assert participants(result, settlement) == {("defendant", "Nexo")}

@@ -67,3 +67,13 @@ def test_a_known_name_wins_over_a_part_of_it_the_tagger_took(extract_text: Extra
     roles = {r.properties.get("role") for r in result.relations if r.predicate == "ROLE_AT"}
     assert pairs(result, "ROLE_AT") == {("Tim Spence", "Fifth Third Bancorp")}
     assert roles == {"chair", "CEO"}
+
+
+def test_a_former_name_is_the_same_company(extract_text: Extract) -> None:
+    # The tagger misses "RTX" and tags only "Raytheon".
+    result = extract_text(
+        "RTX, the defense contractor formerly known as Raytheon, agreed on Wednesday to pay "
+        "$950 million. Raytheon employees paid bribes, prosecutors said."
+    )
+    [company] = [e for e in result.entities if e.type == "Organization"]
+    assert (company.name, company.aliases) == ("RTX", ["Raytheon"])
