@@ -165,16 +165,28 @@ def _joined_org(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) ->
 _HELM_NOUNS = frozenset({"helm", "reins", "charge"})
 _LEAD_VERBS = frozenset({"lead", "run", "head"})
 _LEAVE = frozenset({"retire", "resign", "quit"})
+_EXIT = frozenset({"leave", "depart"})
 _SUCCEED = frozenset({"succeed", "replace"})
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _OBJECT_PRONOUNS = frozenset({"him", "her"})
 
 
-def _departed(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
-    """The person who left in "Pat Gelsinger retired", "he had stepped down" (no title)."""
+def _departed(
+    verb: Token, ents: ArticleEntities, by_token: dict[int, str], descriptions: dict[int, str]
+) -> str | None:
+    """The person who left in "Pat Gelsinger retired", "he had stepped down", "Philipp
+    Rickenbacher was leaving with immediate effect", "left the bank" (no title after the
+    verb)."""
     lemma = verb.lemma_.lower()
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
-    if lemma not in _LEAVE and _RESIGN_PARTICLE.get(lemma) not in particles:
+    left = lemma in _LEAVE or _RESIGN_PARTICLE.get(lemma) in particles
+    if lemma in _EXIT:
+        # Leaving a body, or just leaving; not "left the meeting" or "left for Paris".
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        goes = any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in verb.children)
+        place = obj is not None and (by_token.get(obj.i) or descriptions.get(obj.i))
+        left = not goes and (obj is None or (place and ents.types[place] in BODY_TYPES))
+    if not left:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
@@ -183,6 +195,39 @@ def _departed(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> s
     if eid is None and subject.lower_ in _PERSON_PRONOUNS:
         eid = _pronoun_person(subject, ents)
     return eid if eid is not None and ents.types[eid] == PERSON else None
+
+
+def _label_of(
+    verb: Token, titles: list[Span], reader: RoleReader, by_token: dict[int, str], person: str
+) -> Span | None:
+    """The title set before the subject's name ("chief executive Philipp Rickenbacher"),
+    which the departure ends; none for a title of another body ("Binance CEO")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or by_token.get(subject.i) != person:
+        return None
+    start = subject.i
+    while start - 1 >= 0 and by_token.get(start - 1) == person:
+        start -= 1
+    title = next((t for t in titles if t.end == start), None)
+    if title is None or not _effective(verb):
+        return None
+    before = reader.word_before(title)
+    if before is not None and (before.pos_ == "PROPN" or before.tag_ in ("POS", "PRP$")):
+        return None  # the title's own owner: "Binance CEO", "its chief executive"
+    return title
+
+
+def _effective(verb: Token) -> bool:
+    """Whether a departure has taken place ("stepped down", "was leaving with immediate
+    effect"), not one only announced ("will step down", "was leaving after eight years")."""
+    if any(c.lower_ in ("immediately", "now") for c in verb.children):
+        return True
+    for prep in (c for c in verb.children if c.lower_ == "with"):
+        for effect in (c for c in prep.children if c.lemma_.lower() == "effect"):
+            if any(a.lower_ == "immediate" for a in effect.children):
+                return True
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "had"}))
 
 
 def _named_before(eid: str | None, verb: Token, ents: ArticleEntities) -> bool:
@@ -369,7 +414,8 @@ def extract_careers(
     events: dict[str, Event] = {}
     relations: list[Relation] = []
     descriptions = _descriptions(doc, ents)
-    for title in reader.titles(doc):
+    titles = reader.titles(doc)
+    for title in titles:
         verb = _governing_verb(title)
         if verb is None:
             continue
@@ -394,7 +440,7 @@ def extract_careers(
             continue
         sent = title.sent
         date = date_near(doc, sent, verb.i)
-        role = reader.role_of(title)
+        role = reader.kept_role_of(title)
         evidence = span_evidence(sent, f"{rule}/{kind.lower()}")
         event = _career_event(kind, person, org, date, CONFIDENCE[rule], evidence)
         if predecessor is not None:
@@ -477,7 +523,7 @@ def extract_careers(
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or negated_or_hedged(verb):
             continue
-        person = _departed(verb, ents, by_token)
+        person = _departed(verb, ents, by_token, descriptions)
         if person is None:
             continue
         org = _departure_org(verb, by_token, ents)
@@ -487,10 +533,17 @@ def extract_careers(
             org, rule = topic, "career/topic"
         if org is None or verb.sent.start_char in titled:
             continue
-        evidence = span_evidence(verb.sent, f"{rule}/resignation/untitled")
+        # "chief executive Philipp Rickenbacher was leaving": the title he leaves.
+        label = _label_of(verb, titles, reader, by_token, person)
+        how = "labelled" if label is not None else "untitled"
+        evidence = span_evidence(verb.sent, f"{rule}/resignation/{how}")
         date = date_near(doc, verb.sent, verb.i)
         event = _career_event(RESIGNATION, person, org, date, CONFIDENCE[rule], evidence)
         events.setdefault(event.id, event)
+        if label is not None:
+            role = f"former {reader.kept_role_of(label)}"
+            until = date.value if date else None
+            relations.append(_role_at(person, org, role, CONFIDENCE[rule], evidence, until=until))
     return _one_per_appointment(list(events.values())), relations
 
 
@@ -534,6 +587,33 @@ def successor_roles(
                 )
             )
     return out
+
+
+def without_ended_roles(relations: list[Relation]) -> list[Relation]:
+    """Relations without a role the same sentence says was left: in "chief executive
+    Philipp Rickenbacher was leaving", the title names the role he leaves, so he is a
+    former CEO and no longer a CEO. A role stated anywhere else stays."""
+    ended = [
+        (r.subject, r.object, str(r.properties.get("role")).removeprefix("former "), e)
+        for r in relations
+        if r.predicate == ROLE_AT and str(r.properties.get("role")).startswith("former ")
+        for e in r.evidence
+        if e.rule.startswith("career/") and "/resignation" in e.rule
+    ]
+
+    def left(r: Relation) -> bool:
+        role = str(r.properties.get("role"))
+        return r.predicate == ROLE_AT and all(
+            e.rule.startswith("role/title_person")
+            and any(
+                (r.subject, r.object, role) == (person, org, gone)
+                and there.start <= e.start < there.end
+                for person, org, gone, there in ended
+            )
+            for e in r.evidence
+        )
+
+    return [r for r in relations if not left(r)]
 
 
 def _role_at(

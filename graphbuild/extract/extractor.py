@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graphbuild.extract.careers import extract_careers, successor_roles
+from graphbuild.extract.careers import extract_careers, successor_roles, without_ended_roles
 from graphbuild.extract.events import (
     extract_settlements,
     one_settlement_per_defendant,
@@ -104,10 +104,12 @@ class Extractor:
         events = one_settlement_per_defendant(
             extract_settlements(doc, ents, article.id) + career_events + frame_events
         )
-        relations = merge_relations(
-            relations
-            + successor_roles(career_events, relations, article.published)
-            + settled_with(events)
+        relations = without_ended_roles(
+            merge_relations(
+                relations
+                + successor_roles(career_events, relations, article.published)
+                + settled_with(events)
+            )
         )
         return ArticleExtraction(
             article=article.header(), entities=ents.entities, relations=relations, events=events

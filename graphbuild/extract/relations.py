@@ -119,6 +119,17 @@ class RoleReader:
         key = " ".join(t.lower_ for t in title)
         return self._roles.get(key, title.text.lower())
 
+    def word_before(self, title: Span) -> Token | None:
+        """The word before the title and its modifiers: "its" in "its interim CFO"."""
+        i = _left_of_modifiers(title.doc, title.start, title.sent.start)[0]
+        return title.doc[i] if i >= title.sent.start else None
+
+    def kept_role_of(self, title: Span) -> str:
+        """The role with the modifiers before the title that belong to it: "interim CEO"."""
+        kept = _left_of_modifiers(title.doc, title.start, title.sent.start)[2]
+        role = self.role_of(title)
+        return f"{kept} {role}" if kept else role
+
 
 def _left_of_modifiers(doc: Doc, start: int, sent_start: int) -> tuple[int, bool, str]:
     """The first token left of the title's modifiers, whether one said 'former', and the
@@ -531,10 +542,8 @@ def _chain_roles(doc: Doc, chain: list[Span], reader: RoleReader) -> list[str]:
     """Each title's role with its own modifiers: "founder", "former CEO", "interim CEO"."""
     roles = []
     for title in chain:
-        _, former, kept = _left_of_modifiers(doc, title.start, title.sent.start)
-        role = reader.role_of(title)
-        if kept:
-            role = f"{kept} {role}"
+        former = _left_of_modifiers(doc, title.start, title.sent.start)[1]
+        role = reader.kept_role_of(title)
         roles.append(f"former {role}" if former else role)
     return roles
 

@@ -345,3 +345,46 @@ def test_a_chair_named_by_chaired_by_or_of_the_board(
 
 def test_a_report_chaired_by_someone_is_no_job(extract_text: Extract) -> None:
     assert not roles(extract_text("The inquiry into Barclays was chaired by Jane Smith."))
+
+
+def test_an_interim_role_taken_over_keeps_its_qualifier(extract_text: Extract) -> None:
+    result = extract_text(
+        "UBS said deputy chief executive Sergio Ermotti takes over as interim chief executive."
+    )
+    roles = {(person, role) for person, role, _, _, _ in dated_roles(result)}
+    assert ("Sergio Ermotti", "interim CEO") in roles
+    assert ("Sergio Ermotti", "CEO") not in roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Credit Suisse said that chief executive Thomas Gottstein was leaving with immediate "
+        "effect.",
+        "Credit Suisse said that chief executive Thomas Gottstein left the bank on Friday.",
+    ],
+)
+def test_leaving_the_title_the_name_carries_makes_it_former(
+    extract_text: Extract, text: str
+) -> None:
+    result = extract_text(text)
+    assert {("person", "Thomas Gottstein"), ("organization", "Credit Suisse")} in event_parts(
+        result, "Resignation"
+    )
+    roles = {(person, role) for person, role, _, _, _ in dated_roles(result)}
+    assert roles == {("Thomas Gottstein", "former CEO")}
+
+
+def test_a_departure_only_announced_keeps_the_title(extract_text: Extract) -> None:
+    result = extract_text(
+        "Credit Suisse said that chief executive Thomas Gottstein was leaving after two years "
+        "in the job."
+    )
+    assert event_parts(result, "Resignation")
+    roles = {(person, role) for person, role, _, _, _ in dated_roles(result)}
+    assert roles == {("Thomas Gottstein", "CEO")}
+
+
+def test_leaving_for_somewhere_is_no_resignation(extract_text: Extract) -> None:
+    result = extract_text("Credit Suisse chief executive Thomas Gottstein left for Zurich.")
+    assert not event_parts(result, "Resignation")

@@ -476,3 +476,10 @@ def test_titles_in_relative_clauses_appositions_and_courts(
 def test_a_negated_copula_gives_no_role(extract_text: Extract) -> None:
     result = extract_text("Jane Fraser, who was never chief executive of Goldman Sachs, spoke.")
     assert not roles(result)
+
+
+def test_a_chief_of_staff_is_no_head(extract_text: Extract) -> None:
+    result = extract_text(
+        "Jeff Zients, the White House chief of staff, said on Monday that talks would go on."
+    )
+    assert roles(result) == {("Jeff Zients", "chief of staff", "White House")}
