@@ -184,8 +184,8 @@ def _departed(
         # Leaving a body, or just leaving; not "left the meeting" or "left for Paris".
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         goes = any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in verb.children)
-        place = obj is not None and (by_token.get(obj.i) or descriptions.get(obj.i))
-        left = not goes and (obj is None or (place and ents.types[place] in BODY_TYPES))
+        body = None if obj is None else by_token.get(obj.i) or descriptions.get(obj.i)
+        left = not goes and (obj is None or (body is not None and ents.types[body] in BODY_TYPES))
     if not left:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
