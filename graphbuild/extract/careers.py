@@ -572,6 +572,18 @@ def successor_roles(
         if past and not held.get((predecessor, org)):
             mine = [r for r in held.get((successor, org), []) if not r.startswith("former ")]
             given += [(predecessor, f"former {role}", None) for role in mine]
+        elif not held.get((predecessor, org)):
+            # "Ardoino will become chief executive. He succeeds van der Velde": until the
+            # handover, the predecessor holds the role the appointment gives.
+            told = {e.start for e in event.evidence}
+            given += [
+                (predecessor, str(r.properties.get("role")), None)
+                for r in relations
+                if r.predicate == ROLE_AT
+                and (r.subject, r.object) == (successor, org)
+                and any(e.rule.startswith("career/") and e.start in told for e in r.evidence)
+                and not str(r.properties.get("role")).startswith("former ")
+            ]
         elif held.get((successor, org)):
             given = [g for g in given if g[0] != successor]
         evidence = event.evidence[0].model_copy(update={"rule": "career/succession/role"})

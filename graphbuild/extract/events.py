@@ -134,11 +134,13 @@ def _parties(
         if before > sent.start and doc[before].lower_ in {"the", "a"}:
             before -= 1
         word = doc[before].lower_ if before >= sent.start else ""
-        # A name used as a modifier is no counterparty: "sold it to U.S. investors".
+        # A name used as a modifier is no counterparty: "sold it to U.S. investors",
+        # "allegations by U.S. regulators".
+        country_modifier = m.modifier and ents.types[eid] == "Government"
         if (
             m.start in inside
-            or (word in {"with", "to"} and not m.modifier)
-            or (m.start in brought and word in {"by", "from"})
+            or (word in {"with", "to"} and not country_modifier)
+            or (m.start in brought and word in {"by", "from"} and not country_modifier)
         ):
             authorities.append(eid)
     parties = [

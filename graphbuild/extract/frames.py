@@ -395,7 +395,11 @@ class _Resolver:
             return described
         for child in token.children:
             if child.dep_ in ("appos", "compound") and child.i in self._by_token:
-                return self._by_token[child.i]
+                eid = self._by_token[child.i]
+                if child.dep_ == "compound" and token.tag_ == "NNS" and self.is_place(eid):
+                    # "U.S. regulators": some of a country's bodies, not the country.
+                    continue
+                return eid
         if described is not None:
             # "Do Kwon, the entrepreneur who co-founded Terraform": the description's name.
             return described

@@ -348,7 +348,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     company_only_titles = frozenset(
         form.lower() for form, role in gazetteer.titles.items() if role in _COMPANY_ONLY_ROLES
     )
-    for ent in _coordinated_parts(list(doc.ents)):
+    for ent in _coordinated_parts(_with_particles(list(doc.ents))):
         curated = ent.label_ in schema.entity_types
         entity_type = ent.label_ if curated else schema.type_for_spacy_label(ent.label_)
         if entity_type is None:
@@ -395,6 +395,38 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     out = _with_former_names(doc, out)
     out = _with_repeated_names(doc, out)
     return sorted(out + _missed_surnames(doc, out), key=lambda m: m.start)
+
+
+# Words inside a family name: "Jean-Louis van der Velde", "Henri de Castries".
+_NAME_PARTICLES = frozenset(
+    {"van", "der", "den", "de", "von", "da", "di", "du", "del", "della", "le", "la", "ter", "ten"}
+)
+
+
+def _with_particles(spans: list[Span]) -> list[Span]:
+    """The tagger's person spans with the particles of a family name they split at or left
+    out joined in: "Jean-Louis van" and "Velde" are "Jean-Louis van der Velde", and "Van der
+    Velde" opening a sentence is one name."""
+    out: list[Span] = []
+    for span in spans:
+        doc = span.doc
+        start = span.start
+        if span.label_ == "PERSON":
+            while start > span.sent.start and doc[start - 1].lower_ in _NAME_PARTICLES:
+                start -= 1
+            if start < span.start and doc[start].is_lower and start > span.sent.start:
+                start = span.start  # particles of a name are capitalised only at its start
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and span.label_ == prev.label_ == "PERSON"
+            and all(t.lower_ in _NAME_PARTICLES for t in doc[prev.end : span.start])
+            and (prev.end < span.start or doc[prev.end - 1].lower_ in _NAME_PARTICLES)
+        ):
+            out[-1] = Span(doc, prev.start, span.end, label=span.label)
+            continue
+        out.append(Span(doc, start, span.end, label=span.label) if start < span.start else span)
+    return out
 
 
 def _coordinated_parts(spans: list[Span]) -> list[Span]:

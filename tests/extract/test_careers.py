@@ -388,3 +388,13 @@ def test_a_departure_only_announced_keeps_the_title(extract_text: Extract) -> No
 def test_leaving_for_somewhere_is_no_resignation(extract_text: Extract) -> None:
     result = extract_text("Credit Suisse chief executive Thomas Gottstein left for Zurich.")
     assert not event_parts(result, "Resignation")
+
+
+def test_the_one_succeeded_holds_the_role_until_the_handover(extract_text: Extract) -> None:
+    result = extract_text(
+        "Tether said on Friday that its chief technology officer, Paolo Ardoino, will become "
+        "chief executive in December. He succeeds Jean-Louis van der Velde."
+    )
+    roles = {(person, role, org) for person, role, org, _, _ in dated_roles(result)}
+    assert ("Jean-Louis van der Velde", "CEO", "Tether") in roles
+    assert ("Paolo Ardoino", "CEO", "Tether") in roles

@@ -357,3 +357,13 @@ def test_a_kind_that_does_not_end_the_phrase_keeps_a_person(
     extract_text: Extract, text: str
 ) -> None:
     assert all(kind == "Person" for kind, _ in typed(extract_text(text)))
+
+
+def test_a_family_name_with_particles_is_one_name(extract_text: Extract) -> None:
+    # The tagger splits the name at "der" and tags only "Velde" in the second sentence.
+    result = extract_text(
+        "Paolo Ardoino succeeds Jean-Louis van der Velde at Tether. Van der Velde, who has "
+        "kept a low profile, praised him."
+    )
+    people = [e for e in result.entities if e.type == "Person"]
+    assert {e.name for e in people} == {"Paolo Ardoino", "Jean-Louis van der Velde"}

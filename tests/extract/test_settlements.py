@@ -159,3 +159,14 @@ def test_whom_a_product_was_sold_to_is_no_counterparty(extract_text: Extract) ->
     assert not pairs(result, "SETTLED_WITH")
     [settlement] = settlements(result)
     assert participants(result, settlement) == {("defendant", "Nexo")}
+
+
+def test_a_country_s_regulators_are_no_named_counterparty(extract_text: Extract) -> None:
+    result = extract_text(
+        "Tether paid $41 million in 2021 to settle allegations by U.S. regulators that it had "
+        "misrepresented its reserves."
+    )
+    assert not pairs(result, "SETTLED_WITH")
+    assert not pairs(result, "CHARGED")
+    [settlement] = settlements(result)
+    assert participants(result, settlement) == {("defendant", "Tether")}
