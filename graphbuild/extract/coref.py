@@ -40,12 +40,16 @@ DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "conglomerate": (frozenset({"Organization"}), frozenset()),
     # "the board's lead director": the board of the company named before.
     "board": (frozenset({"Organization"}), frozenset()),
+    "court": (frozenset({"Regulator"}), frozenset({"court"})),
     "agency": (frozenset({"Regulator"}), frozenset()),
     "regulator": (frozenset({"Regulator"}), frozenset()),
     "watchdog": (frozenset({"Regulator"}), frozenset()),
     "newspaper": (frozenset({"Organization"}), frozenset({MEDIA})),
     "paper": (frozenset({"Organization"}), frozenset({MEDIA})),
 }
+
+# Nouns that name only a body of their kind: "the court" is no regulator.
+_ONLY_OF_KIND = frozenset({"court"})
 
 # Possessive pronouns point to the most recent organisation-like entity.
 PRONOUNS = frozenset({"its", "their"})
@@ -89,6 +93,8 @@ def antecedent(
         fitting = [(m, eid) for m, eid in earlier if entities.kinds.get(eid) in kinds]
         if fitting:
             return _salient(fitting, sentence_start) if salient else fitting[0][1]
+        if noun in _ONLY_OF_KIND:
+            return None
     # A news outlet is the antecedent only of words that mean an outlet.
     earlier = [(m, eid) for m, eid in earlier if entities.kinds.get(eid) != MEDIA or MEDIA in kinds]
     if not earlier:

@@ -196,7 +196,7 @@ FRAMES: tuple[Frame, ...] = (
     ),
     Frame(
         "SENTENCED",
-        verbs=_forms("sentence", "sentenced"),
+        verbs=_forms("sentence", "sentenced", "jail", "jailed", "imprison", "imprisoned"),
         term=True,
         event="Sentence",
         subject_role="court",
@@ -256,6 +256,7 @@ _STAKE_VERBS = frozenset({"buy", "acquire", "purchase", "take", "build", "raise"
 _STAKE_NOUNS = frozenset({"stake", "share", "holding", "interest", "shareholding"})
 # Charges someone brought: "settle charges from the SEC", "faces charges by the DOJ".
 CHARGES = next(f for f in FRAMES if f.predicate == "CHARGED")
+SENTENCES = next(f for f in FRAMES if f.predicate == "SENTENCED")
 _CHARGE_NOUNS = frozenset({"charge", "allegation", "claim"})
 _FACING = frozenset({"settle", "face", "resolve"})
 # A regulator's decision on a kind of thing: "the SEC approved the first bitcoin funds".
@@ -273,6 +274,9 @@ _POLICY_OBJECTS = frozenset(
      "guidance", "standard", "licence", "license", "listing", "law", "bill", "policy"}
 )  # fmt: skip
 _PAY_VERBS = frozenset({"pay", "accept", "receive"})
+_GIVE = frozenset({"give", "hand"})
+_JAIL = frozenset({"jail", "imprison"})
+_TERM_UNITS = frozenset({"year", "month", "week", "day"})
 _PENALTY_NOUNS = frozenset({"fine", "penalty"})
 _ORDER_VERBS = frozenset({"order", "require", "force", "direct", "compel"})
 _SETTLE_WORDS = frozenset({"settle", "settlement"})
@@ -669,7 +673,7 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
         dative = _child(verb, {"dative"})
         if frame.direct_object and dative is not None:
             objects.append(dative)
-        if frame.direct_object and obj is not None and obj.like_num:
+        if frame.direct_object and obj is not None and (obj.like_num or obj.ent_type_ == "MONEY"):
             objects.extend(
                 c
                 for c in obj.children
@@ -1155,9 +1159,44 @@ def _stake(anchor: Token) -> float | None:
 
 
 def _term(verb: Token) -> str | None:
-    for obj in _prep_objects(verb, frozenset({"to"})):
-        return verb.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+    """The sentence a verb gives: "sentenced to four months", "jailed for 11 years", "was
+    given four years"."""
+    if verb.lemma_.lower() in _GIVE:
+        obj = _child(verb, {"dobj"})
+        return _term_words(obj) if obj is not None else None
+    preps = frozenset({"for"} if verb.lemma_.lower() in _JAIL else {"to"})
+    for obj in _prep_objects(verb, preps):
+        return _term_words(obj)
     return None
+
+
+def _term_words(term: Token) -> str:
+    """The words of a term without when it was given: "11 years and eight months" of "11
+    years and eight months on Tuesday"."""
+    when = {
+        t.i
+        for prep in term.subtree
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "by", "after")
+        for t in prep.subtree
+    }
+    words = [t for t in term.subtree if t.i not in when]
+    return term.doc[words[0].i : words[-1].i + 1].text
+
+
+def _given_term(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """A Sentence from a term given: "was given four years and 11 months by the same
+    court"."""
+    obj = _child(verb, {"dobj"})
+    if verb.lemma_.lower() not in _GIVE or obj is None or _agent(verb) is None:
+        return []
+    if not (obj.ent_type_ == "DATE" and obj.lemma_.lower() in _TERM_UNITS):
+        return []
+    if any(c.dep_ in ("xcomp", "advcl") for c in verb.children):
+        return []  # time given to do something: "was given two days to answer"
+    found = _verb_frame(SENTENCES, verb, resolve)
+    if found is None or not found.objects or not found.subjects:
+        return []
+    return [(SENTENCES, found)]
 
 
 def _properties(frame: Frame, doc: Doc, anchor: Token) -> dict[str, str | float | None]:
@@ -1253,7 +1292,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                     candidates.append((frame, found))
             readers = (
                 _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with,
-                _backed_by, _offices_in, _led_round, _joined_round,
+                _backed_by, _offices_in, _led_round, _joined_round, _given_term,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))

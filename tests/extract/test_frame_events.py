@@ -173,3 +173,63 @@ def test_two_prices_are_two_deals(extract_text: Extract) -> None:
     )
     amounts = sorted(e.amount.value for e in result.events if e.type == "Acquisition" and e.amount)
     assert amounts == [23e9, 32e9]
+
+
+def sentences(result: ArticleExtraction) -> set[tuple[str, str, object]]:
+    names = {e.id: e.name for e in result.entities}
+    return {
+        (names[r.subject], names[r.object], r.properties.get("term"))
+        for r in result.relations
+        if r.predicate == "SENTENCED"
+    }
+
+
+def test_jailed_by_a_court_is_a_sentence_with_its_term(extract_text: Extract) -> None:
+    result = extract_text(
+        "Jho Low's associate Tim Leissner was jailed for two years on Thursday by the U.S. "
+        "District Court for the Eastern District of New York."
+    )
+    court = "U.S. District Court for the Eastern District of New York"
+    assert sentences(result) == {(court, "Tim Leissner", "two years")}
+
+
+def test_a_term_given_by_the_same_court_is_a_sentence(extract_text: Extract) -> None:
+    result = extract_text(
+        "Zhimin Qian was jailed for 11 years and eight months by Southwark Crown Court. Her "
+        "associate, Seng Hok Ling, was given four years and 11 months by the same court."
+    )
+    court = "Southwark Crown Court"
+    assert sentences(result) == {
+        (court, "Zhimin Qian", "11 years and eight months"),
+        (court, "Seng Hok Ling", "four years and 11 months"),
+    }
+
+
+def test_the_court_names_no_body_of_another_kind(extract_text: Extract) -> None:
+    result = extract_text(
+        "The SEC sued Ripple in 2020. Brad Garlinghouse was given two days by the court to answer."
+    )
+    assert not sentences(result)
+    assert not [e for e in result.events if e.type == "Sentence"]
+
+
+def test_a_fine_on_a_person_named_after_a_title(extract_text: Extract) -> None:
+    # The parse hangs the name on the amount: "fined [Evergrande founder Hui Ka Yan 47
+    # million yuan]".
+    result = extract_text(
+        "The China Securities Regulatory Commission also fined Evergrande founder Hui Ka Yan "
+        "47 million yuan."
+    )
+    event = only(result, "Fine")
+    assert parts(result, event) == {
+        ("authority", "China Securities Regulatory Commission"),
+        ("defendant", "Hui Ka Yan"),
+    }
+
+
+def test_time_a_court_gives_to_do_something_is_no_sentence(extract_text: Extract) -> None:
+    result = extract_text(
+        "Zhimin Qian appeared at Southwark Crown Court on Monday. Qian was given two weeks by "
+        "the court to respond."
+    )
+    assert not sentences(result)
