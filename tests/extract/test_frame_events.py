@@ -186,11 +186,11 @@ def sentences(result: ArticleExtraction) -> set[tuple[str, str, object]]:
 
 def test_jailed_by_a_court_is_a_sentence_with_its_term(extract_text: Extract) -> None:
     result = extract_text(
-        "Jho Low's associate Tim Leissner was jailed for two years on Thursday by the U.S. "
-        "District Court for the Eastern District of New York."
+        "Ryan Salame was jailed for seven and a half years on Tuesday by the U.S. District "
+        "Court for the Southern District of New York."
     )
-    court = "U.S. District Court for the Eastern District of New York"
-    assert sentences(result) == {(court, "Tim Leissner", "two years")}
+    court = "U.S. District Court for the Southern District of New York"
+    assert sentences(result) == {(court, "Ryan Salame", "seven and a half years")}
 
 
 def test_a_term_given_by_the_same_court_is_a_sentence(extract_text: Extract) -> None:
