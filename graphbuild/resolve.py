@@ -17,7 +17,8 @@ are what ``graphbuild entities`` shows:
    type whose initials spell it.
 6. ``fuzzy``: the closest known name by :func:`rapidfuzz.fuzz.ratio` at or over
    :data:`FUZZY_THRESHOLD` (people: only with the same surname and first
-   initial, never a single word).
+   initial, never a single word), unless a word of one name stands where the
+   other has a different word ("Eastern" for "Southern" District of New York).
 
 A single-word person name is never merged by layers 3-6: the within-article
 grouping (:mod:`graphbuild.extract.mentions`) joins "Zhao" to "Changpeng Zhao"
@@ -36,6 +37,7 @@ same fact read from two articles is one edge or node::
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -251,9 +253,16 @@ def strip_legal_suffixes(name: str) -> str:
 
 
 def strip_country_prefix(name: str) -> str:
-    """A public body's name without a leading country: 'U.S. Foo Agency' -> 'Foo Agency'."""
+    """A public body's name without a leading country: 'U.S. Foo Agency' -> 'Foo Agency'.
+
+    Courts and prosecutors keep it, since it is part of their names: "U.S. District
+    Court for the District of Oregon", "U.S. Attorney's Office for ...".
+    """
     stripped = _COUNTRY_PREFIX.sub("", name.strip())
-    return stripped if len(stripped.split()) >= 2 else name
+    words = stripped.split()
+    if len(words) < 2 or "Court" in words or words[0].startswith("Attorney"):
+        return name
+    return stripped
 
 
 def initials(name: str) -> str:
@@ -417,6 +426,8 @@ class Resolver:
                 if len(theirs) < 2 or theirs[-1] != words[-1] or theirs[0][0] != words[0][0]:
                     continue
             score = fuzz.ratio(key, other)
+            if score >= threshold and _another_word(key, other):
+                continue
             if score >= threshold and (best is None or (-score, candidate.id) < best):
                 best = (-score, candidate.id)
         return None if best is None else (best[1], RULE_FUZZY)
@@ -522,6 +533,23 @@ class Resolver:
                 hit = self._lookup(e.type, alias)
                 add(eid, alias, hit[1] if hit is not None else RULE_IN_ARTICLE)
         return sorted(decisions.values(), key=lambda d: (d.entity, d.name))
+
+
+# Lowest rapidfuzz ratio at which a word in one name is a spelling of one in the other.
+SAME_WORD_RATIO = 80.0
+
+
+def _another_word(key: str, other: str) -> bool:
+    """Whether two close names differ by a whole word put in another's place, not by its
+    spelling or by a word one of them adds: the Eastern and the Southern District of New
+    York are two courts."""
+    mine, theirs = key.split(), other.split()
+    matcher = difflib.SequenceMatcher(a=mine, b=theirs, autojunk=False)
+    return any(
+        fuzz.ratio(" ".join(mine[i1:i2]), " ".join(theirs[j1:j2])) < SAME_WORD_RATIO
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op == "replace"
+    )
 
 
 def _merge_evidence(a: Sequence[Evidence], b: Sequence[Evidence]) -> list[Evidence]:

@@ -22,6 +22,7 @@ from graphbuild.resolve import (
     initials,
     list_entities,
     load_merge_file,
+    strip_country_prefix,
     strip_legal_suffixes,
 )
 from graphbuild.stores.embedded import EmbeddedStore
@@ -60,6 +61,11 @@ def test_name_rules() -> None:
     assert strip_legal_suffixes("Acme Widgets, Inc.") == "Acme Widgets"
     assert strip_legal_suffixes("Binance.com") == "Binance"
     assert strip_legal_suffixes("Ltd") == "Ltd"
+    assert strip_country_prefix("U.S. Commodity Futures Trading Commission") == (
+        "Commodity Futures Trading Commission"
+    )
+    court = "U.S. District Court for the District of Oregon"
+    assert strip_country_prefix(court) == court
     assert initials("Securities and Exchange Commission") == "SEC"
 
 
@@ -100,6 +106,24 @@ def test_layers_and_their_reasons(pipeline: Pipeline) -> None:
         "the Securities and Exchange Commission": "alias_table",
         "U.S.": "alias_table",
     }
+
+
+def test_a_misspelt_name_joins_but_a_name_with_another_word_does_not(
+    pipeline: Pipeline,
+) -> None:
+    r = resolver(pipeline)
+    sdny = "U.S. District Court for the Southern District of New York"  # in the gazetteer
+    found = ids(
+        r,
+        article(
+            "a1",
+            ("Regulator", "U.S. District Court for the Eastern District of New York"),
+            ("Regulator", "U.S. District Court for the Southern Distrct of New York"),
+        ),
+    )
+    known = entity_id("Regulator", sdny)
+    assert found["U.S. District Court for the Eastern District of New York"] != known
+    assert found["U.S. District Court for the Southern Distrct of New York"] == known
 
 
 def test_known_entities_keep_their_ids(pipeline: Pipeline) -> None:

@@ -447,11 +447,23 @@ def _coordinated_parts(spans: list[Span]) -> list[Span]:
             ),
             None,
         )
-        if joint is None or doc[span.start].lower_ == doc[joint + 1].lower_:
+        if joint is None:
             out.append(span)
             continue
-        out.append(Span(doc, span.start, joint, label=span.label))
-        out.append(Span(doc, joint + 1, span.end, label=span.label))
+        first, second = doc[span.start : joint], doc[joint + 1 : span.end]
+        if (
+            first[0].lower_ == second[0].lower_
+            # Two names side by side, not one name with "and" in it ("Securities and
+            # Exchange Commission"): the second is a conjunct of the first's head word,
+            # which does not hang inside the second.
+            or second.root.dep_ != "conj"
+            or second.root.head.i != first.root.i
+            or second.start <= first.root.head.i < second.end
+        ):
+            out.append(span)
+            continue
+        out.append(Span(doc, first.start, first.end, label=span.label))
+        out.append(Span(doc, second.start, second.end, label=span.label))
     return out
 
 
