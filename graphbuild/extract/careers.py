@@ -226,8 +226,8 @@ def _effective(verb: Token) -> bool:
         for effect in (c for c in prep.children if c.lemma_.lower() == "effect"):
             if any(a.lower_ == "immediate" for a in effect.children):
                 return True
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "had"}))
+    # "was leaving" is under way, not done.
+    return _in_the_past(verb) and verb.tag_ != "VBG"
 
 
 def _named_before(eid: str | None, verb: Token, ents: ArticleEntities) -> bool:
