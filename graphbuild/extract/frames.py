@@ -805,15 +805,22 @@ def _cases_of(verb: Token, resolve: _Resolver) -> list[str]:
     investigations", "to resolve charges brought by the SEC"."""
     found: list[str] = []
     for noun in verb.subtree:
-        if noun.lemma_.lower() not in _INQUIRY_NOUNS or noun.pos_ != "NOUN":
-            continue
-        for token in noun.subtree:
-            named = token.dep_ in ("compound", "poss") and token.head.i == noun.i
-            named = named or (token.dep_ == "pobj" and token.head.lower_ in ("by", "from"))
-            if named:
-                # A country as a modifier is no party: "to end a U.S. investigation".
-                found += [e for e in resolve.entities(token) if resolve.is_regulator(e)]
+        if noun.lemma_.lower() in _INQUIRY_NOUNS and noun.pos_ == "NOUN":
+            found += _authorities_of(noun, resolve)
     return list(dict.fromkeys(found))
+
+
+def _authorities_of(case: Token, resolve: _Resolver) -> list[str]:
+    """The regulators a case noun names: "Justice Department charges", "the SEC's
+    investigation", "charges brought by the SEC"."""
+    found: list[str] = []
+    for token in case.subtree:
+        named = token.dep_ in ("compound", "poss") and token.head.i == case.i
+        named = named or (token.dep_ == "pobj" and token.head.lower_ in ("by", "from"))
+        if named:
+            # A country as a modifier is no party: "to end a U.S. investigation".
+            found += [e for e in resolve.entities(token) if resolve.is_regulator(e)]
+    return found
 
 
 def _payment(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
@@ -1030,10 +1037,8 @@ def _charges_from(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
             agent = _agent(clause)
             sources += [agent] if agent is not None else []
     authorities = [e for t in sources for e in resolve.entities(t)]
-    # "to resolve Justice Department charges", "the SEC's charges"; a country as a modifier
-    # is no party ("U.S. charges").
-    named = [c for c in obj.children if c.dep_ in ("compound", "poss")]
-    authorities += [e for t in named for e in resolve.entities(t) if resolve.is_regulator(e)]
+    # "to resolve Justice Department charges", "the SEC's charges".
+    authorities += _authorities_of(obj, resolve)
     subject = _subject_of(verb)[0]
     if subject is None and verb.head.ent_type_ == "MONEY":
         # "agreed to pay $950 million to resolve ... charges": the parse hangs the purpose
