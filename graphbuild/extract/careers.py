@@ -198,17 +198,15 @@ def _departed(
 
 
 def _label_of(
-    verb: Token, titles: list[Span], reader: RoleReader, by_token: dict[int, str], person: str
+    verb: Token, titles: list[Span], reader: RoleReader, ents: ArticleEntities, person: str
 ) -> Span | None:
     """The title set before the subject's name ("chief executive Philipp Rickenbacher"),
     which the departure ends; none for a title of another body ("Binance CEO")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or by_token.get(subject.i) != person:
+    named = ents.at_token(subject.i) if subject is not None else None
+    if named is None or ents.entity_of[named[0]] != person:
         return None
-    start = subject.i
-    while start - 1 >= 0 and by_token.get(start - 1) == person:
-        start -= 1
-    title = next((t for t in titles if t.end == start), None)
+    title = next((t for t in titles if t.end == named[1].start), None)
     if title is None or not _effective(verb):
         return None
     before = reader.word_before(title)
@@ -534,7 +532,7 @@ def extract_careers(
         if org is None or verb.sent.start_char in titled:
             continue
         # "chief executive Philipp Rickenbacher was leaving": the title he leaves.
-        label = _label_of(verb, titles, reader, by_token, person)
+        label = _label_of(verb, titles, reader, ents, person)
         how = "labelled" if label is not None else "untitled"
         evidence = span_evidence(verb.sent, f"{rule}/resignation/{how}")
         date = date_near(doc, verb.sent, verb.i)
