@@ -99,7 +99,7 @@ _ORG_HEADS = frozenset(
      "partners", "technologies", "systems", "steel", "securities", "investments", "ventures",
      "wallet", "exchange", "airlines", "motors", "energy", "pharmaceuticals", "entertainment",
      "industries", "international", "trust", "insurance", "grill", "fintech", "markets",
-     "bancorp"}
+     "bancorp", "platforms"}
 )  # fmt: skip
 # What follows "X's" when X is a company: "Activision Blizzard's chief executive".
 _ORG_POSSESSIONS = frozenset(
@@ -107,7 +107,7 @@ _ORG_POSSESSIONS = frozenset(
      "headquarters", "founder", "co-founder", "cfo", "shareholders", "customers"}
 )  # fmt: skip
 # Before a name, these make it a company's: "acquisition of", "stake in", "agreed to buy".
-_ORG_OBJECT_OF = frozenset({"acquire", "buy", "purchase"})
+_ORG_OBJECT_OF = frozenset({"acquire", "buy", "purchase", "own"})
 _ORG_OBJECT_OF_NOUN = frozenset(
     {"acquisition", "takeover", "purchase", "stake", "round", "control"}
 )
@@ -173,14 +173,26 @@ def _longer_name(span: Span, titles: frozenset[str]) -> Span:
     doc, end = span.doc, span.end
     while end < span.sent.end:
         token = doc[end]
-        if not (token.is_title and token.pos_ == "PROPN" and not token.ent_type_):
+        if not _untagged_name_word(token):
             break
-        if token.lower_ in _ORG_SUFFIXES or token.lower_ in titles:
+        if token.lower_ in titles or token.lower_.rstrip(".") in _LEGAL_ONLY:
+            break
+        # A company ending closes the name unless more of it follows: "Santander Bank
+        # Polska" is another bank than Santander, "Santander Bank" is Santander.
+        if token.lower_ in _ORG_SUFFIXES and not (
+            end + 1 < span.sent.end and _untagged_name_word(doc[end + 1])
+        ):
             break
         if end + 1 < len(doc) and f"{token.lower_} {doc[end + 1].lower_}" in titles:
             break
         end += 1
     return span if end == span.end else doc[span.start : end]
+
+
+def _untagged_name_word(token: Token) -> bool:
+    """A capitalised proper noun or an acronym ("TFI") that the tagger left untagged."""
+    capitalised = token.is_title or (token.is_upper and token.is_alpha and len(token) > 1)
+    return capitalised and token.pos_ == "PROPN" and not token.ent_type_
 
 
 def _without_title(span: Span, titles: frozenset[str]) -> Span:
@@ -260,7 +272,6 @@ def context_type(
     executive Bharat Masrani", "BC Wong, KuCoin's former chief legal officer").
     """
     doc = span.doc
-    before_two, before_one = _words_before(span, 2), _words_before(span, 1)
     org = "Organization"
     if span[-1].text in _COURT_WORDS and len(span) > 1:
         return "Regulator"  # courts are authorities: "the Federal Court"
@@ -280,52 +291,74 @@ def context_type(
         return org
     if entity_type in (PERSON, "Location") and _appoints_someone(span):
         return org
-    if entity_type in (PERSON, "Location"):
-        if before_two in _ORG_BEFORE or before_one in _ORG_BEFORE:
-            return org
-        if entity_type == PERSON and span[-1].lower_ in _ORG_HEADS and len(span) > 1:
-            return org
-        # "Spotify, the Stockholm-based music streaming service".
-        if any(c.dep_ == "appos" and c.lemma_.lower() in _ORG_BEFORE for c in span.root.children):
-            return org
-        if _kind_set_off_after(span):
-            return org
-        # "Hidden Road, which clears trades for hedge funds": people take "who".
-        if entity_type == PERSON and _which_clause(span.root):
-            return org
-        after = span.end
-        if (
-            after + 1 < len(doc)
-            and doc[after].tag_ == "POS"
-            and doc[after + 1].lower_ in _ORG_POSSESSIONS
-        ):
-            return org
-        first = span.start - 1
-        if first >= span.sent.start:
-            prev = doc[first]
-            if prev.lemma_.lower() in _ORG_OBJECT_OF and prev.pos_ == "VERB":
-                return org
-            if (
-                prev.lower_ in {"of", "in"}
-                and first - 1 >= span.sent.start
-                and doc[first - 1].lemma_.lower() in _ORG_OBJECT_OF_NOUN
-            ):
-                return org
-            # "a co-founder of Adecoagro", "chief executive at Direct Line".
-            if (
-                prev.lower_ in {"of", "at"}
-                and first - 1 >= span.sent.start
-                and _title_ending_at(doc, first - 1, company_only_titles)
-            ):
-                return org
+    if entity_type in (PERSON, "Location") and _company_cue(span, entity_type, company_only_titles):
+        return org
     if entity_type != PERSON and _person_cue(span, titles):
         return PERSON
     return entity_type
 
 
+def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[str]) -> bool:
+    """Whether the words around a name the tagger did not call a company make it one: a
+    company's kind before or after it, a company's ending, "which", a company's
+    possessions, a verb or noun that takes a company ("bought Deribit", "the takeover of
+    Hess"), or a title only a company gives before "of" or "at"."""
+    doc = span.doc
+    before_two, before_one = _words_before(span, 2), _words_before(span, 1)
+    if before_two in _ORG_BEFORE or before_one in _ORG_BEFORE:
+        return True
+    if entity_type == PERSON and span[-1].lower_ in _ORG_HEADS and len(span) > 1:
+        return True
+    # "Spotify, the Stockholm-based music streaming service".
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _ORG_BEFORE for c in span.root.children):
+        return True
+    if _kind_set_off_after(span):
+        return True
+    # "Hidden Road, which clears trades for hedge funds": people take "who".
+    if entity_type == PERSON and _which_clause(span.root):
+        return True
+    after = span.end
+    if (
+        after + 1 < len(doc)
+        and doc[after].tag_ == "POS"
+        and doc[after + 1].lower_ in _ORG_POSSESSIONS
+    ):
+        return True
+    first = span.start - 1
+    # Past the name's own modifiers: "a stake in rival Bitfarms".
+    while (
+        first > span.sent.start
+        and doc[first].is_lower
+        and doc[first].dep_ in ("amod", "compound")
+        and doc[first].head.i == span.root.i
+    ):
+        first -= 1
+    if first >= span.sent.start:
+        prev = doc[first]
+        if prev.lemma_.lower() in _ORG_OBJECT_OF and prev.pos_ == "VERB":
+            return True
+        if (
+            prev.lower_ in {"of", "in"}
+            and first - 1 >= span.sent.start
+            and doc[first - 1].lemma_.lower() in _ORG_OBJECT_OF_NOUN
+        ):
+            return True
+        # "a co-founder of Adecoagro", "chief executive at Direct Line".
+        if (
+            prev.lower_ in {"of", "at"}
+            and first - 1 >= span.sent.start
+            and _title_ending_at(doc, first - 1, company_only_titles)
+        ):
+            return True
+    return False
+
+
 def _person_cue(span: Span, titles: frozenset[str]) -> bool:
-    """A title or honorific before the name, a title after it, or a role it takes."""
+    """A title or honorific before the name, a title after it, a role it takes, or "who"
+    ("François-Henri Pinault, who has been chairman")."""
     if _words_before(span, 1) in _HONORIFICS or _serves_as_title(span, titles):
+        return True
+    if _who_clause(span.root):
         return True
     words = [_words_before(span, n) for n in (3, 2, 1)]
     # "Aviva's chief executive, Amanda Blanc, said": a title, a comma, then the name.
@@ -348,12 +381,16 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     company_only_titles = frozenset(
         form.lower() for form, role in gazetteer.titles.items() if role in _COMPANY_ONLY_ROLES
     )
-    for ent in _coordinated_parts(_with_particles(list(doc.ents))):
+    for ent in _coordinated_parts(_names_over_joiners(_with_particles(list(doc.ents)))):
         curated = ent.label_ in schema.entity_types
         entity_type = ent.label_ if curated else schema.type_for_spacy_label(ent.label_)
+        span = _trim(ent) if curated else _without_title(_trim(ent), titles)
+        # The tagger calls some companies products ("a stake in rival Bitfarms"); such a
+        # name counts where the words around it make it a company.
+        if ent.label_ == "PRODUCT" and _company_cue(span, PERSON, company_only_titles):
+            entity_type = "Organization"
         if entity_type is None:
             continue
-        span = _trim(ent) if curated else _without_title(_trim(ent), titles)
         if not curated and entity_type == PERSON:
             span = _with_given_name(span, all_titles)
         if curated and entity_type == "Organization":
@@ -427,6 +464,75 @@ def _with_particles(spans: list[Span]) -> list[Span]:
             continue
         out.append(Span(doc, start, span.end, label=span.label) if start < span.start else span)
     return out
+
+
+# Words that join the parts of a company's name in Italian, Spanish, French or Portuguese,
+# and words that open a bank's or a group's name in those languages.
+_NAME_JOINERS = frozenset(
+    {"di", "dei", "del", "della", "delle", "degli", "de", "des", "du", "da", "do", "dos", "das"}
+)  # fmt: skip
+_COMPANY_OPENINGS = frozenset(
+    {"banca", "banco", "banque", "caixa", "caisse", "grupo", "groupe", "compagnie", "societe"}
+)  # fmt: skip
+_COMPANY_LABELS = frozenset({"ORG", "Organization"})
+
+
+def _names_over_joiners(spans: list[Span]) -> list[Span]:
+    """The pieces of a company's name that joining words split, as one span: in "Banca Monte
+    dei Paschi di Siena" the tagger takes "Banca Monte" for a person and "Siena" for a
+    company, and in "Monte dei Paschi" it tags "Paschi" alone. The pieces are joined when
+    one of them was tagged as a company or the name opens with a bank's or group's word;
+    "Luca de Meo" and "Rio de Janeiro" are left as they are."""
+    if not spans:
+        return spans
+    doc = spans[0].doc
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].end > span.start:
+            continue  # taken into the name before it
+        sent = span.sent
+        start, end = span.start, span.end
+        while (
+            start - 2 >= sent.start
+            and doc[start - 1].lower_ in _NAME_JOINERS
+            and doc[start - 1].is_lower
+            and _name_piece(doc[start - 2])
+        ):
+            start -= 2
+            while start - 1 >= sent.start and _name_piece(doc[start - 1]):
+                start -= 1
+        while (
+            end + 1 < sent.end
+            and doc[end].lower_ in _NAME_JOINERS
+            and doc[end].is_lower
+            and _name_piece(doc[end + 1])
+        ):
+            end += 2
+            while end < sent.end and _name_piece(doc[end]):
+                end += 1
+        pieces = [s for s in spans if start <= s.start and s.end <= end]
+        company = doc[start].lower_ in _COMPANY_OPENINGS or any(
+            s.label_ in _COMPANY_LABELS for s in pieces
+        )
+        if (start, end) == (span.start, span.end) or not company:
+            out.append(span)
+            continue
+        while out and out[-1].end > start:
+            out.pop()  # a piece tagged before this one
+        label = next(
+            (s.label for s in pieces if s.label_ in _COMPANY_LABELS), doc.vocab.strings["ORG"]
+        )
+        out.append(Span(doc, start, end, label=label))
+    return out
+
+
+def _name_piece(token: Token) -> bool:
+    """A capitalised proper noun that the tagger left untagged or took for a name."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.ent_type_ in ("", "ORG", "PERSON", "GPE", "Organization")
+    )
 
 
 def _coordinated_parts(spans: list[Span]) -> list[Span]:
@@ -564,7 +670,15 @@ def _missed_organizations(
         )
         legal = span.text.lower().rstrip(".") in _LEGAL_ONLY  # "Capital, LLC"
         listed = _listed_with_companies(span, found) and not legal
-        if (before_title or after_title or listed or _raised_money(span)) and not lone:
+        # "Riot Platforms", "Ethereal Ventures": proper nouns ending in a company's ending.
+        ending = (
+            len(span) > 1
+            and span[-1].lower_ in _ORG_HEADS
+            and all(t.pos_ == "PROPN" for t in span)
+            and not (end < len(doc) and doc[end].lower_ == "of")  # "State Bank of India"
+        )
+        cued = before_title or after_title or listed or ending or _raised_money(span)
+        if cued and not lone:
             extra.append(_mention(span, "Organization", clean_name(span.text), cued=True))
         i = end
     return extra
@@ -924,7 +1038,23 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
     joins that person whatever its tag, and a company's short name ("TD")
     joins the one longer name that only adds a suffix to it ("TD Bank").
     """
-    mentions = list(mentions)
+    # "Starboard Value" tagged as a person beside "Starboard, which is run by": people are
+    # not named by their given name alone, so a name whose first word the article uses on
+    # its own for a company is that company's.
+    lone_companies = {
+        normalize_key(m.name)
+        for m in mentions
+        if m.type == "Organization" and len(m.name.split()) == 1
+    }
+    mentions = [
+        replace(m, type="Organization")
+        if m.type == PERSON
+        and not m.curated
+        and len(m.name.split()) > 1
+        and normalize_key(m.name.split()[0]) in lone_companies
+        else m
+        for m in mentions
+    ]
     # The tail of a full name ("Narasimhan", "Johnston Holthaus") names that person even
     # when the pipeline tagged it as something else; a gazetteer name is left alone.
     full_by_tail: dict[str, set[str]] = defaultdict(set)
@@ -951,6 +1081,13 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
         if m.type == "Organization":
             for n in _short_forms(words):
                 org_by_start[normalize_key(" ".join(words[:n]))].add(normalize_key(m.name))
+            # "Monte dei Paschi" inside "Banca Monte dei Paschi di Siena": a name of two
+            # or more words that a longer one holds after its first word.
+            for i in range(1, len(words) - 1):
+                for j in range(i + 2, len(words) + 1):
+                    if words[i][:1].isupper() and words[j - 1][:1].isupper():
+                        inner = normalize_key(" ".join(words[i:j]))
+                        org_by_start[inner].add(normalize_key(m.name))
 
     # "the Commission" after "the European Commission": the last word of one body's name.
     body_by_tail: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -966,7 +1103,10 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
         bodies = body_by_tail.get(key, set())
         heads = full_by_head.get(key, set()) if m.type == PERSON and not owners else set()
         full_name = _shortest_start(org_by_start.get(key, set()))
-        if not m.curated and len(owners) == 1 and key not in owners:
+        # A company named after its founder keeps its own mentions: "the former chief
+        # executive of Hess" beside "John Hess".
+        company = m.cued and m.type != PERSON
+        if not m.curated and not company and len(owners) == 1 and key not in owners:
             key = next(iter(owners))
             if m.type != PERSON:
                 mentions[i] = replace(m, type=PERSON)

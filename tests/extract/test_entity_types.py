@@ -367,3 +367,91 @@ def test_a_family_name_with_particles_is_one_name(extract_text: Extract) -> None
     )
     people = [e for e in result.entities if e.type == "Person"]
     assert {e.name for e in people} == {"Paolo Ardoino", "Jean-Louis van der Velde"}
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # The tagger calls Bitfarms a product; "a stake in rival" takes a company.
+        ("Riot Platforms disclosed on Tuesday a 9.25% stake in rival Bitfarms.", "Bitfarms"),
+        # The tagger calls Gucci a person; "owns" takes a company.
+        ("Kering, the luxury group that owns Gucci, named a new boss.", "Gucci"),
+        # Untagged proper nouns that end in a company's ending.
+        ("Riot Platforms disclosed on Tuesday a 9.25% stake in rival Bitfarms.", "Riot Platforms"),
+        ("The seed round was led by Polychain Capital and Ethereal Ventures.", "Ethereal Ventures"),
+    ],
+)
+def test_a_company_the_tagger_mistook_or_missed(
+    extract_text: Extract, text: str, company: str
+) -> None:
+    found = typed(extract_text(text))
+    assert ("Organization", company) in found
+    assert ("Person", company) not in found
+
+
+def test_a_name_followed_by_of_does_not_end_at_a_company_ending(extract_text: Extract) -> None:
+    found = typed(extract_text("State Bank of India kept its stake."))
+    assert ("Organization", "State Bank") not in found
+
+
+def test_who_makes_a_person_of_a_name_tagged_as_a_company(extract_text: Extract) -> None:
+    text = (
+        "De Meo takes over from François-Henri Pinault, who has been chief executive of "
+        "Kering since 2005."
+    )
+    found = typed(extract_text(text))
+    assert ("Person", "François-Henri Pinault") in found
+    assert ("Organization", "François-Henri Pinault") not in found
+
+
+def test_a_company_named_after_its_founder_is_its_own_entity(extract_text: Extract) -> None:
+    text = (
+        "John Hess, the former chief executive of Hess, joined Chevron's board after the "
+        "takeover of Hess."
+    )
+    found = typed(extract_text(text))
+    assert {("Person", "John Hess"), ("Organization", "Hess")} <= found
+
+
+def test_a_name_whose_first_word_names_a_company_is_that_company(extract_text: Extract) -> None:
+    # The tagger takes "Starboard Value" for a person and "Starboard" for a company.
+    result = extract_text(
+        "Activist investor Starboard Value has taken a stake in Pfizer. Starboard, which is "
+        "run by Jeff Smith, declined to comment."
+    )
+    companies = [e for e in result.entities if e.type == "Organization"]
+    assert {e.name for e in companies} == {"Starboard Value", "Pfizer"}
+    starboard = next(e for e in companies if e.name == "Starboard Value")
+    assert "Starboard" in starboard.aliases
+
+
+def test_a_company_name_split_by_joining_words_is_one_name(extract_text: Extract) -> None:
+    # The tagger takes "Banca Monte" for a person and "Siena" for a company, and tags only
+    # "Paschi" in the short name.
+    result = extract_text(
+        "Banca Monte dei Paschi di Siena now holds most of Mediobanca. Monte dei Paschi is "
+        "the world's oldest bank."
+    )
+    bank = next(e for e in result.entities if e.name == "Banca Monte dei Paschi di Siena")
+    assert bank.type == "Organization"
+    assert "Monte dei Paschi" in bank.aliases
+    assert not any(e.type == "Person" for e in result.entities)
+
+
+def test_joining_words_in_a_person_name_keep_a_person(extract_text: Extract) -> None:
+    found = typed(extract_text("Luca de Meo will lead the luxury group from September."))
+    assert ("Person", "Luca de Meo") in found
+
+
+def test_a_gazetteer_name_with_more_name_words_is_another_company(extract_text: Extract) -> None:
+    found = typed(
+        extract_text(
+            "Erste agreed to buy 49% of Santander Bank Polska from Banco Santander and half "
+            "of Santander TFI."
+        )
+    )
+    assert {
+        ("Organization", "Santander Bank Polska"),
+        ("Organization", "Santander TFI"),
+        ("Organization", "Santander"),
+    } <= found
