@@ -29,6 +29,7 @@ DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "firm": (frozenset({"Organization"}), frozenset()),
     "group": (frozenset({"Organization"}), frozenset()),
     "startup": (frozenset({"Organization"}), frozenset()),
+    "start-up": (frozenset({"Organization"}), frozenset()),
     "business": (frozenset({"Organization"}), frozenset()),
     "steelmaker": (frozenset({"Organization"}), frozenset()),
     "chipmaker": (frozenset({"Organization"}), frozenset()),

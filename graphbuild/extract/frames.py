@@ -727,8 +727,10 @@ def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
             subject = head.head if head.dep_ == "relcl" else None
     if subject is None or not objects:
         return None
-    subject_ids = resolve.entities(subject)
     object_ids = [e for t in objects for e in resolve.entities(t)]
+    # No body acts on itself: "into Anthropic, bringing its total investment in the
+    # start-up" does not make Anthropic its own investor.
+    subject_ids = [e for e in resolve.entities(subject) if e not in object_ids]
     # "imposed penalties on nine financial institutions": the authority acts on parties
     # named later ("UOB and UBS were among the firms penalised").
     acts_on_later = frame.event in _CARRIED and all(resolve.is_authority(e) for e in subject_ids)

@@ -57,8 +57,8 @@ class MentionSpan:
 
 # Common nouns that the pipeline sometimes pulls into a name: "the Russian exchange Garantex".
 _DESCRIPTORS = frozenset(
-    {"exchange", "company", "firm", "bank", "lender", "fund", "startup", "platform", "group",
-     "regulator", "agency", "watchdog", "newspaper", "outlet", "broker", "issuer"}
+    {"exchange", "company", "firm", "bank", "lender", "fund", "startup", "start-up", "platform",
+     "group", "regulator", "agency", "watchdog", "newspaper", "outlet", "broker", "issuer"}
 )  # fmt: skip
 
 
@@ -87,7 +87,7 @@ def _trim(span: Span) -> Span:
 _ORG_BEFORE = frozenset(
     {"exchange", "company", "firm", "bank", "lender", "network", "service", "platform",
      "mixer", "maker", "chipmaker", "planemaker", "automaker", "carmaker", "retailer",
-     "chain", "fund", "insurer", "startup", "conglomerate", "operator", "provider",
+     "chain", "fund", "insurer", "startup", "start-up", "conglomerate", "operator", "provider",
      "developer", "brokerage", "publisher", "steelmaker", "wallet", "issuer", "subsidiary",
      "unit", "giant", "affiliate", "asset manager", "market", "marketplace",
      "hedge fund", "investment firm", "private equity"}
@@ -606,6 +606,7 @@ _COMPANY_ROLES = frozenset(
      "chief legal officer", "chief compliance officer", "chief revenue officer",
      "chief risk officer", "chief investment officer", "chief information officer",
      "chief strategy officer", "chief marketing officer", "chief product officer",
+     "chief product and technology officer", "chief business officer", "co-executive director",
      "managing director", "executive director", "executive vice-president", "director",
      "head", "spokesperson"}
 )  # fmt: skip

@@ -406,6 +406,8 @@ def _place_chain(
         k -= 1
     if k < sent.start or not (doc[k].text == "," or doc[k].lemma_ in {"be", "become"}):
         return []
+    # "Jaain was chief executive from 2020 to 2023": a title held in the past.
+    former = former or doc[k].lower_ in ("was", "were")
     if doc[k].lemma_ == "be" and k - 2 >= sent.start and doc[k - 1].lower_ == "who":
         # "Elon Musk, who is also chief executive of Tesla": the relative clause's person.
         k -= 1 if doc[k - 2].text != "," else 2
@@ -420,7 +422,7 @@ def _place_chain(
         ]
     after = _org_after(doc, ents, last.end, sent.end)
     if after is not None:
-        return [_Placement(person_id, after[0], start, after[1], "role/apposition")]
+        return [_Placement(person_id, after[0], start, after[1], "role/apposition", former)]
     return []
 
 

@@ -58,9 +58,10 @@ def _ruler_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
     return patterns
 
 
-_CO_WORDS = (
+_HYPHENATED_WORDS = (
     "co-found", "co-founds", "co-founded", "co-founding", "co-founder", "co-founders",
     "co-CEO", "co-CEOs", "co-chair", "co-chairs", "co-chairman", "co-head", "co-heads",
+    "start-up", "start-ups",
 )  # fmt: skip
 
 
@@ -86,9 +87,10 @@ def build_nlp(model: str | None, gazetteer: Gazetteer) -> Language:
     nlp = load_language(model)
     nlp.max_length = MAX_TEXT_CHARS
     # "co-founded" split at its hyphen leaves "co" as a verb of its own and derails the
-    # parse of the whole sentence; kept whole, it is one verb (or title).
+    # parse of the whole sentence; kept whole, it is one verb (or title). "start-up" split
+    # gives "the start-up's founder" no noun to point back with.
     if isinstance(nlp.tokenizer, Tokenizer):
-        for word in _CO_WORDS:
+        for word in _HYPHENATED_WORDS:
             for form in (word, word.capitalize()):
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     if not Language.has_factory(PARAGRAPHS_NAME):

@@ -136,3 +136,18 @@ def test_settling_charges_from_a_regulator(extract_text: Extract) -> None:
 def test_hedged_shapes_of_the_newer_readers_give_nothing(extract_text: Extract, text: str) -> None:
     result = extract_text(text)
     assert result.relations == [] and result.events == []
+
+
+def test_a_possessive_that_points_at_the_object_names_no_investor(extract_text: Extract) -> None:
+    # "its" before "investment" resolves to the company just named, the start-up itself.
+    text = (
+        "Amazon said it had put another $2.75 billion into Anthropic, bringing its total "
+        "investment in the start-up to $4 billion."
+    )
+    result = extract_text(text)
+    names = {e.id: e.name for e in result.entities}
+    assert all(r.subject != r.object for r in result.relations)
+    for event in result.events:
+        if event.type == "Investment":
+            investors = {names[p.entity] for p in event.participants if p.role == "investor"}
+            assert "Anthropic" not in investors

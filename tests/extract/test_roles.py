@@ -85,8 +85,9 @@ def test_shapes_that_give_no_role(extract_text: Extract, text: str) -> None:
     ("text", "expected"),
     [
         (
+            # "was" puts the title in the past.
             "Joseph Cicippio, 58, was acting comptroller at the American University of Beirut.",
-            ("Joseph Cicippio", "acting comptroller", "American University of Beirut"),
+            ("Joseph Cicippio", "former acting comptroller", "American University of Beirut"),
         ),
         (
             "Fred Demler, metals economist with Drexel Burnham Lambert Inc., said prices fell.",
@@ -483,3 +484,59 @@ def test_a_chief_of_staff_is_no_head(extract_text: Extract) -> None:
         "Jeff Zients, the White House chief of staff, said on Monday that talks would go on."
     )
     assert roles(result) == {("Jeff Zients", "chief of staff", "White House")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vneet Jaain was chief executive of Adani Green Energy from 2020 to 2023.",
+            ("Vneet Jaain", "former CEO", "Adani Green Energy"),
+        ),
+        (
+            "Sreeram Kannan was an associate professor at the University of Washington.",
+            ("Sreeram Kannan", "former associate professor", "University of Washington"),
+        ),
+        # The present tense keeps the title current.
+        (
+            "Jane Fraser is chief executive of Citigroup.",
+            ("Jane Fraser", "CEO", "Citigroup"),
+        ),
+    ],
+)
+def test_a_copula_in_the_past_gives_a_former_title(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert roles(extract_text(text)) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Spotify said Gustav Söderström, its chief product and technology officer, would "
+            "lead product work.",
+            ("Gustav Söderström", "chief product and technology officer", "Spotify"),
+        ),
+        (
+            "Alex Norström, Spotify's chief business officer, spoke on Tuesday.",
+            ("Alex Norström", "chief business officer", "Spotify"),
+        ),
+        (
+            "Roger Ng, a former Goldman Sachs banker, was convicted.",
+            ("Roger Ng", "former banker", "Goldman Sachs"),
+        ),
+    ],
+)
+def test_titles_of_product_business_and_banking_jobs(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert roles(extract_text(text)) == {expected}
+
+
+def test_a_start_up_named_before_points_back_to_the_company(extract_text: Extract) -> None:
+    text = (
+        "Eigen Labs has raised $100 million. The start-up's founder, Sreeram Kannan, spoke "
+        "on Thursday."
+    )
+    assert roles(extract_text(text)) == {("Sreeram Kannan", "founder", "Eigen Labs")}
