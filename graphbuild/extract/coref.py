@@ -38,6 +38,8 @@ DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "automaker": (frozenset({"Organization"}), frozenset()),
     "retailer": (frozenset({"Organization"}), frozenset()),
     "insurer": (frozenset({"Organization"}), frozenset()),
+    "carrier": (frozenset({"Organization"}), frozenset()),
+    "airline": (frozenset({"Organization"}), frozenset()),
     "conglomerate": (frozenset({"Organization"}), frozenset()),
     # "the board's lead director": the board of the company named before.
     "board": (frozenset({"Organization"}), frozenset()),

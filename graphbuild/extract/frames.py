@@ -403,6 +403,8 @@ class _Resolver:
                 if child.dep_ == "compound" and token.tag_ == "NNS" and self.is_place(eid):
                     # "U.S. regulators": some of a country's bodies, not the country.
                     continue
+                if child.dep_ == "compound" and self._ents.types.get(eid) == "Asset":
+                    continue  # "a bitcoin miner" is no bitcoin
                 return eid
         if described is not None:
             # "Do Kwon, the entrepreneur who co-founded Terraform": the description's name.

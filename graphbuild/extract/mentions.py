@@ -232,7 +232,7 @@ def _kind_set_off_after(span: Span) -> bool:
         word = doc[j]
         if not word.is_lower:
             return False
-        if word.lemma_ in _ORG_BEFORE:
+        if word.lemma_ in _ORG_BEFORE or f"{doc[j - 1].lower_} {word.lemma_}" in _ORG_BEFORE:
             after = doc[j + 1] if j + 1 < span.sent.end else None
             return after is None or (after.pos_ not in ("NOUN", "PROPN") and after.tag_ != "POS")
         if word.pos_ not in ("ADJ", "NOUN"):
@@ -678,7 +678,11 @@ def _missed_organizations(
             and all(t.pos_ == "PROPN" for t in span)
             and not (end < len(doc) and doc[end].lower_ == "of")  # "State Bank of India"
         )
-        cued = before_title or after_title or listed or ending or _raised_money(span)
+        # "Strive, the asset manager co-founded by ...": a company's kind set off after it.
+        # The parse must hang the kind on the name ("Strive" is tagged as an adjective).
+        appositive = any(c.dep_ == "appos" for c in span.root.children)
+        kind = appositive and _kind_set_off_after(span)
+        cued = before_title or after_title or listed or ending or kind or _raised_money(span)
         if cued and not lone:
             extra.append(_mention(span, "Organization", clean_name(span.text), cued=True))
         i = end

@@ -41,9 +41,12 @@ ADVISES = "ADVISES"
 # Titles of someone who acts for a client rather than works at it.
 COUNSEL_ROLES = frozenset({"lawyer"})
 BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
+PLACE_TYPES = frozenset({"Location", "Government"})
 
 # Words between an organisation and its title that do not change the role.
-_SKIPPABLE = frozenset({"new", "incoming", "current", "longtime", "global", "joint", "independent"})
+_SKIPPABLE = frozenset(
+    {"new", "incoming", "current", "longtime", "global", "joint", "independent", "departing"}
+)
 # Words that make another role of the title: "interim CEO", "acting comptroller".
 _KEPT = ("interim", "acting", "deputy")
 _FORMER = frozenset({"former", "ex", "onetime", "then", "outgoing", "erstwhile"})
@@ -70,6 +73,8 @@ CONFIDENCE = {
     "role/title_person": 0.9,
     "role/title_person_of": 0.85,
     "role/apposition": 0.85,
+    "role/whose": 0.8,
+    "role/heads": 0.7,
     "role/title_person_coref": 0.75,
     "role/coordinated": 0.7,
     "role/counsel_for": 0.75,
@@ -286,6 +291,11 @@ def _org_at(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[str
         if pos is None:
             return None
     eid = ents.entity_of[pos]
+    # "chairman of India's Adani Group": the body the country's possessive names.
+    if ents.types[eid] in PLACE_TYPES and end + 1 < sent_end and doc[end].tag_ == "POS":
+        owned = ents.starting_at(end + 1)
+        if owned is not None and ents.types[ents.entity_of[owned]] == "Organization":
+            pos, eid = owned, ents.entity_of[owned]
     if ents.types[eid] not in BODY_TYPES:
         return None
     return eid, ents.mentions[pos].end
@@ -339,6 +349,8 @@ def _place_chain(
     """The people and organisation a chain of titles (one title, or "chairman and CEO") names."""
     sent = first.sent
     left = _left_of_modifiers(doc, first.start, sent.start)[0]
+    if left >= sent.start and doc[left].lower_ == "whose":
+        return _whose_title(doc, ents, doc[left], last)
     people = _people_from(ents, doc, last.end)
     if (
         not people
@@ -408,7 +420,10 @@ def _place_chain(
         return []
     # "Jaain was chief executive from 2020 to 2023": a title held in the past.
     former = former or doc[k].lower_ in ("was", "were")
-    if doc[k].lemma_ == "be" and k - 2 >= sent.start and doc[k - 1].lower_ == "who":
+    # "who has been chairman and chief executive of Kering since 2005".
+    if doc[k].lower_ == "been" and k - 1 > sent.start and doc[k - 1].lemma_ == "have":
+        k -= 1
+    if doc[k].lemma_ in ("be", "have") and k - 2 >= sent.start and doc[k - 1].lower_ == "who":
         # "Elon Musk, who is also chief executive of Tesla": the relative clause's person.
         k -= 1 if doc[k - 2].text != "," else 2
     subject_pos = _person_before(doc, ents, k, sent.start)
@@ -424,6 +439,27 @@ def _place_chain(
     if after is not None:
         return [_Placement(person_id, after[0], start, after[1], "role/apposition", former)]
     return []
+
+
+def _whose_title(doc: Doc, ents: ArticleEntities, whose: Token, last: Span) -> list[_Placement]:
+    """ "The company, whose chief executive is Hayden Adams": the body the relative clause
+    hangs on, and the person the copula after the title names ("was" makes it former)."""
+    copula = doc[last.end] if last.end < last.sent.end else None
+    if copula is None or copula.lemma_ != "be":
+        return []
+    person = _person_starting_at(ents, copula.i + 1)
+    clause = next((t for t in whose.ancestors if t.dep_ == "relcl"), None)
+    if person is None or clause is None:
+        return []
+    noun = clause.head
+    pos = ents.at_token(noun.i)
+    org: str | None = ents.entity_of[pos[0]] if pos is not None else None
+    if org is None and noun.lower_ in DESCRIPTIONS:
+        org = antecedent(ents, noun.idx, noun.lower_, noun.sent.start_char)
+    if org is None or ents.types[org] not in BODY_TYPES:
+        return []
+    former = copula.lower_ in ("was", "were")
+    return [_Placement(person[0], org, noun.i, person[1], "role/whose", former)]
 
 
 def _clause_of(token: Token) -> int:
@@ -491,7 +527,15 @@ def _implied_office(
 
 
 # Verbs whose passive names who holds a post: "G42, which is chaired by Sheikh Tahnoon".
-_LED_BY = {"chair": "chair", "head": "head"}
+_LED_BY = {"chair": "chair", "head": "head", "run": "head"}
+# Verbs whose subject heads the body its object names: "who heads the agency's enforcement
+# division", "who once ran Goldman Sachs's business in Southeast Asia".
+_HEADING_VERBS = frozenset({"head", "run", "lead"})
+# A part of a body that someone heads for it.
+_UNIT_NOUNS = frozenset(
+    {"division", "business", "unit", "arm", "department", "operations", "team", "desk", "office"}
+)
+_ONCE = frozenset({"once", "formerly", "previously"})
 
 
 def _led_by(doc: Doc, ents: ArticleEntities) -> list[_Role]:
@@ -506,12 +550,13 @@ def _led_by(doc: Doc, ents: ArticleEntities) -> list[_Role]:
         role = _LED_BY.get(verb.lemma_.lower())
         if role is None or verb.tag_ != "VBN":
             continue
+        # The agent, or the name set beside it: "run by its co-founder Jeff Smith".
+        agents = [o for agent in verb.children if agent.dep_ == "agent" for o in agent.children]
         holders = [
-            by_token(o.i)
-            for agent in verb.children
-            if agent.dep_ == "agent"
-            for o in agent.children
+            by_token(t.i)
+            for o in agents
             if o.dep_ == "pobj"
+            for t in [o, *(c for c in o.children if c.dep_ == "appos")]
         ]
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
@@ -530,6 +575,62 @@ def _led_by(doc: Doc, ents: ArticleEntities) -> list[_Role]:
                 start, end = min(body_token.i, verb.i), verb.right_edge.i + 1
                 found.append(_Role(person, body, role, start, end, "role/led_by"))
     return found
+
+
+def _heading_roles(doc: Doc, ents: ArticleEntities) -> list[_Role]:
+    """ROLE_AT head from a person who heads, runs or leads a part of a body: "Ian McGinley,
+    who heads the agency's enforcement division". The past tense or "once" makes it
+    former; "ran it as executive director" is left to the title."""
+    found: list[_Role] = []
+    for verb in doc:
+        if verb.lemma_.lower() not in _HEADING_VERBS or verb.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) or _negated(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+            subject = verb.head
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if subject is None or obj is None:
+            continue
+        person = _entity_at(ents, subject.i)
+        body = _headed_body(ents, obj)
+        if person is None or ents.types[person] != PERSON or body is None:
+            continue
+        former = verb.tag_ == "VBD" or any(c.lower_ in _ONCE for c in verb.children)
+        role = "former head" if former else "head"
+        start, end = min(subject.i, verb.i), obj.right_edge.i + 1
+        found.append(_Role(person, body, role, start, end, "role/heads"))
+    return found
+
+
+def _headed_body(ents: ArticleEntities, obj: Token) -> str | None:
+    """The owner of the part of a body that an object of "heads" names: "Goldman Sachs's
+    business", "the agency's enforcement division", "its trading arm". Whoever leads a
+    whole body ("led Disney from 2005") carries a title of its own, read elsewhere."""
+    if obj.lemma_.lower() not in _UNIT_NOUNS:
+        return None
+    owner = next((c for c in obj.children if c.dep_ in ("poss", "compound")), None)
+    if owner is None:
+        return None
+    named = _entity_at(ents, owner.i)
+    word = owner.lower_
+    if named is None and word in DESCRIPTIONS:
+        named = antecedent(ents, owner.idx, word, owner.sent.start_char)
+    elif named is None and word in PRONOUNS:
+        named = pronoun_antecedent(ents, owner)
+    if named is None or ents.types[named] not in BODY_TYPES:
+        return None
+    return named
+
+
+def _entity_at(ents: ArticleEntities, i: int) -> str | None:
+    hit = ents.at_token(i)
+    return ents.entity_of[hit[0]] if hit is not None else None
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _base_role(role: str) -> str:
@@ -601,6 +702,7 @@ def extract_roles(
                 )
 
     found += _led_by(doc, ents)
+    found += _heading_roles(doc, ents)
     relations: list[Relation] = []
     for r in found:
         evidence = span_evidence(doc[r.start : r.end], r.rule)
@@ -765,7 +867,6 @@ def founder_roles(relations: list[Relation], ents: ArticleEntities) -> list[Rela
     return out
 
 
-PLACE_TYPES = frozenset({"Location", "Government"})
 LOCATED_IN = "LOCATED_IN"
 HEADQUARTERED_IN = "HEADQUARTERED_IN"
 PLACE_CONFIDENCE = {"place/comma": 0.7, "place/org_in": 0.6, "place/org_appositive": 0.65}

@@ -455,3 +455,12 @@ def test_a_gazetteer_name_with_more_name_words_is_another_company(extract_text: 
         ("Organization", "Santander TFI"),
         ("Organization", "Santander"),
     } <= found
+
+
+def test_a_company_kind_set_off_after_an_untagged_name(extract_text: Extract) -> None:
+    # The tagger leaves "Strive" untagged and parses it as an adjective.
+    text = (
+        "Strive, the asset manager co-founded by Vivek Ramaswamy, agreed on Monday to buy "
+        "Semler Scientific."
+    )
+    assert ("Organization", "Strive") in typed(extract_text(text))

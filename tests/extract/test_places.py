@@ -37,3 +37,26 @@ def test_place_shapes(extract_text: Extract, text: str, expected: tuple[str, str
 def test_a_list_of_places_is_not_containment(extract_text: Extract) -> None:
     result = extract_text("Flights to Paris, London and Rome resumed on Friday.")
     assert [r for r in result.relations if r.predicate == "LOCATED_IN"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "bitcoin" names the miner's trade, not the miner.
+        (
+            "Riot Platforms, a bitcoin miner based in Castle Rock, Colorado, said it had "
+            "built a stake.",
+            ("Riot Platforms", "HEADQUARTERED_IN", "Castle Rock"),
+        ),
+        # "the carrier" points back to the airline.
+        (
+            "Delta Air Lines sued CrowdStrike. In its complaint, the Atlanta-based carrier "
+            "said the outage cost it $500 million.",
+            ("Delta Air Lines", "HEADQUARTERED_IN", "Atlanta"),
+        ),
+    ],
+)
+def test_headquarters_of_a_described_company(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(extract_text(text))

@@ -540,3 +540,91 @@ def test_a_start_up_named_before_points_back_to_the_company(extract_text: Extrac
         "on Thursday."
     )
     assert roles(extract_text(text)) == {("Sreeram Kannan", "founder", "Eigen Labs")}
+
+
+def test_a_country_possessive_after_of_gives_the_company(extract_text: Extract) -> None:
+    text = "Gautam Adani, the chairman of India's Adani Group, has been charged in New York."
+    assert roles(extract_text(text)) == {("Gautam Adani", "chair", "Adani Group")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Uniswap Labs was fined. The company, whose chief executive is Hayden Adams, was "
+            "warned by the SEC.",
+            {("Hayden Adams", "CEO", "Uniswap Labs")},
+        ),
+        (
+            "Riot Platforms, whose chief executive was Jason Les, grew.",
+            {("Jason Les", "former CEO", "Riot Platforms")},
+        ),
+    ],
+)
+def test_a_title_in_a_whose_clause(
+    extract_text: Extract, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert roles(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The CFTC fined Uniswap. Ian McGinley, who heads the agency's enforcement "
+            "division, said operators must comply.",
+            {("Ian McGinley", "head", "U.S. Commodity Futures Trading Commission")},
+        ),
+        (
+            "The court sentenced Tim Leissner, who once ran Goldman Sachs's business in "
+            "Southeast Asia, to two years.",
+            {("Tim Leissner", "former head", "Goldman Sachs")},
+        ),
+        (
+            "Starboard, which is run by its co-founder Jeff Smith, has approached Pfizer.",
+            {("Jeff Smith", "co-founder", "Starboard"), ("Jeff Smith", "head", "Starboard")},
+        ),
+    ],
+)
+def test_who_heads_or_runs_a_part_of_a_body(
+    extract_text: Extract, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert roles(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Leading a whole company is told by the title the person carries.
+        "Bob Iger led Disney from 2005 to 2020.",
+        "Jane Fraser did not run Citigroup's trading business.",
+    ],
+)
+def test_leading_a_whole_body_or_a_negated_one_gives_no_head(
+    extract_text: Extract, text: str
+) -> None:
+    assert roles(extract_text(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "De Meo will take over from François-Henri Pinault, who has been chairman and "
+            "chief executive of Kering since 2005.",
+            {
+                ("François-Henri Pinault", "chair", "Kering"),
+                ("François-Henri Pinault", "CEO", "Kering"),
+            },
+        ),
+        # A departure only announced keeps the title.
+        (
+            "Kering said Luca de Meo, the departing Renault boss, would join in September.",
+            {("Luca de Meo", "CEO", "Renault")},
+        ),
+    ],
+)
+def test_titles_after_a_perfect_copula_or_a_departing_holder(
+    extract_text: Extract, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= roles(extract_text(text))
