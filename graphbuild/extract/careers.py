@@ -107,6 +107,17 @@ def _person(
     return None
 
 
+def _coordinated_with(
+    person: str, verb: Token, ents: ArticleEntities, by_token: dict[int, str]
+) -> list[str]:
+    """The people coordinated with the verb's subject or object that names ``person``."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and by_token.get(child.i) == person:
+            found = [by_token.get(c.i) for c in child.conjuncts]
+            return [e for e in found if e is not None and ents.types[e] == PERSON and e != person]
+    return []
+
+
 def _person_named(token: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
     """The person a token names: a mention, the name beside a description ("its chief
     financial officer, Georges Elhedery"), or "he"/"she" for the last person named."""
@@ -147,6 +158,19 @@ def _named_org(title: Span, ents: ArticleEntities, by_token: dict[int, str]) -> 
     if before >= 0 and title.doc[before].tag_ == "POS":
         before -= 1
     eid = by_token.get(before) if before >= 0 else None
+    return eid if eid is not None and ents.types[eid] in BODY_TYPES else None
+
+
+def _own_title_of(
+    title: Span, verb: Token, ents: ArticleEntities, by_token: dict[int, str]
+) -> str | None:
+    """ "Bitfarms fired its chief executive", "Nike named Hill as its chief executive": the
+    body that acts on its own title is the verb's subject."""
+    before = title.start - 1
+    if before < 0 or title.doc[before].lower_ not in ("its", "their"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    eid = by_token.get(subject.i) if subject is not None else None
     return eid if eid is not None and ents.types[eid] in BODY_TYPES else None
 
 
@@ -430,7 +454,16 @@ def extract_careers(
         person = succession[0] if succession else _person(verb, title, ents, by_token)
         if person is None:
             continue
-        org = _named_org(title, ents, by_token) or _joined_org(verb, ents, by_token)
+        people = [person]
+        if title.root.tag_ == "NNS" and succession is None:
+            # "Söderström, its ..., and Norström, its ..., will take over as co-chief
+            # executives": a plural title takes every person coordinated with the first.
+            people += _coordinated_with(person, verb, ents, by_token)
+        org = (
+            _named_org(title, ents, by_token)
+            or _joined_org(verb, ents, by_token)
+            or _own_title_of(title, verb, ents, by_token)
+        )
         rule = "career/named_org"
         if org is None:
             org, rule = topic, "career/topic"
@@ -440,23 +473,22 @@ def extract_careers(
         date = date_near(doc, sent, verb.i)
         role = reader.kept_role_of(title)
         evidence = span_evidence(sent, f"{rule}/{kind.lower()}")
-        event = _career_event(kind, person, org, date, CONFIDENCE[rule], evidence)
-        if predecessor is not None:
-            event = _with_predecessor(event, predecessor)
-        events.setdefault(event.id, event)
         since = date.value if date else None
         confidence = CONFIDENCE[rule]
-        if kind == APPOINTMENT:
-            relations.append(_role_at(person, org, role, confidence, evidence, since=since))
+        for holder in people:
+            event = _career_event(kind, holder, org, date, confidence, evidence)
             if predecessor is not None:
-                # The one succeeded holds the role until the successor takes it over.
-                left = f"former {role}" if _in_the_past(verb) else role
-                relations.append(
-                    _role_at(predecessor, org, left, confidence, evidence, until=since)
-                )
-        else:
-            role = role if role.startswith("former ") else f"former {role}"
-            relations.append(_role_at(person, org, role, confidence, evidence, until=since))
+                event = _with_predecessor(event, predecessor)
+            events.setdefault(event.id, event)
+            if kind == APPOINTMENT:
+                relations.append(_role_at(holder, org, role, confidence, evidence, since=since))
+            else:
+                ended = role if role.startswith("former ") else f"former {role}"
+                relations.append(_role_at(holder, org, ended, confidence, evidence, until=since))
+        if kind == APPOINTMENT and predecessor is not None:
+            # The one succeeded holds the role until the successor takes it over.
+            left = f"former {role}" if _in_the_past(verb) else role
+            relations.append(_role_at(predecessor, org, left, confidence, evidence, until=since))
     # Taking charge without a title: an Appointment, but no role to give.
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or negated_or_hedged(verb):

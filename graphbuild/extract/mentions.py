@@ -147,8 +147,9 @@ def _words_before(span: Span, n: int) -> str:
 
 
 def _titled_after(span: Span, titles: frozenset[str]) -> bool:
-    """ "Bharat Masrani, TD's chief executive", "Jane Doe, the bank's general counsel": a comma,
-    then a description that a determiner or a possessive opens, ending in a title (a place
+    """ "Bharat Masrani, TD's chief executive", "Jane Doe, the bank's general counsel", "Gustav
+    Söderström, its chief product officer": a comma, then a description that a determiner
+    or a possessive opens, ending in a title (a place
     before an occupation, "West Palm Beach, Fla., lawyer", has neither)."""
     doc, end = span.doc, span.end
     if end >= span.sent.end or doc[end].text != ",":
@@ -157,11 +158,14 @@ def _titled_after(span: Span, titles: frozenset[str]) -> bool:
     described = False
     for token in doc[end + 1 : min(end + 8, span.sent.end)]:
         words.append(token.lower_)
-        described = described or token.pos_ == "DET" or token.tag_ == "POS"
+        described = described or token.pos_ == "DET" or token.tag_ in ("POS", "PRP$")
         for n in (3, 2, 1):
             if " ".join(words[-n:]) in titles:
                 return described
-        if not (token.pos_ in ("DET", "PROPN", "ADJ", "PART") or token.tag_ == "POS"):
+        opening = token.pos_ in ("DET", "PROPN", "ADJ", "PART") or token.tag_ in ("POS", "PRP$")
+        # A noun that modifies the title: "its chief product officer".
+        modifier = token.pos_ == "NOUN" and token.dep_ in ("compound", "nmod")
+        if not (opening or modifier):
             return False
     return False
 

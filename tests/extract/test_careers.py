@@ -398,3 +398,41 @@ def test_the_one_succeeded_holds_the_role_until_the_handover(extract_text: Extra
     roles = {(person, role, org) for person, role, org, _, _ in dated_roles(result)}
     assert ("Jean-Louis van der Velde", "CEO", "Tether") in roles
     assert ("Paolo Ardoino", "CEO", "Tether") in roles
+
+
+def test_a_body_that_fires_its_own_chief_is_the_one_left(extract_text: Extract) -> None:
+    # Riot Platforms is the article's company; "its" is Bitfarms, the one that fires.
+    result = extract_text(
+        "Riot Platforms built a stake in Bitfarms. Riot Platforms said it would call a "
+        "meeting. This month Bitfarms fired its chief executive, Geoffrey Morphy."
+    )
+    assert event_parts(result, "Resignation") == [
+        {("person", "Geoffrey Morphy"), ("organization", "Bitfarms")}
+    ]
+    roles = {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
+    assert ("Geoffrey Morphy", "former CEO", "Bitfarms") in roles
+    assert not any(org == "Riot Platforms" for _, _, org in roles)
+
+
+def test_a_plural_title_appoints_every_coordinated_person(extract_text: Extract) -> None:
+    result = extract_text(
+        "Spotify said on Tuesday that Gustav Söderström, its chief product officer, and "
+        "Alex Norström, its chief business officer, will take over as co-chief executives."
+    )
+    appointed = event_parts(result, "Appointment")
+    assert {("appointee", "Gustav Söderström"), ("organization", "Spotify")} in appointed
+    assert {("appointee", "Alex Norström"), ("organization", "Spotify")} in appointed
+    roles = {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
+    assert {
+        ("Gustav Söderström", "co-CEO", "Spotify"),
+        ("Alex Norström", "co-CEO", "Spotify"),
+    } <= roles
+
+
+def test_a_singular_title_appoints_only_the_first_person(extract_text: Extract) -> None:
+    result = extract_text(
+        "Spotify said Alex Norström and Daniel Ek will meet. Norström will take over as "
+        "chief executive."
+    )
+    roles = {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
+    assert ("Daniel Ek", "CEO", "Spotify") not in roles
