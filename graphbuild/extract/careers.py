@@ -34,7 +34,7 @@ _APPOINT = frozenset(
 _RESIGN = frozenset({"resign", "quit", "leave", "depart", "retire", "oust", "fire", "remove"})
 # Verbs that need a particle: "took over as", "stepped down as".
 _APPOINT_PARTICLE = {"take": "over", "bring": "back"}
-_RESIGN_PARTICLE = {"step": "down"}
+_RESIGN_PARTICLE = {"step": "down", "hand": "over"}
 
 CONFIDENCE = {"career/named_org": 0.8, "career/topic": 0.6}
 
@@ -81,6 +81,21 @@ def _kind(verb: Token) -> str | None:
     if lemma in _RESIGN or _RESIGN_PARTICLE.get(lemma) in particles:
         return RESIGNATION
     return None
+
+
+_ROLE_NOUNS = frozenset({"role", "job", "post", "position"})
+
+
+def _hands_over_a_role(verb: Token, title: Span) -> bool:
+    """What "hand over" gives up must be the title: "will hand over the chief executive
+    role", not "hand over the documents to the company's lawyers"."""
+    if verb.lemma_.lower() != "hand":
+        return True
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    named = obj.lemma_.lower() in _ROLE_NOUNS and title.root.head.i == obj.i
+    return obj.i == title.root.i or named
 
 
 def _person(
@@ -446,7 +461,7 @@ def extract_careers(
                 relations += _held_roles(verb, title, ents, by_token, descriptions, reader, topic)
             continue
         kind = _kind(verb)
-        if kind is None or negated_or_hedged(verb):
+        if kind is None or negated_or_hedged(verb) or not _hands_over_a_role(verb, title):
             continue
         # "Ortberg will succeed Calhoun as CEO": the subject is appointed, the object left.
         succession = _succession(verb, ents, by_token) if kind == APPOINTMENT else None

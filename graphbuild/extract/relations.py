@@ -50,7 +50,7 @@ _SKIPPABLE = frozenset(
 # Words that make another role of the title: "interim CEO", "acting comptroller".
 _KEPT = ("interim", "acting", "deputy")
 _FORMER = frozenset({"former", "ex", "onetime", "then", "outgoing", "erstwhile"})
-_DETERMINERS = frozenset({"the", "a", "an"})
+_DETERMINERS = frozenset({"the", "a", "an", "another"})
 # Adverbs between a copula and the title it gives: "who is also chief executive of Tesla".
 _STILL = frozenset({"also", "still", "now", "currently"})
 _LINKS = frozenset({"of", "at", "for", "with"})

@@ -436,3 +436,18 @@ def test_a_singular_title_appoints_only_the_first_person(extract_text: Extract) 
     )
     roles = {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
     assert ("Daniel Ek", "CEO", "Spotify") not in roles
+
+
+def test_handing_over_a_role_is_a_resignation(extract_text: Extract) -> None:
+    result = extract_text(
+        "Spotify founder Daniel Ek will hand over the chief executive role on Jan. 1, the "
+        "company said on Tuesday."
+    )
+    assert event_parts(result, "Resignation") == [
+        {("person", "Daniel Ek"), ("organization", "Spotify")}
+    ]
+
+
+def test_handing_over_a_document_is_no_resignation(extract_text: Extract) -> None:
+    result = extract_text("Daniel Ek will hand over the documents to Spotify's lawyers.")
+    assert event_parts(result, "Resignation") == []

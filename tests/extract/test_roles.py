@@ -526,6 +526,10 @@ def test_a_copula_in_the_past_gives_a_former_title(
             "Roger Ng, a former Goldman Sachs banker, was convicted.",
             ("Roger Ng", "former banker", "Goldman Sachs"),
         ),
+        (
+            "He testified against Roger Ng, another former Goldman Sachs banker.",
+            ("Roger Ng", "former banker", "Goldman Sachs"),
+        ),
     ],
 )
 def test_titles_of_product_business_and_banking_jobs(
