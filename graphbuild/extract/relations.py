@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from graphbuild.extract.coref import DESCRIPTIONS, PRONOUNS, antecedent, pronoun_antecedent
+from graphbuild.extract.frames import negated_or_hedged
 from graphbuild.extract.mentions import PERSON, ArticleEntities, topic_organization
 from graphbuild.extract.values import span_evidence
 from graphbuild.ids import relation_id
@@ -541,11 +542,6 @@ _ONCE = frozenset({"once", "formerly", "previously"})
 def _led_by(doc: Doc, ents: ArticleEntities) -> list[_Role]:
     """ROLE_AT from "which is chaired by X", "a unit headed by X", "X is chaired by Y"."""
     found: list[_Role] = []
-
-    def by_token(i: int) -> str | None:
-        hit = ents.at_token(i)
-        return ents.entity_of[hit[0]] if hit is not None else None
-
     for verb in doc:
         role = _LED_BY.get(verb.lemma_.lower())
         if role is None or verb.tag_ != "VBN":
@@ -553,7 +549,7 @@ def _led_by(doc: Doc, ents: ArticleEntities) -> list[_Role]:
         # The agent, or the name set beside it: "run by its co-founder Jeff Smith".
         agents = [o for agent in verb.children if agent.dep_ == "agent" for o in agent.children]
         holders = [
-            by_token(t.i)
+            _entity_at(ents, t.i)
             for o in agents
             if o.dep_ == "pobj"
             for t in [o, *(c for c in o.children if c.dep_ == "appos")]
@@ -567,7 +563,7 @@ def _led_by(doc: Doc, ents: ArticleEntities) -> list[_Role]:
             body_token = verb.head  # "a unit headed by"
         else:
             continue
-        body = by_token(body_token.i)
+        body = _entity_at(ents, body_token.i)
         if body is None or ents.types[body] not in BODY_TYPES:
             continue
         for person in holders:
@@ -585,7 +581,8 @@ def _heading_roles(doc: Doc, ents: ArticleEntities) -> list[_Role]:
     for verb in doc:
         if verb.lemma_.lower() not in _HEADING_VERBS or verb.pos_ != "VERB":
             continue
-        if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) or _negated(verb):
+        as_title = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        if as_title or negated_or_hedged(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
@@ -627,10 +624,6 @@ def _headed_body(ents: ArticleEntities, obj: Token) -> str | None:
 def _entity_at(ents: ArticleEntities, i: int) -> str | None:
     hit = ents.at_token(i)
     return ents.entity_of[hit[0]] if hit is not None else None
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _base_role(role: str) -> str:
