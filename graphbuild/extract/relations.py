@@ -54,6 +54,8 @@ _FORMER = frozenset({"former", "ex", "onetime", "then", "outgoing", "erstwhile"}
 _DETERMINERS = frozenset({"the", "a", "an", "another"})
 # Adverbs between a copula and the title it gives: "who is also chief executive of Tesla".
 _STILL = frozenset({"also", "still", "now", "currently"})
+# A copula that puts the title it gives in the past: "was chief executive until 2023".
+_PAST_COPULAS = frozenset({"was", "were"})
 _LINKS = frozenset({"of", "at", "for", "with"})
 
 # Confidence of each rule, by how directly the text ties person, title and organisation.
@@ -420,7 +422,7 @@ def _place_chain(
     if k < sent.start or not (doc[k].text == "," or doc[k].lemma_ in {"be", "become"}):
         return []
     # "Jaain was chief executive from 2020 to 2023": a title held in the past.
-    former = former or doc[k].lower_ in ("was", "were")
+    former = former or doc[k].lower_ in _PAST_COPULAS
     # "who has been chairman and chief executive of Kering since 2005".
     if doc[k].lower_ == "been" and k - 1 > sent.start and doc[k - 1].lemma_ == "have":
         k -= 1
@@ -453,13 +455,12 @@ def _whose_title(doc: Doc, ents: ArticleEntities, whose: Token, last: Span) -> l
     if person is None or clause is None:
         return []
     noun = clause.head
-    pos = ents.at_token(noun.i)
-    org: str | None = ents.entity_of[pos[0]] if pos is not None else None
+    org = _entity_at(ents, noun.i)
     if org is None and noun.lower_ in DESCRIPTIONS:
         org = antecedent(ents, noun.idx, noun.lower_, noun.sent.start_char)
     if org is None or ents.types[org] not in BODY_TYPES:
         return []
-    former = copula.lower_ in ("was", "were")
+    former = copula.lower_ in _PAST_COPULAS
     return [_Placement(person[0], org, noun.i, person[1], "role/whose", former)]
 
 
@@ -610,15 +611,9 @@ def _headed_body(ents: ArticleEntities, obj: Token) -> str | None:
     owner = next((c for c in obj.children if c.dep_ in ("poss", "compound")), None)
     if owner is None:
         return None
-    named = _entity_at(ents, owner.i)
-    word = owner.lower_
-    if named is None and word in DESCRIPTIONS:
-        named = antecedent(ents, owner.idx, word, owner.sent.start_char)
-    elif named is None and word in PRONOUNS:
-        named = pronoun_antecedent(ents, owner)
-    if named is None or ents.types[named] not in BODY_TYPES:
-        return None
-    return named
+    # The owner is read as a title's organisation is: a name, "the agency", "its".
+    found = _org_before(obj.doc, ents, owner.i, owner.sent.start)
+    return found[0] if found is not None else None
 
 
 def _entity_at(ents: ArticleEntities, i: int) -> str | None:
