@@ -93,11 +93,12 @@ class Extractor:
         ents = build_entities(mentions)
         career_events, dated_roles = extract_careers(doc, ents, self._roles)
         frame_relations, frame_events = extract_frames(doc, ents)
+        roles = extract_roles(doc, ents, self._roles, self._gazetteer.offices)
         relations = merge_relations(
-            extract_roles(doc, ents, self._roles, self._gazetteer.offices)
+            roles
             + dated_roles
             + frame_relations
-            + founder_roles(frame_relations, ents)
+            + founder_roles(frame_relations, roles, ents)
             + extract_counsel(doc, ents, self._roles)
             + extract_places(doc, ents)
         )

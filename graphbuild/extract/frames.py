@@ -91,6 +91,11 @@ FRAMES: tuple[Frame, ...] = (
         verbs=_forms("found", "founded", "co-found", "co-founded", "cofound", "cofounded"),
         nouns=_forms(),
     ),
+    # "who started Kalshi in 2018": the object must be an organisation, which the
+    # schema checks, so "started trading" and "started a review" give nothing.
+    Frame("FOUNDED", verbs=_forms("start", "started", "starts")),
+    # "the hedge fund he set up in 2018".
+    Frame("FOUNDED", verbs=_forms("set", "sets"), requires=_forms("up")),
     Frame(
         "INVESTED_IN",
         verbs=_forms("invest", "invested"),
@@ -302,6 +307,9 @@ _HEDGING_VERBS = frozenset(
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _PRONOUNS_THING = frozenset({"it", "its", "they", "their"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+# Nouns for people who work at the body named before them.
+_MEMBERS = frozenset({"staff", "employee", "executive", "researcher", "engineer", "worker"})
 _COPULA_NOUN_DEPS = frozenset({"attr", "appos"})
 _STAKE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
 
@@ -405,6 +413,8 @@ class _Resolver:
                     continue
                 if child.dep_ == "compound" and self._ents.types.get(eid) == "Asset":
                     continue  # "a bitcoin miner" is no bitcoin
+                if child.dep_ == "compound" and token.lemma_.lower() in _MEMBERS:
+                    continue  # "former OpenAI staff" are people, not OpenAI
                 return eid
         if described is not None:
             # "Do Kwon, the entrepreneur who co-founded Terraform": the description's name.
@@ -441,6 +451,9 @@ class _Resolver:
 
     def is_authority(self, eid: str) -> bool:
         return self._ents.types.get(eid) in _AUTHORITY_TYPES
+
+    def is_person(self, eid: str) -> bool:
+        return self._ents.types.get(eid) == PERSON
 
     def is_place(self, eid: str) -> bool:
         return self._ents.types.get(eid) in ("Location", "Government")
@@ -668,6 +681,14 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
             subjects.append(verb.head)
             rule = "clause"
         obj = _child(verb, {"dobj"})
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+            relative = obj is not None and obj.lower_ in _RELATIVE_PRONOUNS
+            # "The exchange, which Changpeng Zhao founded in 2017" and, with no pronoun,
+            # "Citron Capital, the hedge fund he set up": the clause's noun is the object.
+            bare = obj is None and subject is not None and subject.lower_ not in _RELATIVE_PRONOUNS
+            if relative or bare:
+                obj = verb.head
+                rule = "clause"
         if frame.direct_object and obj is not None:
             objects.append(obj)
         # "fined Starling Bank £29 million": the one fined is the indirect object, which the
@@ -694,13 +715,17 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
         if not frame.direct_object and obj is not None:
             # "settle charges from the SEC": the preposition hangs on the object.
             objects.extend(_prep_objects(obj, frame.preps))
-    if verb.dep_ == "relcl" and subject is not None and subject.lower_ in ("which", "who", "that"):
+    if verb.dep_ == "relcl" and subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
         # "Binance, which is based in Abu Dhabi": the relative pronoun stands for the head.
         target = subjects if not passive or (frame.preps and not frame.direct_object) else objects
         target[:] = [verb.head if t is subject else t for t in target]
         rule = "clause"
     subject_ids = [e for t in subjects for e in resolve.entities(t)]
     object_ids = [e for t in objects for e in resolve.entities(t)]
+    if frame.predicate == "FOUNDED" and any(resolve.is_person(e) for e in subject_ids):
+        # "started Kalshi in 2018 with Luana Lopes Lara": she is a founder too.
+        partners = _prep_objects(verb, frozenset({"with"}))
+        subject_ids += [e for t in partners for e in resolve.entities(t) if resolve.is_person(e)]
     # One side is enough for an event ("Zhao was sentenced"); a relation needs both.
     if not subject_ids and not object_ids:
         return None
@@ -724,7 +749,7 @@ def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
     subject: Token | None = owner
     if subject is None and noun.dep_ in _COPULA_NOUN_DEPS | {"dobj", "pobj"}:
         subject = _subject_of(head)[0] if noun.dep_ != "appos" else head
-        if subject is not None and subject.lower_ in ("which", "who", "that"):
+        if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
             # "OFAC, which is part of the Treasury": the pronoun stands for the head.
             subject = head.head if head.dep_ == "relcl" else None
     if subject is None or not objects:

@@ -419,7 +419,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             # and does not end in a common noun ("the Russian exchange").
             if not any(c.isupper() or c.isdigit() for c in name):
                 continue
-            if span[-1].is_alpha and span[-1].is_lower:
+            if span[-1].is_alpha and span[-1].is_lower and not _hyphenated_end(span):
                 continue
             # A legal suffix the tagger split off ("Genesis Global Capital, LLC") or a job
             # title it took for a name ("who became CFO") is no name.
@@ -594,6 +594,8 @@ def _title_ending_at(doc: Doc, i: int, titles: frozenset[str]) -> bool:
 
 # Entity labels whose tokens are never part of a company name; a nationality (NORP) can be
 # ("Chipotle Mexican Grill"), on its own it is none ("Dutch chief executive").
+# A name that starts with digits and goes on in capitals: "1MDB".
+_CODE_NAME = re.compile(r"\d+[A-Z]{2,}")
 _NOT_NAME_LABELS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 )  # fmt: skip
@@ -622,6 +624,8 @@ _UNITS_BEFORE_TITLES = frozenset({"board", "group", "company", "bank", "firm", "
 
 
 def _name_word(token: Token, titles: frozenset[str]) -> bool:
+    if _CODE_NAME.fullmatch(token.text):
+        return True  # "1MDB", which the tagger takes for a number
     return (
         token.text[:1].isupper()
         and (token.is_alpha or token.text == "&")
@@ -686,7 +690,12 @@ def _missed_organizations(
         # The parse must hang the kind on the name ("Strive" is tagged as an adjective).
         appositive = any(c.dep_ == "appos" for c in span.root.children)
         kind = appositive and _kind_set_off_after(span)
-        cued = before_title or after_title or listed or ending or kind or _raised_money(span)
+        # "the looting of 1MDB": a code of digits and capitals is a name, unless it
+        # modifies a noun ("2FA codes").
+        code = len(span) == 1 and _CODE_NAME.fullmatch(span.text) and span.root.dep_ != "compound"
+        cued = (
+            before_title or after_title or listed or ending or kind or code or _raised_money(span)
+        )
         if cued and not lone:
             extra.append(_mention(span, "Organization", clean_name(span.text), cued=True))
         i = end
@@ -826,6 +835,15 @@ def _listed_with_companies(span: Span, found: list[MentionSpan]) -> bool:
         mention = next((m for m in found if m.start <= token.i < m.end), None)
         types.append(mention.type if mention is not None else None)
     return bool(types) and all(t == "Organization" for t in types)
+
+
+def _hyphenated_end(span: Span) -> bool:
+    """Whether the span ends in the second half of a hyphenated word: "Song Chi-hyung"."""
+    return (
+        len(span) > 2
+        and span[-2].text == "-"
+        and not (span[-3].whitespace_ or span[-2].whitespace_)
+    )
 
 
 def _mention(

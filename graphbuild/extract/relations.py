@@ -71,6 +71,7 @@ PLURAL_EXCEPTIONS = frozenset({"chairman", "chairwoman", "spokesman", "spokeswom
 
 CONFIDENCE = {
     "role/title_person_topic": 0.6,
+    "role/apposition_topic": 0.6,
     "role/office_person": 0.7,
     "role/title_of_org_person": 0.85,
     "role/title_person": 0.9,
@@ -347,9 +348,17 @@ class _Placement:
 
 
 def _place_chain(
-    doc: Doc, ents: ArticleEntities, first: Span, last: Span, found: list[_Role]
+    doc: Doc,
+    ents: ArticleEntities,
+    first: Span,
+    last: Span,
+    found: list[_Role],
+    unnamed: str | None = None,
 ) -> list[_Placement]:
-    """The people and organisation a chain of titles (one title, or "chairman and CEO") names."""
+    """The people and organisation a chain of titles (one title, or "chairman and CEO") names.
+
+    ``unnamed`` is the body of a title set beside a person with no body named ("Kim,
+    the other co-founder, holds 13.1%"), if one is implied (see ``_unnamed_body``)."""
     sent = first.sent
     left = _left_of_modifiers(doc, first.start, sent.start)[0]
     if left >= sent.start and doc[left].lower_ == "whose":
@@ -441,7 +450,28 @@ def _place_chain(
     after = _org_after(doc, ents, last.end, sent.end)
     if after is not None:
         return [_Placement(person_id, after[0], start, after[1], "role/apposition", former)]
+    if unnamed is not None and doc[k].text == ",":
+        return [_Placement(person_id, unnamed, start, last.end, "role/apposition_topic", former)]
     return []
+
+
+def _unnamed_body(
+    doc: Doc,
+    ents: ArticleEntities,
+    first: Span,
+    roles: list[str],
+    found: list[_Role],
+    topic: str | None,
+) -> str | None:
+    """The body of a title that names none: for "the other co-founder", that of the
+    title's holder named before; else the article's company, unless the title's clause
+    names another body it could be at."""
+    if first.start > first.sent.start and doc[first.start - 1].lower_ == "other":
+        bases = {_base_role(r) for r in roles}
+        return next((r.org for r in reversed(found) if _base_role(r.role) in bases), None)
+    if topic is None or _names_another_body(ents, first, topic):
+        return None
+    return topic
 
 
 def _whose_title(doc: Doc, ents: ArticleEntities, whose: Token, last: Span) -> list[_Placement]:
@@ -665,20 +695,24 @@ def extract_roles(
         if _is_counsel_for(doc, chain, reader):
             continue
         roles = _chain_roles(doc, chain, reader)
-        placed = _place_chain(doc, ents, first, last, found)
+        unnamed = _unnamed_body(doc, ents, first, roles, found, topic)
+        placed = _place_chain(doc, ents, first, last, found, unnamed)
         office = None if placed else _implied_office(doc, ents, chain, roles, offices)
         if office is not None:
             placed = [office]
-        elif not placed and topic is not None and not _names_another_body(ents, first, topic):
+        elif not placed and unnamed is not None:
             # "Chief executive Jane Fraser said ...": a company title with no company named
             # is taken to be at the company the article is about, unless the sentence
             # names another body it could be at ("the SEC under then-chair Gary Gensler").
             person = _person_starting_at(ents, last.end)
             if person is not None:
                 placed = [
-                    _Placement(person[0], topic, first.start, person[1], "role/title_person_topic")
+                    _Placement(
+                        person[0], unnamed, first.start, person[1], "role/title_person_topic"
+                    )
                 ]
-                roles = [r for r in roles if _base_role(r) in TOPIC_ROLES]
+        if unnamed == topic and any(p.rule.endswith("_topic") for p in placed):
+            roles = [r for r in roles if _base_role(r) in TOPIC_ROLES]
         for place in placed:
             for role in roles:
                 if place.kept and not role.removeprefix("former ").startswith(place.kept):
@@ -818,12 +852,20 @@ def _counsel_of(doc: Doc, ents: ArticleEntities, title: Span) -> list[Relation]:
     ]
 
 
-def founder_roles(relations: list[Relation], ents: ArticleEntities) -> list[Relation]:
+def founder_roles(
+    relations: list[Relation], roles: list[Relation], ents: ArticleEntities
+) -> list[Relation]:
     """``ROLE_AT {role: founder}`` for each person the text says founded an organisation.
 
     "Sam Bankman-Fried, who co-founded FTX" states both the founding and the
-    role a founder keeps; "co-found" gives "co-founder".
+    role a founder keeps; "co-found" gives "co-founder". A founder title read
+    from ``roles`` ("the start-up's co-founder, Alexandr Wang") is kept as it is.
     """
+    titled = {
+        (r.subject, r.object)
+        for r in roles
+        if r.predicate == ROLE_AT and r.properties.get("role") in ("founder", "co-founder")
+    }
     out: list[Relation] = []
     # Founders of one organisation named in one sentence are its co-founders.
     founders: dict[tuple[str, int], int] = defaultdict(int)
@@ -835,6 +877,8 @@ def founder_roles(relations: list[Relation], ents: ArticleEntities) -> list[Rela
             continue
         if all(e.rule.startswith("role/") for e in relation.evidence):
             continue  # read from a title, which gave the role already
+        if (relation.subject, relation.object) in titled:
+            continue
         said = " ".join(e.text.lower() for e in relation.evidence)
         several = founders[(relation.object, relation.evidence[0].start)] > 1
         role = "co-founder" if "co-found" in said or "cofound" in said or several else "founder"

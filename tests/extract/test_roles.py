@@ -420,10 +420,75 @@ def test_public_office_without_its_body_gives_no_implied_role(
             {(name, "co-founder", "Circle") for name in ("Jeremy Allaire", "Sean Neville")},
         ),
         ("Coinbase was founded by Brian Armstrong.", {("Brian Armstrong", "founder", "Coinbase")}),
+        # "started ... with" names two founders.
+        (
+            "Crypto investment firm Paradigm led the round. Matt Huang started Paradigm in "
+            "2018 with Fred Ehrsam.",
+            {(name, "co-founder", "Paradigm") for name in ("Matt Huang", "Fred Ehrsam")},
+        ),
+        # The relative pronoun is the object: the exchange is what Jesse Powell founded.
+        (
+            "Kraken, which Jesse Powell founded in 2011, named a new chief executive.",
+            {("Jesse Powell", "founder", "Kraken")},
+        ),
+        # A clause with no pronoun: "the hedge fund [that] he set up".
+        (
+            "Andrew Left was charged with fraud. The SEC sued Left and Citron Capital, the "
+            "hedge fund he set up in 2018.",
+            {("Andrew Left", "founder", "Citron Capital")},
+        ),
+        # A founder's own title is kept over the plain "founder" a founding verb gives.
+        (
+            "Scale AI's co-founder, Alexandr Wang, is leaving. Wang, who set up Scale AI in "
+            "2016, will stay on its board.",
+            {("Alexandr Wang", "co-founder", "Scale AI")},
+        ),
+        # Hyphenated Korean given names, and "the other co-founder" at the first one's company.
+        (
+            "Naver Financial will buy Dunamu. Song Chi-hyung, Dunamu's chairman and co-founder, "
+            "owns 25.5% of Dunamu. Kim Hyoung-nyon, the other co-founder and vice chairman, "
+            "holds 13.1%.",
+            {
+                ("Song Chi-hyung", "chair", "Dunamu"),
+                ("Song Chi-hyung", "co-founder", "Dunamu"),
+                ("Kim Hyoung-nyon", "co-founder", "Dunamu"),
+                ("Kim Hyoung-nyon", "vice chair", "Dunamu"),
+            },
+        ),
+        # A digit-led code name is a company: "1MDB", the fund Najib set up.
+        (
+            "Tim Leissner was sentenced for his part in the looting of 1MDB. About $4.5 billion "
+            "was siphoned from the fund, which Najib Razak set up.",
+            {("Najib Razak", "founder", "1MDB")},
+        ),
     ],
 )
 def test_founders(extract_text: Extract, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert roles(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Former staff of a company did not found the one they set up.
+        "Amazon keeps a stake in Anthropic, which was set up in 2021 by former OpenAI staff.",
+        # "started" with no company as its object.
+        "Stripe started letting merchants take payments in USDC.",
+        "Coinbase started a review of its listings.",
+    ],
+)
+def test_no_founder_without_a_founder_and_a_company(extract_text: Extract, text: str) -> None:
+    assert pairs(extract_text(text), "FOUNDED") == set()
+
+
+def test_a_title_set_beside_a_person_with_no_company_is_at_the_articles_company(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "Unilever named Fernando Fernandez chief executive on Tuesday. "
+        "Srinivas Phatak, the deputy chief financial officer, becomes acting CFO."
+    )
+    assert ("Srinivas Phatak", "deputy CFO", "Unilever") in roles(extract_text(text))
 
 
 def test_a_singular_title_set_off_before_names_takes_only_the_first(
