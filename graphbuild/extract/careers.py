@@ -334,7 +334,8 @@ def _succession(
 ) -> tuple[str, str] | None:
     """(successor, predecessor) from "Y will succeed X", "X would be replaced by Y", "He will
     be succeeded by Fernando Fernandez"."""
-    if _lemma(verb, _SUCCEED) not in _SUCCEED:
+    handover = _handed_to(verb)
+    if handover is None and _lemma(verb, _SUCCEED) not in _SUCCEED:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.dep_ in ("conj", "advcl"):
@@ -347,7 +348,10 @@ def _succession(
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     successor_token: Token | None
     predecessor_token: Token | None
-    if passive:
+    if handover is not None:
+        # "will step down … and hand the job to Greg Abel".
+        successor_token, predecessor_token = handover, subject
+    elif passive:
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         successor_token, predecessor_token = by, subject
     else:
@@ -360,6 +364,17 @@ def _succession(
     if successor is None or predecessor is None or successor == predecessor:
         return None
     return successor, predecessor
+
+
+def _handed_to(verb: Token) -> Token | None:
+    """Whom "hand the job to" or "pass the reins to" names: the one who takes the role."""
+    if verb.lemma_.lower() not in ("hand", "pass"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in _ROLE_NOUNS | {"rein", "reins"}:
+        return None
+    to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
 
 
 def _in_the_past(verb: Token) -> bool:
@@ -498,7 +513,13 @@ def extract_careers(
             if kind == APPOINTMENT:
                 relations.append(_role_at(holder, org, role, confidence, evidence, since=since))
             else:
-                ended = role if role.startswith("former ") else f"former {role}"
+                # "will step down as chief executive at the end of the year": the title is
+                # still held until then, and ``until`` says when it ends.
+                ended = (
+                    role
+                    if role.startswith("former ") or not _in_the_past(verb)
+                    else (f"former {role}")
+                )
                 relations.append(_role_at(holder, org, ended, confidence, evidence, until=since))
         if kind == APPOINTMENT and predecessor is not None:
             # The one succeeded holds the role until the successor takes it over.
@@ -611,7 +632,18 @@ def successor_roles(
         if event.type != APPOINTMENT or len(event.participants) < 3:
             continue
         successor, org, predecessor = (p.entity for p in event.participants[:3])
-        current = [r for r in held.get((predecessor, org), []) if not r.startswith("former ")]
+        # "Buffett will step down as chief executive … and hand the job to Greg Abel"
+        # beside "will remain chairman": the successor takes the role being left.
+        leaving = [
+            str(r.properties.get("role")).removeprefix("former ")
+            for r in relations
+            if r.predicate == ROLE_AT
+            and (r.subject, r.object) == (predecessor, org)
+            and any("/resignation" in e.rule for e in r.evidence)
+        ]
+        current = leaving or [
+            r for r in held.get((predecessor, org), []) if not r.startswith("former ")
+        ]
         given = [(successor, role, event.date.value if event.date else None) for role in current]
         past = event.date is not None and published is not None and event.date.value < published
         if past and not held.get((predecessor, org)):

@@ -238,7 +238,11 @@ def _kind_set_off_after(span: Span) -> bool:
             return False
         if word.lemma_ in _ORG_BEFORE or f"{doc[j - 1].lower_} {word.lemma_}" in _ORG_BEFORE:
             after = doc[j + 1] if j + 1 < span.sent.end else None
-            return after is None or (after.pos_ not in ("NOUN", "PROPN") and after.tag_ != "POS")
+            # "... to Greg Abel, the company said": the kind is the subject of a verb.
+            said = after is not None and after.tag_ in ("VBD", "VBZ", "VBP", "MD")
+            return not said and (
+                after is None or (after.pos_ not in ("NOUN", "PROPN") and after.tag_ != "POS")
+            )
         if word.pos_ not in ("ADJ", "NOUN"):
             return False
     return False
@@ -250,7 +254,12 @@ def _appoints_someone(span: Span) -> bool:
     root = span.root
     if root.dep_ != "nsubj" or root.head.lemma_.lower() not in _APPOINTING:
         return False
-    return any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in root.head.children)
+    # "Buffett named Greg Abel as his successor" after "Warren Buffett": a person's surname.
+    surname = len(span) == 1 and any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text and e.end <= span.start
+        for e in span.doc.ents
+    )
+    return not surname and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in root.head.children)
 
 
 def _acts_as_a_party(span: Span) -> bool:
@@ -1085,9 +1094,11 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
     # The tail of a full name ("Narasimhan", "Johnston Holthaus") names that person even
     # when the pipeline tagged it as something else; a gazetteer name is left alone.
     full_by_tail: dict[str, set[str]] = defaultdict(set)
+    first_named: dict[str, tuple[int, int]] = {}  # sentence and token a full name starts at
     for m in mentions:
         words = m.name.split()
         if m.type == PERSON and len(words) > 1:
+            first_named.setdefault(normalize_key(m.name), (m.sentence_start, m.start))
             for n in range(1, len(words)):
                 full_by_tail[normalize_key(" ".join(words[n:]))].add(normalize_key(m.name))
     # "Chen" beside "Chen Zhi": a family name written first names the same person.
@@ -1133,6 +1144,13 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
         # A company named after its founder keeps its own mentions: "the former chief
         # executive of Hess" beside "John Hess".
         company = m.cued and m.type != PERSON
+        # "Buffett" beside "Warren Buffett" and, named in a later sentence, his children
+        # "Howard Buffett" and "Susie Buffett": the surname is the person the article named
+        # first. Two named together ("Ke Tang and Jing Tang") stay apart.
+        earlier = sorted((first_named[o], o) for o in owners if first_named[o][1] < m.start)
+        if len(owners) > 1 and earlier:
+            alone = len(earlier) == 1 or earlier[0][0][0] < earlier[1][0][0]
+            owners = {earlier[0][1]} if alone else owners
         if not m.curated and not company and len(owners) == 1 and key not in owners:
             key = next(iter(owners))
             if m.type != PERSON:

@@ -451,3 +451,34 @@ def test_handing_over_a_role_is_a_resignation(extract_text: Extract) -> None:
 def test_handing_over_a_document_is_no_resignation(extract_text: Extract) -> None:
     result = extract_text("Daniel Ek will hand over the documents to Spotify's lawyers.")
     assert event_parts(result, "Resignation") == []
+
+
+BERKSHIRE = (
+    "Warren Buffett will step down as chief executive of Berkshire Hathaway at the end of the "
+    "year and hand the job to Greg Abel, the company said on Sunday. Buffett, 94, will remain "
+    "chairman. Only two directors, his children Howard Buffett and Susie Buffett, had known."
+)
+
+
+def test_a_departure_announced_for_later_keeps_the_title_and_the_job_handed_on(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(BERKSHIRE)
+    roles = {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
+    # Buffett is chief executive until the handover, and stays chairman; Abel takes the
+    # role Buffett is leaving, not the one he keeps.
+    assert ("Warren Buffett", "CEO", "Berkshire Hathaway") in roles
+    assert ("Warren Buffett", "chair", "Berkshire Hathaway") in roles
+    assert ("Greg Abel", "CEO", "Berkshire Hathaway") in roles
+    assert ("Greg Abel", "chair", "Berkshire Hathaway") not in roles
+    assert not any(role.startswith("former") for _, role, _ in roles)
+    assert {
+        ("appointee", "Greg Abel"),
+        ("organization", "Berkshire Hathaway"),
+        ("predecessor", "Warren Buffett"),
+    } in event_parts(result, "Appointment")
+
+
+def test_handing_over_a_role_to_no_one_named_appoints_no_one(extract_text: Extract) -> None:
+    result = extract_text("Warren Buffett will hand the documents to Greg Abel on Sunday.")
+    assert event_parts(result, "Appointment") == []

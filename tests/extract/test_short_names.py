@@ -77,3 +77,16 @@ def test_a_former_name_is_the_same_company(extract_text: Extract) -> None:
     )
     [company] = [e for e in result.entities if e.type == "Organization"]
     assert (company.name, company.aliases) == ("RTX", ["Raytheon"])
+
+
+def test_a_surname_shared_by_relatives_is_the_person_named_first(extract_text: Extract) -> None:
+    result = extract_text(
+        "Warren Buffett will step down as chief executive of Berkshire Hathaway, the company "
+        "said. Buffett, 94, will remain chairman. Only his children Howard Buffett and Susie "
+        "Buffett had known. Buffett first named Greg Abel as his likely successor in 2021."
+    )
+    people = {e.name: e for e in result.entities if e.type == "Person"}
+    assert set(people) == {"Warren Buffett", "Howard Buffett", "Susie Buffett", "Greg Abel"}
+    assert len(people["Warren Buffett"].mentions) == 3
+    # "the company said" after a name is a new clause, not the name's kind.
+    assert ("Person", "Greg Abel") in {(e.type, e.name) for e in result.entities}
