@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from graphbuild.extract.mentions import ArticleEntities, MentionSpan
 
 MEDIA = "media"
+_COURT = "court"
 
 # Noun -> (entity types it can refer to, preferred kinds).
 DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -43,16 +44,19 @@ DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "conglomerate": (frozenset({"Organization"}), frozenset()),
     # "the board's lead director": the board of the company named before.
     "board": (frozenset({"Organization"}), frozenset()),
-    "court": (frozenset({"Regulator"}), frozenset({"court"})),
+    "court": (frozenset({"Regulator"}), frozenset({_COURT})),
     "agency": (frozenset({"Regulator"}), frozenset()),
     "regulator": (frozenset({"Regulator"}), frozenset()),
+    # "the department" after "the Justice Department" or "the Treasury Department".
+    "department": (frozenset({"Regulator", "Government"}), frozenset()),
+    "ministry": (frozenset({"Regulator", "Government"}), frozenset()),
     "watchdog": (frozenset({"Regulator"}), frozenset()),
     "newspaper": (frozenset({"Organization"}), frozenset({MEDIA})),
     "paper": (frozenset({"Organization"}), frozenset({MEDIA})),
 }
 
 # Nouns that name only a body of their kind: "the court" is no regulator.
-_ONLY_OF_KIND = frozenset({"court"})
+_ONLY_OF_KIND = frozenset({_COURT})
 
 # Possessive pronouns point to the most recent organisation-like entity.
 PRONOUNS = frozenset({"its", "their"})
@@ -98,8 +102,14 @@ def antecedent(
             return _salient(fitting, sentence_start) if salient else fitting[0][1]
         if noun in _ONLY_OF_KIND:
             return None
-    # A news outlet is the antecedent only of words that mean an outlet.
-    earlier = [(m, eid) for m, eid in earlier if entities.kinds.get(eid) != MEDIA or MEDIA in kinds]
+    # A news outlet is the antecedent only of words that mean an outlet, and a court only
+    # of "the court" ("The department" after "Judge Amit Mehta of the U.S. District Court"
+    # is the Justice Department).
+    earlier = [
+        (m, eid)
+        for m, eid in earlier
+        if entities.kinds.get(eid) not in (MEDIA, _COURT) or entities.kinds.get(eid) in kinds
+    ]
     if not earlier:
         return None
     return _salient(earlier, sentence_start) if salient else earlier[0][1]

@@ -747,6 +747,13 @@ def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
         objects = _prep_objects(head, frame.preps)
     owner = _child(noun, {"poss"})
     subject: Token | None = owner
+    clause = _child(noun, {"relcl"}) if frame.stake else None
+    if subject is None and clause is not None:
+        # "the stake he built in Twitter": the clause's subject holds it.
+        holder = _child(clause, {"nsubj"})
+        if holder is not None and holder.lower_ not in _RELATIVE_PRONOUNS:
+            subject = holder
+            objects = objects or _prep_objects(clause, frame.preps)
     if subject is None and noun.dep_ in _COPULA_NOUN_DEPS | {"dobj", "pobj"}:
         subject = _subject_of(head)[0] if noun.dep_ != "appos" else head
         if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
@@ -940,11 +947,14 @@ def _offices_in(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
 
 
 def _stake_object(verb: Token) -> Token | None:
-    """The stake a verb buys: "bought a 9% stake in Commerzbank", "took a stake in"."""
-    obj = _child(verb, {"dobj"})
-    if obj is None or verb.lemma_.lower() not in _STAKE_VERBS:
+    """The stake a verb buys: "bought a 9% stake in Commerzbank", "took a stake in", "the
+    stake he built in Twitter"."""
+    if verb.lemma_.lower() not in _STAKE_VERBS:
         return None
-    return obj if obj.lemma_.lower() in _STAKE_NOUNS else None
+    obj = _child(verb, {"dobj"})
+    if obj is None and verb.dep_ == "relcl":
+        obj = verb.head
+    return obj if obj is not None and obj.lemma_.lower() in _STAKE_NOUNS else None
 
 
 def _stake_places(stake: Token, preps: frozenset[str]) -> list[Token]:
@@ -965,6 +975,8 @@ def _stake_bought(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
     subject = _subject_of(verb)[0]
     investors = resolve.entities(subject) if subject is not None else []
     stakes_in = _stake_places(stake, frozenset({"in", "of"}))
+    if stake.i == verb.head.i:
+        stakes_in += _prep_objects(verb, frozenset({"in"}))  # "the stake he built in Twitter"
     targets = [e for t in stakes_in for e in resolve.entities(t) if e not in investors]
     if not investors or not targets:
         return []

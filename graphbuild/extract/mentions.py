@@ -775,13 +775,16 @@ def _missed_people(doc: Doc, found: list[MentionSpan], titles: frozenset[str]) -
     """People the tagger missed whose name a job title or a "who" clause describes right
     after it: "Ilya Sutskever, a co-founder and former chief scientist of OpenAI, said",
     "Ilya Lichtenstein, who broke into". The name is two to four capitalised proper nouns
-    that no mention covers."""
+    that no mention covers. A full name whose surname the article uses alone for a person
+    ("sued Elon Musk" beside "Musk said") is one too."""
     covered = {i for m in found for i in range(m.start, m.end)}
+    surnames = {m.name.split()[-1] for m in found if m.type == PERSON}
     extra: list[MentionSpan] = []
     for token in doc:
         if token.pos_ != "PROPN" or token.i in covered:
             continue
-        if not (_titled_apposition(token, titles) or _who_clause(token)):
+        known = token.text in surnames and token.i > 0 and doc[token.i - 1].dep_ == "compound"
+        if not (known or _titled_apposition(token, titles) or _who_clause(token)):
             continue
         start = token.i
         while (

@@ -179,3 +179,20 @@ def test_a_name_in_a_relative_clause_is_an_aside(extract_text: Extract) -> None:
     )
     assert pairs(result, "HEADQUARTERED_IN") == {("Twitter", "San Francisco")}
     assert ("Elon Musk", "Tesla") not in pairs(result, "ACQUIRED")
+
+
+def test_the_department_is_the_department_named_before_not_a_court(extract_text: Extract) -> None:
+    result = extract_text(
+        "A federal judge ruled on Monday in a case brought by the Justice Department. Judge "
+        "Amit Mehta of the U.S. District Court for the District of Columbia said Google was a "
+        "monopolist. The department and a group of states sued Google in 2020."
+    )
+    assert pairs(result, "SUED") == {("U.S. Department of Justice", "Google")}
+
+
+def test_the_department_owns_its_office(extract_text: Extract) -> None:
+    result = extract_text(
+        "The U.S. Treasury Department imposed sanctions on Rosneft. The department's Office "
+        "of Foreign Assets Control added the company to its blacklist."
+    )
+    assert ("Office of Foreign Assets Control", "U.S. Treasury") in pairs(result, "MEMBER_OF")

@@ -151,3 +151,16 @@ def test_a_possessive_that_points_at_the_object_names_no_investor(extract_text: 
         if event.type == "Investment":
             investors = {names[p.entity] for p in event.participants if p.role == "investor"}
             assert "Anthropic" not in investors
+
+
+def test_a_stake_someone_built_is_owned_and_an_investment(extract_text: Extract) -> None:
+    result = extract_text(
+        "The SEC sued Elon Musk on Tuesday, alleging that he waited too long to reveal the "
+        "stake he built in Twitter in 2022. Twitter's stock jumped once the stake became "
+        "public. Musk denied wrongdoing."
+    )
+    found = facts(result)
+    # "Elon Musk", which the tagger missed, is the person "Musk" names later.
+    assert (SEC, "SUED", "Elon Musk") in found
+    assert ("Elon Musk", "OWNS", "Twitter") in found
+    assert ("Elon Musk", "INVESTED_IN", "Twitter") in found
