@@ -115,6 +115,23 @@ def antecedent(
     return _salient(earlier, sentence_start) if salient else earlier[0][1]
 
 
+def antecedents(entities: ArticleEntities, before_char: int, noun: str, count: int) -> list[str]:
+    """The ``count`` bodies a plural description ("both companies", "the two banks") at
+    ``before_char`` names: the latest ``count`` different ones that fit the noun."""
+    if noun not in DESCRIPTIONS:
+        return []
+    types = DESCRIPTIONS[noun][0]
+    found: list[str] = []
+    for m, eid in reversed(list(zip(entities.mentions, entities.entity_of, strict=True))):
+        if m.end_char > before_char or entities.types[eid] not in types:
+            continue
+        if _stands_alone(entities, m, eid) and eid not in found:
+            found.append(eid)
+        if len(found) == count:
+            return found[::-1]
+    return []
+
+
 def _stands_alone(entities: ArticleEntities, mention: MentionSpan, eid: str) -> bool:
     """Whether a mention can be what a later word points to: not a place used as an
     adjective ("the U.S. market"), nor a tagger-only name modifying a noun."""

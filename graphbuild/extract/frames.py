@@ -35,7 +35,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from graphbuild.extract.coref import DESCRIPTIONS, antecedent, pronoun_antecedent
+from graphbuild.extract.coref import (
+    DESCRIPTIONS,
+    antecedent,
+    antecedents,
+    pronoun_antecedent,
+)
 from graphbuild.extract.mentions import PERSON, ArticleEntities
 from graphbuild.extract.values import amount_near, date_near, money_spans, span_evidence
 from graphbuild.ids import event_id, relation_id
@@ -328,6 +333,7 @@ CONFIDENCE = {
     "policy": 0.7,
     "brought": 0.75,
     "led": 0.75,
+    "act": 0.7,
     # An authority, or a round, taken from an earlier sentence of the article.
     "carried": 0.6,
     "joined": 0.6,
@@ -439,6 +445,16 @@ class _Resolver:
             return people[-1] if people else None
         return None
 
+    def _plural(self, noun: Token) -> list[str]:
+        """The bodies "both companies" or "the two banks" name: as many as it counts."""
+        if noun.tag_ != "NNS" or noun.i in self._by_token:
+            return []
+        words = {c.lower_ for c in noun.children if c.dep_ in ("det", "nummod", "predet")}
+        count = 2 if words & {"both", "two"} else 3 if "three" in words else 0
+        if not count:
+            return []
+        return antecedents(self._ents, noun.idx, noun.lemma_.lower(), count)
+
     def _not_subject(self, noun: Token) -> frozenset[str]:
         """The named subject of the verb a description is the object of: in "Broadcom
         agreed to buy the cloud computing company", the company is not Broadcom."""
@@ -477,9 +493,10 @@ class _Resolver:
             return self.entities(classed)
         out = []
         for t in [token, *_conjuncts(token)]:
-            eid = self.entity(t)
-            if eid is not None and eid not in out:
-                out.append(eid)
+            single = self.entity(t)
+            for eid in self._plural(t) or ([single] if single is not None else []):
+                if eid not in out:
+                    out.append(eid)
         if token.dep_ in ("nsubj", "nsubjpass") and out:
             out += [e for e in self._listed_with(token) if e not in out]
         return out
@@ -1156,6 +1173,40 @@ def _hit_with(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return [(PAID_FINE, _Found(authorities, resolve.entities(subject), verb, "passive"))]
 
 
+SANCTIONS = next(f for f in FRAMES if f.predicate == "SANCTIONED")
+# Lists an authority adds the sanctioned to: "added Garantex to its sanctions list".
+_BLACKLISTS = frozenset({"blacklist", "list"})
+
+
+def _sanctioned_by_act(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """A Sanction from what an authority does to the sanctioned: "OFAC added both companies
+    to its blacklist", "Britain froze the assets of Rosneft and Lukoil". A company that
+    freezes a hacker's assets sanctions no one: the subject must be an authority."""
+    lemma = verb.lemma_.lower()
+    targets: list[Token] = []
+    if lemma == "add":
+        lists = [
+            t
+            for t in _prep_objects(verb, frozenset({"to"}))
+            if t.lemma_.lower() in _BLACKLISTS
+            and (t.lemma_.lower() == "blacklist" or _child(t, {"compound", "amod"}) is not None)
+        ]
+        obj = _child(verb, {"dobj"})
+        targets = [obj] if lists and obj is not None else []
+    elif lemma == "freeze":
+        assets = _child(verb, {"dobj"})
+        if assets is not None and assets.lemma_.lower() in ("asset", "property"):
+            targets = _prep_objects(assets, frozenset({"of"}))
+    subject = _subject_of(verb)[0] if targets else None
+    if subject is None:
+        return []
+    authorities = [e for e in resolve.entities(subject) if resolve.is_authority(e)]
+    sanctioned = [e for t in targets for e in resolve.entities(t) if not resolve.is_authority(e)]
+    if not authorities or not sanctioned:
+        return []
+    return [(SANCTIONS, _Found(authorities, sanctioned, verb, "act"))]
+
+
 MEMBERSHIP = next(f for f in FRAMES if f.predicate == "MEMBER_OF")
 
 
@@ -1339,6 +1390,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
             readers = (
                 _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with,
                 _backed_by, _offices_in, _led_round, _joined_round, _given_term,
+                _sanctioned_by_act,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))
@@ -1392,7 +1444,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                     )
     rounds = _join_rounds(_one_per_deal(list(events.values())), relations)
     carried = _carry_authorities(rounds, relations)
-    return list(relations.values()), _one_each(carried)
+    return list(relations.values()), _one_each(_one_per_action(carried, relations))
 
 
 # How far a deal has gone, later stages last.
@@ -1565,6 +1617,61 @@ def _carry_authorities(events: list[Event], relations: dict[str, Relation]) -> l
             else seen.model_copy(update={"evidence": [*seen.evidence, *event.evidence]})
         )
     return [e for e in out.values() if e.id not in summaries]
+
+
+def _one_per_action(events: list[Event], relations: dict[str, Relation]) -> list[Event]:
+    """One enforcement event for one action told through a body and its part: "The U.S.
+    Treasury imposed sanctions on Rosneft and Lukoil. The department's Office of Foreign
+    Assets Control added both companies to its blacklist" is one Sanction with both
+    authorities, when a MEMBER_OF relation ties them and the parties are the same."""
+    members = {(r.subject, r.object) for r in relations.values() if r.predicate == "MEMBER_OF"}
+
+    def authorities(event: Event) -> set[str]:
+        return {p.entity for p in event.participants if p.role == "authority"}
+
+    def parties(event: Event) -> set[tuple[str, str]]:
+        return {(p.role, p.entity) for p in event.participants if p.role in _PARTY_ROLES}
+
+    out: list[Event] = []
+    for event in events:
+        same = next(
+            (
+                i
+                for i, seen in enumerate(out)
+                if event.type in _CARRIED
+                and seen.type == event.type
+                and parties(seen) == parties(event)
+                and parties(event)
+                and any(
+                    (a, b) in members or (b, a) in members
+                    for a in authorities(seen)
+                    for b in authorities(event)
+                )
+                and (seen.amount is None or event.amount is None or seen.amount == event.amount)
+            ),
+            None,
+        )
+        if same is None:
+            out.append(event)
+            continue
+        seen = out[same]
+        known = {(p.role, p.entity) for p in seen.participants}
+        participants = [
+            *seen.participants,
+            *(p for p in event.participants if (p.role, p.entity) not in known),
+        ]
+        amount = seen.amount or event.amount
+        key = [(p.role, p.entity) for p in participants]
+        out[same] = seen.model_copy(
+            update={
+                "id": event_id(seen.type, key, (amount.value, amount.currency) if amount else None),
+                "participants": participants,
+                "amount": amount,
+                "date": seen.date or event.date,
+                "evidence": [*seen.evidence, *event.evidence],
+            }
+        )
+    return out
 
 
 # Events that happen to each defendant on their own: each pleads, each is fined.

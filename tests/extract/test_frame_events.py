@@ -233,3 +233,51 @@ def test_time_a_court_gives_to_do_something_is_no_sentence(extract_text: Extract
         "the court to respond."
     )
     assert not sentences(result)
+
+
+ROSNEFT = (
+    "The U.S. Treasury Department on Wednesday imposed sanctions on Rosneft and Lukoil, "
+    "Russia's two largest oil companies. The department's Office of Foreign Assets Control "
+    "added both companies to its blacklist. Britain froze the assets of Rosneft and Lukoil "
+    "a week earlier."
+)
+
+
+def test_sanctions_told_by_what_an_authority_does(extract_text: Extract) -> None:
+    result = extract_text(ROSNEFT)
+    names = {e.id: e.name for e in result.entities}
+    sanctioned = {
+        (names[r.subject], names[r.object]) for r in result.relations if r.predicate == "SANCTIONED"
+    }
+    # "both companies" names the two companies named last.
+    assert {
+        ("Office of Foreign Assets Control", "Rosneft"),
+        ("Office of Foreign Assets Control", "Lukoil"),
+        ("United Kingdom", "Rosneft"),
+        ("United Kingdom", "Lukoil"),
+    } <= sanctioned
+    # The Treasury's action and its office's are one Sanction; Britain's is another.
+    events = [parts(result, e) for e in result.events if e.type == "Sanction"]
+    assert sorted(events, key=len) == [
+        {("authority", "United Kingdom"), ("target", "Rosneft"), ("target", "Lukoil")},
+        {
+            ("authority", "U.S. Treasury"),
+            ("authority", "Office of Foreign Assets Control"),
+            ("target", "Rosneft"),
+            ("target", "Lukoil"),
+        },
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A company freezing a hacker's assets, and an addition to no blacklist.
+        "Binance froze the assets of Lazarus Group after the hack.",
+        "The Treasury added Garantex to its agenda for the meeting.",
+    ],
+)
+def test_no_sanction_without_an_authority_and_a_blacklist(extract_text: Extract, text: str) -> None:
+    result = extract_text(text)
+    assert not [r for r in result.relations if r.predicate == "SANCTIONED"]
+    assert not [e for e in result.events if e.type == "Sanction"]
