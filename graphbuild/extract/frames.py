@@ -44,7 +44,7 @@ from graphbuild.extract.coref import (
 from graphbuild.extract.mentions import PERSON, ArticleEntities
 from graphbuild.extract.values import amount_near, date_near, money_spans, span_evidence
 from graphbuild.ids import event_id, relation_id
-from graphbuild.models import Event, Evidence, Participant, Relation
+from graphbuild.models import Amount, Event, Evidence, Participant, Relation
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,18 @@ FRAMES: tuple[Frame, ...] = (
         subject_role="acquirer",
         object_role="target",
         status="agreed",
+    ),
+    # "BBVA's hostile takeover bid for Banco Sabadell": an offer, not yet a purchase, so an
+    # event and no relation.
+    Frame(
+        None,
+        nouns=_forms("bid"),
+        preps=_forms("for"),
+        amount=True,
+        event="Acquisition",
+        subject_role="acquirer",
+        object_role="target",
+        status="proposed",
     ),
     Frame(
         "FOUNDED",
@@ -1314,9 +1326,87 @@ def _properties(frame: Frame, doc: Doc, anchor: Token) -> dict[str, str | float 
     return props
 
 
+ACQUISITION = next(f for f in FRAMES if f.predicate == "ACQUIRED")
+_CONTROL = frozenset({"controlling", "majority"})
+
+
+def _takes_control(anchor: Token) -> bool:
+    """Whether an investment buys control: "bought a controlling stake in", "invest $3
+    billion in RBL Bank for a controlling stake of up to 60%"."""
+    near = [c for c in anchor.children] + [g for c in anchor.children for g in c.children]
+    return any(
+        t.lemma_.lower() in _STAKE_NOUNS and any(c.lower_ in _CONTROL for c in t.children)
+        for t in near
+    )
+
+
+# Nouns for a takeover offer or deal whose valuation of the target is its price.
+_DEAL_NOUNS = frozenset({"bid", "offer", "deal", "takeover", "transaction", "acquisition"})
+
+
+@dataclass(frozen=True)
+class _Valuation:
+    target: str
+    amount: Amount
+    evidence: Evidence
+
+
+def _valuations(doc: Doc, resolve: _Resolver) -> list[_Valuation]:
+    """Prices a deal puts on its target in a sentence of its own: "The bid, launched in May
+    2024, valued Sabadell at about €17bn"."""
+    found: list[_Valuation] = []
+    for verb in doc:
+        if verb.lemma_.lower() != "value" or verb.pos_ != "VERB" or negated_or_hedged(verb):
+            continue
+        deal = verb.head if verb.dep_ == "acl" else _subject_of(verb)[0]
+        target = _child(verb, {"dobj"})
+        if deal is None or deal.lemma_.lower() not in _DEAL_NOUNS or target is None:
+            continue
+        at = _prep_objects(verb, frozenset({"at"}))
+        amount = amount_near(doc, verb.sent, at[0].i) if at else None
+        if amount is None:
+            continue
+        evidence = span_evidence(verb.sent, "frame/acquisition/valued")
+        found += [_Valuation(t, amount, evidence) for t in resolve.entities(target)]
+    return found
+
+
+def _priced(events: list[Event], valuations: list[_Valuation]) -> list[Event]:
+    """Give an Acquisition with no amount the price a later sentence's valuation of its
+    target states. A valuation alone makes no event: "a round that values Kalshi at $2
+    billion" prices no purchase."""
+    out: list[Event] = []
+    for event in events:
+        targets = {p.entity for p in event.participants if p.role == "target"}
+        price = next((v for v in valuations if v.target in targets), None)
+        if event.type != "Acquisition" or event.amount is not None or price is None:
+            out.append(event)
+            continue
+        key = [(p.role, p.entity) for p in event.participants]
+        amount = price.amount
+        out.append(
+            event.model_copy(
+                update={
+                    "id": event_id(event.type, key, (amount.value, amount.currency)),
+                    "amount": amount,
+                    "evidence": [*event.evidence, price.evidence],
+                }
+            )
+        )
+    return out
+
+
+# Verbs that end an offer or a deal: "the bid has failed", "the deal collapsed".
+_FAILED = frozenset({"fail", "collapse", "lapse", "abandon", "withdraw", "reject", "scrap"})
+
+
 def _event_status(frame: Frame, anchor: Token) -> str | None:
     """The frame's status; an acquisition or investment only agreed is not completed."""
     if frame.event not in ("Acquisition", "Investment"):
+        return frame.status
+    if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.lemma_.lower() in _FAILED:
+        return "abandoned"  # "BBVA's takeover bid for Banco Sabadell has failed"
+    if frame.status == "proposed":
         return frame.status
     governors = {t.lemma_.lower() for t in anchor.ancestors}
     if "agree" in governors or "announce" in governors:
@@ -1404,6 +1494,8 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
         for frame, found in candidates:
             if negated_or_hedged(found.anchor):
                 continue
+            if frame.predicate == "INVESTED_IN" and _takes_control(found.anchor):
+                frame = ACQUISITION  # "invest $3 billion in RBL Bank for a controlling stake"
             sent = found.anchor.sent
             props = _properties(frame, doc, found.anchor)
             rule = f"frame/{frame.name}/{found.rule}"
@@ -1442,7 +1534,8 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                         confidence=CONFIDENCE[found.rule],
                         evidence=[evidence],
                     )
-    rounds = _join_rounds(_one_per_deal(list(events.values())), relations)
+    deals = _priced(_one_per_deal(list(events.values())), _valuations(doc, resolve))
+    rounds = _join_rounds(deals, relations)
     carried = _carry_authorities(rounds, relations)
     return list(relations.values()), _one_each(_one_per_action(carried, relations))
 

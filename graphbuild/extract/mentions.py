@@ -320,6 +320,13 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
     before_two, before_one = _words_before(span, 2), _words_before(span, 1)
     if before_two in _ORG_BEFORE or before_one in _ORG_BEFORE:
         return True
+    # "Dubai-based Emirates NBD": what is based somewhere is a body, not a place.
+    if (
+        span.start >= 2
+        and doc[span.start - 1].lower_ in ("based", "headquartered")
+        and doc[span.start - 2].text == "-"
+    ):
+        return True
     if entity_type == PERSON and span[-1].lower_ in _ORG_HEADS and len(span) > 1:
         return True
     # "Spotify, the Stockholm-based music streaming service".
@@ -394,7 +401,8 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     company_only_titles = frozenset(
         form.lower() for form, role in gazetteer.titles.items() if role in _COMPANY_ONLY_ROLES
     )
-    for ent in _coordinated_parts(_names_over_joiners(_with_particles(list(doc.ents)))):
+    spans = _with_particles(_led_by_a_place_word(list(doc.ents)))
+    for ent in _coordinated_parts(_names_over_joiners(spans)):
         curated = ent.label_ in schema.entity_types
         entity_type = ent.label_ if curated else schema.type_for_spacy_label(ent.label_)
         span = _trim(ent) if curated else _without_title(_trim(ent), titles)
@@ -451,6 +459,26 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
 _NAME_PARTICLES = frozenset(
     {"van", "der", "den", "de", "von", "da", "di", "du", "del", "della", "le", "la", "ter", "ten"}
 )
+
+
+def _led_by_a_place_word(spans: list[Span]) -> list[Span]:
+    """A company name whose first word the tagger took for a place, joined: "Emirates" (a
+    place) and "NBD" (a company) are "Emirates NBD"."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ in ("GPE", "LOC")
+            and span.label_ in _COMPANY_LABELS
+            and prev.end == span.start
+            and prev.root.dep_ == "compound"
+            and prev.root.head.i in range(span.start, span.end)
+        ):
+            out[-1] = Span(span.doc, prev.start, span.end, label=span.label)
+            continue
+        out.append(span)
+    return out
 
 
 def _with_particles(spans: list[Span]) -> list[Span]:

@@ -62,6 +62,9 @@ _CURRENCY_WORDS = {
     "renminbi": "CNY",
     "cny": "CNY",
     "rupees": "INR",
+    "rupee": "INR",
+    "won": "KRW",
+    "krw": "KRW",
     "inr": "INR",
     "francs": "CHF",
     "chf": "CHF",
@@ -132,7 +135,8 @@ def parse_money(text: str) -> Amount | None:
             break
     if currency is None:
         for word in re.findall(r"[A-Za-z]+", rest)[:2] + re.findall(r"[A-Za-z]+", before)[-1:]:
-            if word.lower() in _CURRENCY_WORDS:
+            # "won" is a currency only after a scale: "15.1 trillion won", not "2024 won".
+            if word.lower() in _CURRENCY_WORDS and (word.lower() != "won" or scale_match):
                 currency = _CURRENCY_WORDS[word.lower()]
                 break
     if currency is None:

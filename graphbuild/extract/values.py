@@ -93,6 +93,9 @@ def _clause(token: Token) -> Token:
     return token
 
 
+_DEAL_NOUNS = frozenset({"deal", "transaction", "offer", "bid", "agreement", "takeover"})
+
+
 def _aside(money: Token, anchor: Token) -> bool:
     """Whether an amount belongs to a relative clause that describes something other than
     the anchor and is not the anchor's own clause. "the settlement in which Binance ...
@@ -101,6 +104,9 @@ def _aside(money: Token, anchor: Token) -> bool:
     Alto, for $61 billion")."""
     clause = _clause(money)
     if clause.dep_ != "relcl" or clause.i == _clause(anchor).i or clause.head.i == anchor.i:
+        return False
+    # "to buy Norfolk Southern in a deal that values its rival at $85 billion": the price.
+    if clause.lemma_.lower() == "value" and clause.head.lemma_.lower() in _DEAL_NOUNS:
         return False
     return not (money.head.lower_ == "for" or money.head.head.lower_ == "for")
 

@@ -281,3 +281,73 @@ def test_no_sanction_without_an_authority_and_a_blacklist(extract_text: Extract,
     result = extract_text(text)
     assert not [r for r in result.relations if r.predicate == "SANCTIONED"]
     assert not [e for e in result.events if e.type == "Sanction"]
+
+
+def amounts(result: ArticleExtraction, event_type: str) -> list[tuple[float, str]]:
+    return [
+        (e.amount.value, e.amount.currency)
+        for e in result.events
+        if e.type == event_type and e.amount is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # The price is the valuation in the deal's own relative clause.
+        (
+            "Union Pacific agreed on Tuesday to buy Norfolk Southern in a cash-and-stock deal "
+            "that values its smaller rival at $85 billion.",
+            (85e9, "USD"),
+        ),
+        # The first amount, in the currency the deal is in, not the conversion after it.
+        (
+            "Naver Financial will buy Dunamu in an all-share deal that values Dunamu at about "
+            "15.1 trillion won ($10.3 billion).",
+            (1.51e13, "KRW"),
+        ),
+    ],
+)
+def test_a_deal_valuing_its_target_gives_the_price(
+    extract_text: Extract, text: str, amount: tuple[float, str]
+) -> None:
+    assert amounts(extract_text(text), "Acquisition") == [amount]
+
+
+def test_a_failed_bid_is_an_abandoned_acquisition_priced_by_a_later_sentence(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "BBVA's hostile takeover bid for Banco Sabadell has failed, the CNMV said on "
+        "Thursday. The bid, launched in May 2024, valued Sabadell at about €17bn."
+    )
+    event = only(result, "Acquisition")
+    assert parts(result, event) == {("acquirer", "BBVA"), ("target", "Banco Sabadell")}
+    assert event.status == "abandoned"
+    assert amounts(result, "Acquisition") == [(17e9, "EUR")]
+    # An offer is not a purchase.
+    assert not [r for r in result.relations if r.predicate == "ACQUIRED"]
+
+
+def test_a_controlling_stake_is_an_acquisition(extract_text: Extract) -> None:
+    result = extract_text(
+        "Dubai-based Emirates NBD agreed on Saturday to invest about 268.5 billion rupees in "
+        "India's RBL Bank for a controlling stake of up to 60%."
+    )
+    event = only(result, "Acquisition")
+    assert parts(result, event) == {("acquirer", "Emirates NBD"), ("target", "RBL Bank")}
+    assert not [e for e in result.events if e.type == "Investment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A round's valuation prices no purchase; a minority stake buys no control.
+        "Kalshi raised $185 million in a round that values the company at $2 billion.",
+        "MGX will invest $2 billion in Binance for a minority stake.",
+    ],
+)
+def test_no_acquisition_from_a_valuation_or_a_minority_stake(
+    extract_text: Extract, text: str
+) -> None:
+    assert not [e for e in extract_text(text).events if e.type == "Acquisition"]

@@ -30,6 +30,8 @@ from graphbuild.extract.normalize import (
         ("$50,000", 5e4, "USD", "exact"),
         ("up to $10 billion", 1e10, "USD", "up_to"),
         ("nearly 2 trillion yen", 2e12, "JPY", "under"),
+        ("about 15.1 trillion won", 1.51e13, "KRW", "about"),
+        ("268.5 billion rupees", 2.685e11, "INR", "exact"),
     ],
 )
 def test_money_phrases(text: str, value: float, currency: str, qualifier: str) -> None:
@@ -39,7 +41,11 @@ def test_money_phrases(text: str, value: float, currency: str, qualifier: str) -
     assert (amount.currency, amount.qualifier, amount.text) == (currency, qualifier, text)
 
 
-@pytest.mark.parametrize("text", ["billions", "a large sum", "4.3 billion", "hundreds of millions"])
+@pytest.mark.parametrize(
+    "text",
+    # "won" is a currency only after a scale word: "in 2024 won a ruling" names no money.
+    ["billions", "a large sum", "4.3 billion", "hundreds of millions", "2024 won a ruling"],
+)
 def test_phrases_without_number_or_currency_are_not_amounts(text: str) -> None:
     assert parse_money(text) is None
 
