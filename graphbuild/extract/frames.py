@@ -199,6 +199,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame(
         "HEADQUARTERED_IN",
         verbs=_forms("base", "based", "headquarter", "headquartered"),
+        # "from Union Pacific's headquarters in Omaha".
+        nouns=_forms("headquarters"),
         preps=_forms("in"),
         direct_object=False,
     ),
@@ -703,6 +705,10 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
         if frame.preps and not frame.direct_object:
             # "X is based in Y": the passive subject is the relation's subject.
             subjects, objects = objects, _prep_objects(verb, frame.preps)
+            where = any(c.lower_ == "where" for c in verb.children)
+            if not objects and where and verb.dep_ == "relcl":
+                objects = [verb.head]  # "Atlanta, where Norfolk Southern is based"
+                rule = "clause"
     else:
         if subject is not None:
             subjects.append(subject)

@@ -401,7 +401,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     company_only_titles = frozenset(
         form.lower() for form, role in gazetteer.titles.items() if role in _COMPANY_ONLY_ROLES
     )
-    spans = _with_particles(_led_by_a_place_word(list(doc.ents)))
+    spans = _with_particles(_led_by_a_place_word(_split_at_verbs(list(doc.ents))))
     for ent in _coordinated_parts(_names_over_joiners(spans)):
         curated = ent.label_ in schema.entity_types
         entity_type = ent.label_ if curated else schema.type_for_spacy_label(ent.label_)
@@ -459,6 +459,24 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
 _NAME_PARTICLES = frozenset(
     {"van", "der", "den", "de", "von", "da", "di", "du", "del", "della", "le", "la", "ter", "ten"}
 )
+
+
+def _split_at_verbs(spans: list[Span]) -> list[Span]:
+    """The tagger's spans cut at a lowercase verb it ran into a name: "Universal sued
+    Midjourney" is "Universal" and "Midjourney"."""
+    out: list[Span] = []
+    for span in spans:
+        inside = span[1:-1] if len(span) > 2 else []
+        verbs = [t.i for t in inside if t.is_lower and t.tag_.startswith("VB")]
+        if not verbs:
+            out.append(span)
+            continue
+        start = span.start
+        for cut in [*verbs, span.end]:
+            if cut > start:
+                out.append(Span(span.doc, start, cut, label=span.label))
+            start = cut + 1
+    return out
 
 
 def _led_by_a_place_word(spans: list[Span]) -> list[Span]:

@@ -196,3 +196,28 @@ def test_the_department_owns_its_office(extract_text: Extract) -> None:
         "of Foreign Assets Control added the company to its blacklist."
     )
     assert ("Office of Foreign Assets Control", "U.S. Treasury") in pairs(result, "MEMBER_OF")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jim Vena will lead the merged company from Union Pacific's headquarters in Omaha.",
+            ("Union Pacific", "Omaha"),
+        ),
+        (
+            "Union Pacific will buy Norfolk Southern. Atlanta, where Norfolk Southern is based, "
+            "will remain a major location.",
+            ("Norfolk Southern", "Atlanta"),
+        ),
+    ],
+)
+def test_headquarters_as_a_noun_and_a_where_clause(
+    extract_text: Extract, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in pairs(extract_text(text), "HEADQUARTERED_IN")
+
+
+def test_a_town_where_nothing_is_based_is_no_headquarters(extract_text: Extract) -> None:
+    text = "Union Pacific will buy Norfolk Southern. Atlanta, where the deal was signed, is hot."
+    assert pairs(extract_text(text), "HEADQUARTERED_IN") == set()

@@ -464,3 +464,13 @@ def test_a_company_kind_set_off_after_an_untagged_name(extract_text: Extract) ->
         "Semler Scientific."
     )
     assert ("Organization", "Strive") in typed(extract_text(text))
+
+
+def test_a_verb_the_tagger_ran_into_a_name_splits_it(extract_text: Extract) -> None:
+    result = extract_text(
+        "Disney and Universal sued Midjourney on Wednesday, accusing the image generator of "
+        "copying characters such as Darth Vader."
+    )
+    names = {e.name for e in result.entities if e.type == "Organization"}
+    assert {"Disney", "Universal", "Midjourney"} <= names
+    assert not any("sued" in name for name in names)
