@@ -466,8 +466,8 @@ def _split_at_verbs(spans: list[Span]) -> list[Span]:
     Midjourney" is "Universal" and "Midjourney"."""
     out: list[Span] = []
     for span in spans:
-        inside = span[1:-1] if len(span) > 2 else []
-        verbs = [t.i for t in inside if t.is_lower and t.tag_.startswith("VB")]
+        # Not a name's first or last word: the tagger calls "bitcoin" a verb.
+        verbs = [t.i for t in span[1:-1] if t.is_lower and t.tag_.startswith("VB")]
         if not verbs:
             out.append(span)
             continue
