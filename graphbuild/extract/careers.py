@@ -335,7 +335,8 @@ def _succession(
     """(successor, predecessor) from "Y will succeed X", "X would be replaced by Y", "He will
     be succeeded by Fernando Fernandez"."""
     handover = _handed_to(verb)
-    if handover is None and _lemma(verb, _SUCCEED) not in _SUCCEED:
+    taken_from = _taken_over_from(verb)
+    if handover is None and taken_from is None and _lemma(verb, _SUCCEED) not in _SUCCEED:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.dep_ in ("conj", "advcl"):
@@ -351,6 +352,9 @@ def _succession(
     if handover is not None:
         # "will step down … and hand the job to Greg Abel".
         successor_token, predecessor_token = handover, subject
+    elif taken_from is not None:
+        # "Ripley took over as chief executive in 2023 from Jesse Powell".
+        successor_token, predecessor_token = subject, taken_from
     elif passive:
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         successor_token, predecessor_token = by, subject
@@ -375,6 +379,48 @@ def _handed_to(verb: Token) -> Token | None:
         return None
     to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
     return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
+def _employer_in(sent: Span, person: str, title_roles: list[Relation]) -> str | None:
+    """The body where a current title in ``sent`` places ``person``."""
+    return next(
+        (
+            r.object
+            for r in title_roles
+            if r.predicate == ROLE_AT
+            and r.subject == person
+            and not str(r.properties.get("role")).startswith("former ")
+            and any(sent.start_char <= e.start < sent.end_char for e in r.evidence)
+        ),
+        None,
+    )
+
+
+def _alongside(
+    title: Span, verb: Token, ents: ArticleEntities, by_token: dict[int, str]
+) -> list[str]:
+    """The people a shared title is shared with: "as co-chief executive alongside Dave
+    Ripley"."""
+    preps = [
+        c
+        for t in (title.root, verb)
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in ("alongside", "with")
+    ]
+    found = [
+        _person_named(o, ents, by_token) for p in preps for o in p.children if o.dep_ == "pobj"
+    ]
+    return [eid for eid in found if eid is not None]
+
+
+def _taken_over_from(verb: Token) -> Token | None:
+    """Whom "took over from" names: the one whose role the subject took."""
+    if verb.lemma_.lower() != "take" or not any(
+        c.dep_ == "prt" and c.lower_ == "over" for c in verb.children
+    ):
+        return None
+    origin = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    return next((c for c in origin.children if c.dep_ == "pobj"), None) if origin else None
 
 
 def _in_the_past(verb: Token) -> bool:
@@ -416,6 +462,12 @@ def _held_roles(
     title or an "at" names, else the one the subject is described with ("Mariano Bosch, a
     co-founder of Adecoagro, will remain chief executive"), else the article's."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        # "Jesse Powell, who co-founded Kraken in 2011 and remains its chairman".
+        clause = verb.head
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ == "who" and clause.dep_ == "relcl":
+            subject = clause.head
     if subject is None:
         return []
     people = [
@@ -454,9 +506,17 @@ def _departure_org(verb: Token, by_token: dict[int, str], ents: ArticleEntities)
 
 
 def extract_careers(
-    doc: Doc, ents: ArticleEntities, reader: RoleReader
+    doc: Doc,
+    ents: ArticleEntities,
+    reader: RoleReader,
+    title_roles: list[Relation] | None = None,
 ) -> tuple[list[Event], list[Relation]]:
-    """Appointment and Resignation events, and the dated ROLE_AT relations they state."""
+    """Appointment and Resignation events, and the dated ROLE_AT relations they state.
+
+    ``title_roles`` are the ROLE_AT relations read from titles: a move that names no body is
+    at the body where a title in its sentence places the person ("Jason Droege, Scale's
+    chief strategy officer, takes over as interim chief executive"), before the
+    article's company."""
     by_token = {
         i: eid
         for m, eid in zip(ents.mentions, ents.entity_of, strict=True)
@@ -496,6 +556,8 @@ def extract_careers(
         )
         rule = "career/named_org"
         if org is None:
+            org = _employer_in(title.sent, person, title_roles or [])
+        if org is None:
             org, rule = topic, "career/topic"
         if org is None:
             continue
@@ -525,6 +587,11 @@ def extract_careers(
             # The one succeeded holds the role until the successor takes it over.
             left = f"former {role}" if _in_the_past(verb) else role
             relations.append(_role_at(predecessor, org, left, confidence, evidence, until=since))
+        if kind == APPOINTMENT and role.startswith("co-"):
+            # "as co-chief executive alongside Dave Ripley": Ripley holds the role too.
+            for partner in _alongside(title, verb, ents, by_token):
+                if partner not in people:
+                    relations.append(_role_at(partner, org, role, confidence, evidence))
     # Taking charge without a title: an Appointment, but no role to give.
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or negated_or_hedged(verb):
@@ -641,8 +708,19 @@ def successor_roles(
             and (r.subject, r.object) == (predecessor, org)
             and any("/resignation" in e.rule for e in r.evidence)
         ]
+        # "... who has been chairman and chief executive and will remain chairman": the
+        # successor does not take what the predecessor keeps.
+        kept = {
+            str(r.properties.get("role"))
+            for r in relations
+            if r.predicate == ROLE_AT
+            and (r.subject, r.object) == (predecessor, org)
+            and any(e.rule.endswith("/held") for e in r.evidence)
+        }
         current = leaving or [
-            r for r in held.get((predecessor, org), []) if not r.startswith("former ")
+            r
+            for r in held.get((predecessor, org), [])
+            if not r.startswith("former ") and r not in kept
         ]
         given = [(successor, role, event.date.value if event.date else None) for role in current]
         past = event.date is not None and published is not None and event.date.value < published

@@ -242,15 +242,18 @@ def _org_before(
         assert pos is not None
         return org, ents.mentions[pos].start, False
     word = doc[i].lower_
-    if word in PRONOUNS or (
-        word in DESCRIPTIONS and i - 1 >= sent_start and doc[i - 1].lower_ == "the"
-    ):
+    # "the exchange's CEO", and past the description's modifiers, "the data-labelling
+    # start-up's co-founder".
+    the = i - 1 if i - 1 >= sent_start and doc[i - 1].lower_ == "the" else None
+    if the is None:
+        the = next((c.i for c in doc[i].children if c.dep_ == "det" and c.lower_ == "the"), None)
+    if word in PRONOUNS or (word in DESCRIPTIONS and the is not None and the >= sent_start):
         if word in PRONOUNS:
             eid = pronoun_antecedent(ents, doc[i])
         else:
             eid = antecedent(ents, doc[i].idx, word, doc[i].sent.start_char)
         if eid is not None and ents.types[eid] in BODY_TYPES:
-            return eid, i if word in PRONOUNS else i - 1, True
+            return eid, i if word in PRONOUNS or the is None else the, True
     return None
 
 

@@ -482,3 +482,55 @@ def test_a_departure_announced_for_later_keeps_the_title_and_the_job_handed_on(
 def test_handing_over_a_role_to_no_one_named_appoints_no_one(extract_text: Extract) -> None:
     result = extract_text("Warren Buffett will hand the documents to Greg Abel on Sunday.")
     assert event_parts(result, "Appointment") == []
+
+
+KRAKEN = (
+    "Crypto exchange Kraken has named Arjun Sethi as co-chief executive alongside Dave Ripley. "
+    "Ripley took over as chief executive in 2023 from Jesse Powell, who co-founded Kraken in "
+    "2011 and remains its chairman."
+)
+
+
+def test_taking_over_from_someone_names_the_predecessor(extract_text: Extract) -> None:
+    result = extract_text(KRAKEN)
+    assert {
+        ("appointee", "Dave Ripley"),
+        ("organization", "Kraken"),
+        ("predecessor", "Jesse Powell"),
+    } in event_parts(result, "Appointment")
+    roles = {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
+    # Powell left the chief executive's job in 2023 and keeps the chair.
+    assert ("Jesse Powell", "former CEO", "Kraken") in roles
+    assert ("Jesse Powell", "chair", "Kraken") in roles
+    # A shared title is held by the one it is shared with too.
+    assert ("Dave Ripley", "co-CEO", "Kraken") in roles
+
+
+def test_a_move_with_no_body_named_is_where_the_persons_title_places_them(
+    extract_text: Extract,
+) -> None:
+    # Meta is the article's company; Droege's title places him at Scale AI.
+    result = extract_text(
+        "Meta Platforms has taken a 49% stake in Scale AI. Meta said the deal would help it. "
+        "Jason Droege, Scale AI's chief strategy officer, takes over as interim chief executive."
+    )
+    assert event_parts(result, "Appointment") == [
+        {("appointee", "Jason Droege"), ("organization", "Scale AI")}
+    ]
+
+
+def test_a_successor_does_not_take_the_role_the_predecessor_keeps(extract_text: Extract) -> None:
+    result = extract_text(
+        "Kering said Luca de Meo would become its chief executive on Sept. 15. He will take "
+        "over from François-Henri Pinault, who has been chairman and chief executive of Kering "
+        "since 2005 and will remain chairman."
+    )
+    roles = {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
+    assert ("Luca de Meo", "CEO", "Kering") in roles
+    assert ("Luca de Meo", "chair", "Kering") not in roles
+
+
+def test_a_title_with_no_shared_prefix_is_not_shared(extract_text: Extract) -> None:
+    result = extract_text("Kraken named Arjun Sethi chief executive with Dave Ripley present.")
+    roles = {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
+    assert not any(p == "Dave Ripley" for p, _, _ in roles)

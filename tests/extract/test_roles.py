@@ -455,6 +455,12 @@ def test_public_office_without_its_body_gives_no_implied_role(
                 ("Kim Hyoung-nyon", "vice chair", "Dunamu"),
             },
         ),
+        # The description's own modifiers stand between "the" and it.
+        (
+            "Meta Platforms has taken a 49% stake in Scale AI, and the data-labelling "
+            "start-up's co-founder, Alexandr Wang, has left.",
+            {("Alexandr Wang", "co-founder", "Scale AI")},
+        ),
         # A digit-led code name is a company: "1MDB", the fund Najib set up.
         (
             "Tim Leissner was sentenced for his part in the looting of 1MDB. About $4.5 billion "
