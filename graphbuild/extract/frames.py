@@ -327,6 +327,10 @@ _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _PRONOUNS_THING = frozenset({"it", "its", "they", "their"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+# "each man", "both men": the people named together before.
+_PEOPLE_NOUNS = frozenset(
+    {"man", "men", "woman", "women", "defendant", "defendants", "founder", "founders"}
+)
 # Nouns for people who work at the body named before them.
 _MEMBERS = frozenset({"staff", "employee", "executive", "researcher", "engineer", "worker"})
 _COPULA_NOUN_DEPS = frozenset({"attr", "appos"})
@@ -460,14 +464,38 @@ class _Resolver:
         return None
 
     def _plural(self, noun: Token) -> list[str]:
-        """The bodies "both companies" or "the two banks" name: as many as it counts."""
-        if noun.tag_ != "NNS" or noun.i in self._by_token:
+        """The bodies "both companies" or "the two banks" name: as many as it counts; the
+        people "the pair", "the two" or "each man" name: the last ones named together."""
+        if noun.i in self._by_token:
             return []
         words = {c.lower_ for c in noun.children if c.dep_ in ("det", "nummod", "predet")}
+        word = noun.lower_
+        if (word in ("pair", "duo", "two") and "the" in words) or (
+            word in _PEOPLE_NOUNS and words & {"each", "both"}
+        ):
+            return self._people_together(noun.i)
+        if noun.tag_ != "NNS":
+            return []
         count = 2 if words & {"both", "two"} else 3 if "three" in words else 0
         if not count:
             return []
         return antecedents(self._ents, noun.idx, noun.lemma_.lower(), count)
+
+    def _people_together(self, before: int) -> list[str]:
+        """The people of the latest coordination of names before token ``before``:
+        "Sergei Potapenko and Ivan Turõgin"."""
+        named = list(zip(self._ents.mentions, self._ents.entity_of, strict=True))
+        for mention, eid in reversed(named):
+            if mention.end > before or self._ents.types[eid] != PERSON:
+                continue
+            head = self._doc[mention.end - 1]
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            group = [self.entity(t) for t in [head, *_conjuncts(head)]]
+            people = [e for e in dict.fromkeys(group) if e is not None and self.is_person(e)]
+            if len(people) >= 2:
+                return people
+        return []
 
     def _not_subject(self, noun: Token) -> frozenset[str]:
         """The named subject of the verb a description is the object of: in "Broadcom

@@ -413,8 +413,10 @@ def _place_chain(
     # Apposition or copula: "Richard Teng, (the) chief executive of Binance".
     k = left
     # Up to two lowercase modifiers of the title: "Fred Demler, metals economist with ...".
+    # And a nationality: "the Estonian co-founders of HashFlare".
     for _ in range(2):
-        if k > sent.start and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+        lower = doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ")
+        if k > sent.start and (lower or (doc[k].ent_type_ == "NORP" and doc[k].pos_ == "ADJ")):
             k -= 1
     org_left = None
     former, kept = False, ""
@@ -444,18 +446,38 @@ def _place_chain(
     subject_pos = _person_before(doc, ents, k, sent.start)
     if subject_pos is None or ents.types[ents.entity_of[subject_pos]] != PERSON:
         return []
-    person_id = ents.entity_of[subject_pos]
+    holders = [ents.entity_of[subject_pos]]
     start = ents.mentions[subject_pos].start
+    if last.root.tag_ in ("NNS", "NNPS"):
+        # "Sergei Potapenko and Ivan Turõgin, the Estonian co-founders of HashFlare".
+        for earlier in _people_before(doc, ents, subject_pos, sent.start):
+            holders.insert(0, ents.entity_of[earlier])
+            start = ents.mentions[earlier].start
+    body: str | None = None
+    end, rule = last.end, "role/apposition"
     if org_left is not None:
-        return [
-            _Placement(person_id, org_left[0], start, last.end, "role/apposition", former, kept)
-        ]
-    after = _org_after(doc, ents, last.end, sent.end)
-    if after is not None:
-        return [_Placement(person_id, after[0], start, after[1], "role/apposition", former)]
-    if unnamed is not None and doc[k].text == ",":
-        return [_Placement(person_id, unnamed, start, last.end, "role/apposition_topic", former)]
-    return []
+        body = org_left[0]
+    elif (after := _org_after(doc, ents, last.end, sent.end)) is not None:
+        body, end, kept = after[0], after[1], ""
+    elif unnamed is not None and doc[k].text == ",":
+        body, rule, kept = unnamed, "role/apposition_topic", ""
+    if body is None:
+        return []
+    return [_Placement(p, body, start, end, rule, former, kept) for p in holders]
+
+
+def _people_before(doc: Doc, ents: ArticleEntities, pos: int, sent_start: int) -> list[int]:
+    """The people listed before mention ``pos`` ("A, B and C"), nearest first."""
+    found: list[int] = []
+    start = ents.mentions[pos].start
+    while start - 2 >= sent_start and doc[start - 1].lower_ in ("and", ","):
+        gap = 2 if doc[start - 1].lower_ == "and" and doc[start - 2].text == "," else 1
+        earlier = ents.ending_at(start - gap - 1)
+        if earlier is None or ents.types[ents.entity_of[earlier]] != PERSON:
+            break
+        found.append(earlier)
+        start = ents.mentions[earlier].start
+    return found
 
 
 def _unnamed_body(

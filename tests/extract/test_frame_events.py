@@ -351,3 +351,30 @@ def test_no_acquisition_from_a_valuation_or_a_minority_stake(
     extract_text: Extract, text: str
 ) -> None:
     assert not [e for e in extract_text(text).events if e.type == "Acquisition"]
+
+
+HASHFLARE = (
+    "Sergei Potapenko and Ivan Turõgin, the Estonian co-founders of crypto mining service "
+    "HashFlare, were sentenced in Seattle on Tuesday. Judge Robert Lasnik also ordered each "
+    "man to pay a $25,000 fine. The pair pleaded guilty in February to wire fraud."
+)
+
+
+def test_each_man_and_the_pair_are_the_people_named_together(extract_text: Extract) -> None:
+    result = extract_text(HASHFLARE)
+    people = {"Sergei Potapenko", "Ivan Turõgin"}
+    fined = [parts(result, e) for e in result.events if e.type == "Fine"]
+    assert sorted(fined, key=str) == sorted([{("defendant", p)} for p in people], key=str)
+    assert amounts(result, "Fine") == [(25000.0, "USD"), (25000.0, "USD")]
+    pleas = [parts(result, e) for e in result.events if e.type == "GuiltyPlea"]
+    assert {frozenset(p) for p in pleas} == {frozenset({("defendant", p)}) for p in people}
+    # The judge, named alone, is no one's co-defendant.
+    assert not any(("defendant", "Robert Lasnik") in p for p in fined + pleas)
+
+
+def test_the_man_alone_is_not_a_group(extract_text: Extract) -> None:
+    result = extract_text(
+        "Sergei Potapenko and Ivan Turõgin were charged. Prosecutors said the man paid a "
+        "$25,000 fine."
+    )
+    assert not [e for e in result.events if e.type == "Fine" and len(e.participants) > 1]

@@ -455,6 +455,12 @@ def test_public_office_without_its_body_gives_no_implied_role(
                 ("Kim Hyoung-nyon", "vice chair", "Dunamu"),
             },
         ),
+        # A plural title set beside a list of people names each of them.
+        (
+            "Sergei Potapenko and Ivan Turõgin, the Estonian co-founders of crypto mining "
+            "service HashFlare, were sentenced.",
+            {(name, "co-founder", "HashFlare") for name in ("Sergei Potapenko", "Ivan Turõgin")},
+        ),
         # The description's own modifiers stand between "the" and it.
         (
             "Meta Platforms has taken a 49% stake in Scale AI, and the data-labelling "
