@@ -66,10 +66,30 @@ def _triggers(sent: Span) -> list[Token]:
     return [
         t
         for t in sent
-        if t.lemma_.lower() in _TRIGGER_LEMMAS
-        or t.lower_ in _TRIGGER_LEMMAS
+        if (
+            (t.lemma_.lower() in _TRIGGER_LEMMAS or t.lower_ in _TRIGGER_LEMMAS) and not _paid_in(t)
+        )
         or (t.lemma_.lower() == "resolve" and _resolves_a_case(t))
     ]
+
+
+def _paid_in(verb: Token) -> bool:
+    """ "an investment settled in digital assets", "settled in cash": a payment's means,
+    not a case settled."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.lower_ == "in" and _child_noun(c) in _MEANS for c in verb.children
+    )
+
+
+def _child_noun(prep: Token) -> str | None:
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj.lemma_.lower() if obj is not None else None
+
+
+# What a payment is made in.
+_MEANS = frozenset(
+    {"asset", "cash", "stablecoin", "share", "stock", "token", "currency", "dollar", "bitcoin"}
+)
 
 
 def _resolves_a_case(verb: Token) -> bool:

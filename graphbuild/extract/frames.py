@@ -1219,6 +1219,23 @@ def _hit_with(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return [(PAID_FINE, _Found(authorities, resolve.entities(subject), verb, "passive"))]
 
 
+PARENT = Frame("OWNS")
+_PARENT_NOUNS = frozenset({"parent", "owner"})
+
+
+def _parent_of(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """OWNS from a parent set beside its name: "Alphabet, Google's parent", "FirstBank
+    Holding Company, the parent of Colorado lender FirstBank"."""
+    if noun.lemma_.lower() not in _PARENT_NOUNS or noun.dep_ != "appos":
+        return []
+    owned = [c for c in noun.children if c.dep_ == "poss"] + _prep_objects(noun, frozenset({"of"}))
+    owners = resolve.entities(noun.head)
+    children = [e for t in owned for e in resolve.entities(t) if e not in owners]
+    if not owners or not children:
+        return []
+    return [(PARENT, _Found(owners, children, noun, "noun"))]
+
+
 SANCTIONS = next(f for f in FRAMES if f.predicate == "SANCTIONED")
 # Lists an authority adds the sanctioned to: "added Garantex to its sanctions list".
 _BLACKLISTS = frozenset({"blacklist", "list"})
@@ -1525,6 +1542,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                     candidates.append((frame, found))
             candidates.extend(_brought_case(token, resolve))
             candidates.extend(_owned_authority(token, resolve))
+            candidates.extend(_parent_of(token, resolve))
         for frame, found in candidates:
             if negated_or_hedged(found.anchor):
                 continue

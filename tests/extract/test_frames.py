@@ -164,3 +164,14 @@ def test_a_stake_someone_built_is_owned_and_an_investment(extract_text: Extract)
     assert (SEC, "SUED", "Elon Musk") in found
     assert ("Elon Musk", "OWNS", "Twitter") in found
     assert ("Elon Musk", "INVESTED_IN", "Twitter") in found
+
+
+def test_a_parent_set_beside_its_name_owns_the_company(extract_text: Extract) -> None:
+    found = facts(
+        extract_text(
+            "Kent Walker, president of global affairs at Alphabet, Google's parent, said the "
+            "company would appeal."
+        )
+    )
+    assert ("Alphabet", "OWNS", "Google") in found
+    assert ("Google", "OWNS", "Alphabet") not in found

@@ -170,3 +170,11 @@ def test_a_country_s_regulators_are_no_named_counterparty(extract_text: Extract)
     assert not pairs(result, "CHARGED")
     [settlement] = settlements(result)
     assert participants(result, settlement) == {("defendant", "Tether")}
+
+
+def test_a_payment_settled_in_assets_settles_no_case(extract_text: Extract) -> None:
+    result = extract_text(
+        "MGX will invest $2 billion in Binance, the largest investment in a crypto company "
+        "ever settled in digital assets."
+    )
+    assert not [e for e in result.events if e.type == "Settlement"]
