@@ -488,7 +488,7 @@ def _led_by_a_place_word(spans: list[Span]) -> list[Span]:
         if (
             prev is not None
             and prev.label_ in ("GPE", "LOC")
-            and span.label_ in _COMPANY_LABELS
+            and span.label_ == "ORG"  # not a gazetteer name: "Paris AFP" is a dateline
             and prev.end == span.start
             and prev.root.dep_ == "compound"
             and prev.root.head.i in range(span.start, span.end)
