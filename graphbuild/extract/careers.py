@@ -302,25 +302,63 @@ def _took_charge(
     return None
 
 
-def _joined_board(
-    verb: Token, ents: ArticleEntities, by_token: dict[int, str], resolve_org: dict[int, str]
-) -> tuple[str, str] | None:
-    """(person, organisation) for "Brad Smith will join the board of G42", "joined Intel's
-    board", "joined its board"."""
-    if verb.lemma_.lower() != "join":
+# Verbs that keep a seat on a board: "sits on Stripe's board", "will stay on its board".
+_SEATED = frozenset({"sit", "stay", "remain", "serve"})
+
+
+def _board_seat(
+    verb: Token,
+    ents: ArticleEntities,
+    by_token: dict[int, str],
+    resolve_org: dict[int, str],
+    topic: str | None,
+) -> tuple[str, str, bool] | None:
+    """(person, organisation, joined) for a seat on a board: joined in "Brad Smith will join
+    the board of G42", "joined Intel's board", "will also join the board"; held in "sits on
+    Stripe's board", "will stay on its board". "The board" alone is the article's
+    company's."""
+    lemma = verb.lemma_.lower()
+    if lemma == "join":
+        board = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "board"), None)
+    elif lemma in _SEATED:
+        on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
+        board = next((o for p in on for o in p.children if o.lower_ == "board"), None)
+    else:
         return None
-    board = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "board"), None)
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = _clause_subject(verb)
     if board is None or subject is None:
         return None
     person = _person_named(subject, ents, by_token)
     owners = [c for c in board.children if c.dep_ == "poss"]
     owners += [o for p in board.children if p.lower_ == "of" for o in p.children]
+    # "the board of directors" names no owner.
+    owners = [o for o in owners if o.lemma_.lower() not in ("director", "trustee", "governor")]
     for owner in owners:
         org = by_token.get(owner.i) or resolve_org.get(owner.i)
         if person is not None and org is not None and ents.types[org] in BODY_TYPES:
-            return person, org
+            return person, org, lemma == "join"
+    # "its board": the body the pronoun names; "the board": the article's company.
+    pronoun = any(o.lower_ in PRONOUNS for o in owners)
+    org = resolve_org.get(board.i) if pronoun else topic if not owners else None
+    if person is not None and org is not None:
+        return person, org, lemma == "join"
     return None
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """A verb's subject, also one it shares with the verb it is coordinated with, and the
+    person a "who" clause hangs on: "Jesse Powell, who co-founded Kraken and remains its
+    chairman"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    clause = verb
+    if subject is None and verb.dep_ == "conj":
+        clause = verb.head
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ == "who" and clause.dep_ == "relcl":
+        subject = clause.head
+        if subject.dep_ == "appos":
+            subject = subject.head  # "Matt Huang, a co-founder of Paradigm who sits on"
+    return subject
 
 
 def _helm(noun: Token) -> bool:
@@ -461,13 +499,7 @@ def _held_roles(
     Simkowitz will remain at the firm as co-presidents". The organisation is the one the
     title or an "at" names, else the one the subject is described with ("Mariano Bosch, a
     co-founder of Adecoagro, will remain chief executive"), else the article's."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "conj":
-        # "Jesse Powell, who co-founded Kraken in 2011 and remains its chairman".
-        clause = verb.head
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ == "who" and clause.dep_ == "relcl":
-            subject = clause.head
+    subject = _clause_subject(verb)
     if subject is None:
         return []
     people = [
@@ -609,17 +641,21 @@ def extract_careers(
         date = date_near(doc, verb.sent, verb.i)
         event = _career_event(APPOINTMENT, person, org, date, CONFIDENCE[rule], evidence)
         events.setdefault(event.id, event)
-    # "will join the board of G42": a director's seat.
+    # "will join the board of G42": a director's seat; "sits on Stripe's board": one held.
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or negated_or_hedged(verb):
             continue
-        seat = _joined_board(verb, ents, by_token, descriptions)
+        seat = _board_seat(verb, ents, by_token, descriptions, topic)
         if seat is None:
             continue
-        person, org = seat
+        person, org, joined = seat
+        confidence = CONFIDENCE["career/named_org"]
+        if not joined:
+            evidence = span_evidence(verb.sent, "career/named_org/held/board")
+            relations.append(_role_at(person, org, "director", confidence, evidence))
+            continue
         evidence = span_evidence(verb.sent, "career/named_org/appointment/board")
         date = date_near(doc, verb.sent, verb.i)
-        confidence = CONFIDENCE["career/named_org"]
         event = _career_event(APPOINTMENT, person, org, date, confidence, evidence)
         events.setdefault(event.id, event)
         since = date.value if date else None

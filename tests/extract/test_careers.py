@@ -534,3 +534,40 @@ def test_a_title_with_no_shared_prefix_is_not_shared(extract_text: Extract) -> N
     result = extract_text("Kraken named Arjun Sethi chief executive with Dave Ripley present.")
     roles = {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
     assert not any(p == "Dave Ripley" for p, _, _ in roles)
+
+
+@pytest.mark.parametrize(
+    ("text", "seat", "joined"),
+    [
+        (
+            "Boeing named Kelly Ortberg chief executive. Ortberg will succeed Dave Calhoun as "
+            "president and CEO on August 8 and will also join the board of directors.",
+            ("Kelly Ortberg", "director", "Boeing"),
+            True,
+        ),
+        (
+            "The project is run by Matt Huang, a co-founder of Paradigm who also sits on "
+            "Stripe's board.",
+            ("Matt Huang", "director", "Stripe"),
+            False,
+        ),
+        (
+            "Meta took a stake in Scale AI. Scale AI's co-founder Alexandr Wang is leaving its "
+            "top job. Wang will stay on its board.",
+            ("Alexandr Wang", "director", "Scale AI"),
+            False,
+        ),
+    ],
+)
+def test_board_seats_joined_and_held(
+    extract_text: Extract, text: str, seat: tuple[str, str, str], joined: bool
+) -> None:
+    result = extract_text(text)
+    assert seat in {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
+    appointed = {("appointee", seat[0]), ("organization", seat[2])}
+    assert any(appointed <= parts for parts in event_parts(result, "Appointment")) == joined
+
+
+def test_sitting_on_no_board_is_no_seat(extract_text: Extract) -> None:
+    result = extract_text("Matt Huang sits on a panel at Stripe's conference.")
+    assert not any(role == "director" for _, role, _, _, _ in dated_roles(result))
