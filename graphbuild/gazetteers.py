@@ -22,6 +22,10 @@ from graphbuild.schema import Schema
 TITLES_FILE = "titles.yaml"
 
 
+# Endings that only say what legal form a company takes.
+_LEGAL_SUFFIXES = frozenset({"corp", "corporation", "inc", "plc", "ltd", "llc", "ag", "sa", "nv"})
+
+
 class GazetteerEntry(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -53,6 +57,19 @@ class Gazetteer(BaseModel):
         for item in self.entries:
             if item.name == name and item.type == entity_type:
                 return item
+        return None
+
+    def company_by_short_name(self, name: str) -> GazetteerEntry | None:
+        """The company listed by its full form only ("Target Corp.", "Block Inc.") whose
+        name is ``name`` and a legal suffix: the short form, once the context has made it
+        a company, names that entry."""
+        for item in self.entries:
+            if item.type != "Organization":
+                continue
+            for form in item.surface_forms():
+                stem, _, suffix = form.rpartition(" ")
+                if stem == name and suffix.lower().rstrip(".") in _LEGAL_SUFFIXES:
+                    return item
         return None
 
 

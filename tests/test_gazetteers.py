@@ -40,3 +40,14 @@ def test_an_office_the_gazetteer_cannot_place_is_a_config_error(
     titles.write_text(titles.read_text() + line)
     with pytest.raises(ConfigError, match=message):
         load_gazetteer(folder, schema)
+
+
+def test_a_company_listed_by_its_full_form_is_found_by_its_short_name(
+    settings: Settings, schema: Schema
+) -> None:
+    gazetteer = load_gazetteer(settings.seeds_dir / "gazetteers", schema)
+    target = gazetteer.company_by_short_name("Target")
+    assert target is not None and target.name == "Target Corp."
+    # Only a legal suffix may follow: "Ford Motor" is no "Ford" plus a legal form.
+    assert gazetteer.company_by_short_name("Ford") is None
+    assert gazetteer.company_by_short_name("Corp.") is None

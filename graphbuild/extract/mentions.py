@@ -442,6 +442,12 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             # title it took for a name ("who became CFO") is no name.
             if name.lower().rstrip(".") in _LEGAL_ONLY or name.lower() in all_titles:
                 continue
+            # "Target", once the context makes it a company, is the listed "Target Corp.".
+            listed = (
+                gazetteer.company_by_short_name(name) if entity_type == "Organization" else None
+            )
+            if listed is not None:
+                name, kind = listed.name, listed.kind
         if not normalize_key(name):
             continue
         out.append(_mention(span, entity_type, name, kind=kind, curated=curated, cued=cued))

@@ -90,3 +90,12 @@ def test_a_surname_shared_by_relatives_is_the_person_named_first(extract_text: E
     assert len(people["Warren Buffett"].mentions) == 3
     # "the company said" after a name is a new clause, not the name's kind.
     assert ("Person", "Greg Abel") in {(e.type, e.name) for e in result.entities}
+
+
+def test_a_company_named_short_takes_its_listed_full_name(extract_text: Extract) -> None:
+    result = extract_text(
+        "Target said on Wednesday that Michael Fiddelke, its chief operating officer, would "
+        "succeed Brian Cornell as chief executive. The shooter missed the target."
+    )
+    companies = {e.name for e in result.entities if e.type == "Organization"}
+    assert companies == {"Target Corp."}
