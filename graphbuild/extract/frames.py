@@ -1219,6 +1219,25 @@ def _hit_with(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return [(PAID_FINE, _Found(authorities, resolve.entities(subject), verb, "passive"))]
 
 
+_UNIT_NOUNS = frozenset({"unit", "division", "arm", "subsidiary", "business", "affiliate"})
+
+
+def _named_unit(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """MEMBER_OF from a body's part named beside it: "Berkshire's energy business,
+    Berkshire Hathaway Energy"."""
+    if noun.lemma_.lower() not in _UNIT_NOUNS:
+        return []
+    owner = _child(noun, {"poss"})
+    names = [c for c in noun.children if c.dep_ == "appos"]
+    # The owner by name: "its lending arm Genesis" may point past the right body.
+    named = owner is not None and owner.lower_ not in _PRONOUNS_THING
+    owners = resolve.entities(owner) if owner is not None and named else []
+    parts = [e for t in names for e in resolve.entities(t) if e not in owners]
+    if not owners or not parts:
+        return []
+    return [(MEMBERSHIP, _Found(parts, owners, noun, "noun"))]
+
+
 PARENT = Frame("OWNS")
 _PARENT_NOUNS = frozenset({"parent", "owner"})
 
@@ -1543,6 +1562,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
             candidates.extend(_brought_case(token, resolve))
             candidates.extend(_owned_authority(token, resolve))
             candidates.extend(_parent_of(token, resolve))
+            candidates.extend(_named_unit(token, resolve))
         for frame, found in candidates:
             if negated_or_hedged(found.anchor):
                 continue

@@ -975,14 +975,24 @@ def _with_former_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
     current name is taken even where the tagger missed it."""
     out = list(found)
     for i, former in enumerate(found):
-        token = doc[former.start]
-        if former.type == PERSON or token.dep_ != "pobj" or token.head.lower_ != "as":
+        token = doc[former.end - 1]
+        if former.type == PERSON:
             continue
-        known = token.head.head
-        if known.lower_ != "known" or not any(c.lower_ in _ONCE for c in known.children):
-            continue
-        # "known" qualifies the apposition of the current name.
-        holder = known.head.head if known.head.dep_ == "appos" else known.head
+        called = token.head
+        if token.dep_ == "oprd" and called.lemma_ == "call" and called.dep_ == "relcl":
+            # "Berkshire Hathaway Energy, when it was still called MidAmerican Energy".
+            if not any(c.lower_ in ("still", "then", "once") for c in called.children):
+                continue
+            holder = called.head
+        else:
+            token = doc[former.start]
+            if token.dep_ != "pobj" or token.head.lower_ != "as":
+                continue
+            known = token.head.head
+            if known.lower_ != "known" or not any(c.lower_ in _ONCE for c in known.children):
+                continue
+            # "known" qualifies the apposition of the current name.
+            holder = known.head.head if known.head.dep_ == "appos" else known.head
         if holder.i >= former.start or holder.pos_ != "PROPN":
             continue
         current = next((m for m in out if m.start <= holder.i < m.end), None)

@@ -221,3 +221,23 @@ def test_headquarters_as_a_noun_and_a_where_clause(
 def test_a_town_where_nothing_is_based_is_no_headquarters(extract_text: Extract) -> None:
     text = "Union Pacific will buy Norfolk Southern. Atlanta, where the deal was signed, is hot."
     assert pairs(extract_text(text), "HEADQUARTERED_IN") == set()
+
+
+def test_a_part_named_beside_its_owner_is_a_member_and_keeps_its_former_name(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Greg Abel joined Berkshire Hathaway in 2000. He ran Berkshire's energy business, "
+        "Berkshire Hathaway Energy, when it was still called MidAmerican Energy."
+    )
+    assert pairs(result, "MEMBER_OF") == {("Berkshire Hathaway Energy", "Berkshire Hathaway")}
+    energy = next(e for e in result.entities if e.name == "Berkshire Hathaway Energy")
+    assert "MidAmerican Energy" in energy.aliases
+
+
+def test_a_part_owned_through_a_pronoun_is_left_unread(extract_text: Extract) -> None:
+    # "its" here is DCG, not FTX, the body its sentence names last.
+    result = extract_text(
+        "DCG came under strain after the collapse of FTX hit its lending arm Genesis."
+    )
+    assert pairs(result, "MEMBER_OF") == set()
