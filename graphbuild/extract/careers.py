@@ -312,11 +312,11 @@ def _board_seat(
     by_token: dict[int, str],
     resolve_org: dict[int, str],
     topic: str | None,
-) -> tuple[str, str, bool] | None:
-    """(person, organisation, joined) for a seat on a board: joined in "Brad Smith will join
-    the board of G42", "joined Intel's board", "will also join the board"; held in "sits on
-    Stripe's board", "will stay on its board". "The board" alone is the article's
-    company's."""
+) -> tuple[str, str, bool, str] | None:
+    """(person, organisation, joined, rule) for a seat on a board: joined in "Brad Smith will
+    join the board of G42", "joined Intel's board", "will also join the board"; held in
+    "sits on Stripe's board", "will stay on its board". "The board" alone is the article's
+    company's (rule ``career/topic``)."""
     lemma = verb.lemma_.lower()
     if lemma == "join":
         board = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "board"), None)
@@ -336,12 +336,15 @@ def _board_seat(
     for owner in owners:
         org = by_token.get(owner.i) or resolve_org.get(owner.i)
         if person is not None and org is not None and ents.types[org] in BODY_TYPES:
-            return person, org, lemma == "join"
+            return person, org, lemma == "join", "career/named_org"
+    if person is None:
+        return None
     # "its board": the body the pronoun names; "the board": the article's company.
-    pronoun = any(o.lower_ in PRONOUNS for o in owners)
-    org = resolve_org.get(board.i) if pronoun else topic if not owners else None
-    if person is not None and org is not None:
-        return person, org, lemma == "join"
+    if any(o.lower_ in PRONOUNS for o in owners):
+        org = resolve_org.get(board.i)
+        return (person, org, lemma == "join", "career/named_org") if org is not None else None
+    if not owners and topic is not None:
+        return person, topic, lemma == "join", "career/topic"
     return None
 
 
@@ -609,11 +612,8 @@ def extract_careers(
             else:
                 # "will step down as chief executive at the end of the year": the title is
                 # still held until then, and ``until`` says when it ends.
-                ended = (
-                    role
-                    if role.startswith("former ") or not _in_the_past(verb)
-                    else (f"former {role}")
-                )
+                over = _in_the_past(verb) and not role.startswith("former ")
+                ended = f"former {role}" if over else role
                 relations.append(_role_at(holder, org, ended, confidence, evidence, until=since))
         if kind == APPOINTMENT and predecessor is not None:
             # The one succeeded holds the role until the successor takes it over.
@@ -648,13 +648,13 @@ def extract_careers(
         seat = _board_seat(verb, ents, by_token, descriptions, topic)
         if seat is None:
             continue
-        person, org, joined = seat
-        confidence = CONFIDENCE["career/named_org"]
+        person, org, joined, rule = seat
+        confidence = CONFIDENCE[rule]
         if not joined:
-            evidence = span_evidence(verb.sent, "career/named_org/held/board")
+            evidence = span_evidence(verb.sent, f"{rule}/held/board")
             relations.append(_role_at(person, org, "director", confidence, evidence))
             continue
-        evidence = span_evidence(verb.sent, "career/named_org/appointment/board")
+        evidence = span_evidence(verb.sent, f"{rule}/appointment/board")
         date = date_near(doc, verb.sent, verb.i)
         event = _career_event(APPOINTMENT, person, org, date, confidence, evidence)
         events.setdefault(event.id, event)

@@ -1643,18 +1643,27 @@ def _one_per_deal(events: list[Event]) -> list[Event]:
         seen = out[same]
         stages = [e.status for e in (seen, event) if e.status in _DEAL_STAGES]
         status = max(stages, key=_DEAL_STAGES.index) if stages else seen.status
-        amount = seen.amount or event.amount
-        key = [(p.role, p.entity) for p in seen.participants]
-        out[same] = seen.model_copy(
-            update={
-                "id": event_id(seen.type, key, (amount.value, amount.currency) if amount else None),
-                "amount": amount,
-                "status": status,
-                "date": seen.date or event.date,
-                "evidence": [*seen.evidence, *event.evidence],
-            }
-        )
+        out[same] = _merged(seen, event, list(seen.participants), status)
     return out
+
+
+def _merged(
+    seen: Event, event: Event, participants: list[Participant], status: str | None
+) -> Event:
+    """One event from two that state the same happening: the first's amount unless it has
+    none, the first's date unless it has none, the evidence of both."""
+    amount = seen.amount or event.amount
+    key = [(p.role, p.entity) for p in participants]
+    return seen.model_copy(
+        update={
+            "id": event_id(seen.type, key, (amount.value, amount.currency) if amount else None),
+            "participants": participants,
+            "amount": amount,
+            "status": status,
+            "date": seen.date or event.date,
+            "evidence": [*seen.evidence, *event.evidence],
+        }
+    )
 
 
 def _join_rounds(events: list[Event], relations: dict[str, Relation]) -> list[Event]:
@@ -1825,17 +1834,7 @@ def _one_per_action(events: list[Event], relations: dict[str, Relation]) -> list
             *seen.participants,
             *(p for p in event.participants if (p.role, p.entity) not in known),
         ]
-        amount = seen.amount or event.amount
-        key = [(p.role, p.entity) for p in participants]
-        out[same] = seen.model_copy(
-            update={
-                "id": event_id(seen.type, key, (amount.value, amount.currency) if amount else None),
-                "participants": participants,
-                "amount": amount,
-                "date": seen.date or event.date,
-                "evidence": [*seen.evidence, *event.evidence],
-            }
-        )
+        out[same] = _merged(seen, event, participants, seen.status)
     return out
 
 
