@@ -889,7 +889,7 @@ def founder_roles(
     titled = {
         (r.subject, r.object)
         for r in roles
-        if r.predicate == ROLE_AT and r.properties.get("role") in ("founder", "co-founder")
+        if r.predicate == ROLE_AT and r.properties.get("role") in FOUNDER_ROLES
     }
     out: list[Relation] = []
     # Founders of one organisation named in one sentence are its co-founders.
