@@ -857,6 +857,9 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
     if place is None or described is None:
         return None
     subject = resolve.entity(described)
+    if subject is None and described.dep_ == "compound":
+        # "Geneva-based commodities trader Gunvor": the kind before the name.
+        subject = resolve.entity(described.head)
     if subject is None and described.dep_ == "appos":
         # "Bybit, a Dubai-based exchange": the description stands beside the name.
         subject = resolve.entity(described.head)

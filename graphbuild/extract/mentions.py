@@ -84,13 +84,15 @@ def _trim(span: Span) -> Span:
 # Words a news writer puts before a company's name: "the crypto exchange Deribit",
 # "streaming service Spotify", "hedge fund Coatue". Checked before job titles, so that
 # "asset manager BlackRock" is a company although "manager" is a title.
+_BASED = frozenset({"based", "headquartered"})
 _ORG_BEFORE = frozenset(
     {"exchange", "company", "firm", "bank", "lender", "network", "service", "platform",
      "mixer", "maker", "chipmaker", "planemaker", "automaker", "carmaker", "retailer",
      "chain", "fund", "insurer", "startup", "start-up", "conglomerate", "operator", "provider",
      "developer", "brokerage", "publisher", "steelmaker", "wallet", "issuer", "subsidiary",
      "unit", "giant", "affiliate", "asset manager", "market", "marketplace",
-     "hedge fund", "investment firm", "private equity"}
+     "hedge fund", "investment firm", "private equity", "commodities trader",
+     "commodity trader"}
 )  # fmt: skip
 # Last words that make a name a company's: "Peken Global", "Terraform Labs".
 _ORG_HEADS = frozenset(
@@ -295,8 +297,11 @@ def context_type(
         and doc[end].text == ","
         and doc[end + 1].ent_type_ in ("GPE", "LOC", "Location")
         and doc[end + 2].text == "-"
-        and doc[end + 3].lower_ in ("based", "headquartered")
+        and doc[end + 3].lower_ in _BASED
     ):
+        return "Location"
+    # "Swindon-based Nationwide", "The Copenhagen-based bank": where something is based.
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _BASED:
         return "Location"
     if entity_type == org and len(span) > 1 and any(t.text in _AUTHORITY_WORDS for t in span):
         return "Regulator"  # "Federal Criminal Police Office", "Competition Commission of India"
@@ -454,6 +459,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     # A given name taken into a person's name was also tagged on its own ("Bharat").
     out = [m for m in out if not any(_inside(m, longer) for longer in out)]
     out = _district_authorities(doc, out)
+    out += _missed_places(doc, out)
     out += _missed_people(doc, out, titles)
     out += _missed_organizations(doc, out, all_titles, company_titles)
     out = _with_former_names(doc, out)
@@ -754,8 +760,17 @@ def _missed_organizations(
         # "the looting of 1MDB": a code of digits and capitals is a name, unless it
         # modifies a noun ("2FA codes").
         code = len(span) == 1 and _CODE_NAME.fullmatch(span.text) and span.root.dep_ != "compound"
+        # "Boise, Idaho-based Albertsons": what is based somewhere is a body.
+        based = i >= 2 and doc[i - 1].lower_ in _BASED and doc[i - 2].text == "-"
         cued = (
-            before_title or after_title or listed or ending or kind or code or _raised_money(span)
+            before_title
+            or after_title
+            or listed
+            or ending
+            or kind
+            or code
+            or based
+            or _raised_money(span)
         )
         if cued and not lone:
             extra.append(_mention(span, "Organization", clean_name(span.text), cued=True))
@@ -821,6 +836,41 @@ def _district_authorities(doc: Doc, found: list[MentionSpan]) -> list[MentionSpa
         return found
     kept = [m for m in found if not any(m.start < w.end and w.start < m.end for w in whole)]
     return sorted(kept + whole, key=lambda m: m.start)
+
+
+def _missed_places(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
+    """Places the tagger missed before "-based": "the Vevey-based food group", and the town
+    before its state in "Boise, Idaho-based Albertsons"."""
+    covered = {i for m in found for i in range(m.start, m.end)}
+    extra: list[MentionSpan] = []
+    for token in doc:
+        if token.lower_ not in _BASED or token.i < 2 or doc[token.i - 1].text != "-":
+            continue
+        end = token.i - 1
+        ends = [end]
+        # "Boise, Idaho-based": the town before the state and its comma.
+        start = _capitalised_run_start(doc, end, covered)
+        if start is not None and start - 2 >= token.sent.start and doc[start - 1].text == ",":
+            ends.append(start - 1)
+        for stop in ends:
+            first = _capitalised_run_start(doc, stop, covered)
+            if first is None or any(i in covered for i in range(first, stop)):
+                continue
+            span = doc[first:stop]
+            extra.append(_mention(span, "Location", clean_name(span.text), cued=True))
+            covered.update(range(first, stop))
+    return extra
+
+
+def _capitalised_run_start(doc: Doc, stop: int, covered: set[int]) -> int | None:
+    """Where the run of capitalised proper nouns ending before token ``stop`` starts, or
+    None if there is none (a run may be a mention already found)."""
+    start = stop
+    while start - 1 >= 0 and doc[start - 1].pos_ in ("PROPN", "NOUN") and doc[start - 1].is_title:
+        start -= 1
+        if doc[start].sent.start != doc[stop - 1].sent.start:
+            return None
+    return start if start < stop else None
 
 
 def _missed_people(doc: Doc, found: list[MentionSpan], titles: frozenset[str]) -> list[MentionSpan]:

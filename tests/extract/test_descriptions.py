@@ -241,3 +241,39 @@ def test_a_part_owned_through_a_pronoun_is_left_unread(extract_text: Extract) ->
         "DCG came under strain after the collapse of FTX hit its lending arm Genesis."
     )
     assert pairs(result, "MEMBER_OF") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The tagger took the place for a company, a person or nothing at all.
+        (
+            "Swindon-based Nationwide Building Society completed its takeover of Virgin Money.",
+            ("Nationwide Building Society", "Swindon"),
+        ),
+        ("Abu Dhabi-based MGX will invest $2 billion in Binance.", ("MGX", "Abu Dhabi")),
+        (
+            "Danske Bank pleaded guilty. The Copenhagen-based bank lied to those lenders.",
+            ("Danske Bank", "Copenhagen"),
+        ),
+        (
+            "Nestle named a new chief. The change takes effect on September 1, the "
+            "Vevey-based food group said.",
+            ("Nestlé", "Vevey"),
+        ),
+        # The company's kind between the place and its name.
+        ("Geneva-based commodities trader Gunvor pleaded guilty.", ("Gunvor", "Geneva")),
+        # A town before its state, and a company the tagger missed after them.
+        (
+            "Kroger sued Albertsons. In a complaint, Boise, Idaho-based Albertsons accused "
+            "Kroger of breaching their agreement.",
+            ("Albertsons", "Boise"),
+        ),
+    ],
+)
+def test_what_is_based_somewhere_is_a_body_and_where_is_a_place(
+    extract_text: Extract, text: str, expected: tuple[str, str]
+) -> None:
+    result = extract_text(text)
+    assert expected in pairs(result, "HEADQUARTERED_IN")
+    assert (expected[1], "Location") in {(e.name, e.type) for e in result.entities}
