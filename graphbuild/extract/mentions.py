@@ -760,8 +760,14 @@ def _missed_organizations(
         # "the looting of 1MDB": a code of digits and capitals is a name, unless it
         # modifies a noun ("2FA codes").
         code = len(span) == 1 and _CODE_NAME.fullmatch(span.text) and span.root.dep_ != "compound"
-        # "Boise, Idaho-based Albertsons": what is based somewhere is a body.
-        based = i >= 2 and doc[i - 1].lower_ in _BASED and doc[i - 2].text == "-"
+        # "Boise, Idaho-based Albertsons": what is based somewhere is a body, unless the
+        # name only modifies the noun that is ("Jacksonville-based CPA firm Harbeson").
+        based = (
+            i >= 2
+            and doc[i - 1].lower_ in _BASED
+            and doc[i - 2].text == "-"
+            and not (end < len(doc) and doc[end].pos_ == "NOUN")
+        )
         cued = (
             before_title
             or after_title
@@ -849,11 +855,11 @@ def _missed_places(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
         end = token.i - 1
         ends = [end]
         # "Boise, Idaho-based": the town before the state and its comma.
-        start = _capitalised_run_start(doc, end, covered)
+        start = _capitalised_run_start(doc, end)
         if start is not None and start - 2 >= token.sent.start and doc[start - 1].text == ",":
             ends.append(start - 1)
         for stop in ends:
-            first = _capitalised_run_start(doc, stop, covered)
+            first = _capitalised_run_start(doc, stop)
             if first is None or any(i in covered for i in range(first, stop)):
                 continue
             span = doc[first:stop]
@@ -862,11 +868,16 @@ def _missed_places(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
     return extra
 
 
-def _capitalised_run_start(doc: Doc, stop: int, covered: set[int]) -> int | None:
-    """Where the run of capitalised proper nouns ending before token ``stop`` starts, or
-    None if there is none (a run may be a mention already found)."""
+def _capitalised_run_start(doc: Doc, stop: int) -> int | None:
+    """Where the run of capitalised nouns ending before token ``stop`` starts, or None if
+    there is none. A nationality is no place: "Australian-based"."""
     start = stop
-    while start - 1 >= 0 and doc[start - 1].pos_ in ("PROPN", "NOUN") and doc[start - 1].is_title:
+    while (
+        start - 1 >= 0
+        and doc[start - 1].pos_ in ("PROPN", "NOUN")
+        and doc[start - 1].is_title
+        and doc[start - 1].ent_type_ != "NORP"
+    ):
         start -= 1
         if doc[start].sent.start != doc[stop - 1].sent.start:
             return None

@@ -277,3 +277,15 @@ def test_what_is_based_somewhere_is_a_body_and_where_is_a_place(
     result = extract_text(text)
     assert expected in pairs(result, "HEADQUARTERED_IN")
     assert (expected[1], "Location") in {(e.name, e.type) for e in result.entities}
+
+
+def test_a_nationality_before_based_is_no_place_and_a_modifier_after_it_no_company(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "The sanctions freeze the Australian-based assets of adversaries. The Jacksonville-based "
+        "CPA firm Harbeson said it would comply."
+    )
+    typed = {(e.name, e.type) for e in result.entities}
+    assert ("Australian", "Location") not in typed
+    assert ("CPA", "Organization") not in typed
