@@ -59,11 +59,11 @@ SETS = [
         {"typed entities": 0.89, "relations": 0.68, "events": 0.74, "amounts": 0.68},
     ),
     # First run, 2026-11-24: typed entities 0.836, relations 0.420, events 0.638, amounts
-    # 0.750. Read since and replaced; 2026-11-24: 0.853, 0.731, 0.807, 0.769.
+    # 0.750. Read since and replaced; 2026-11-24: 0.884, 0.757, 0.807, 0.769.
     EvalSet(
         "fresh2",
         15,
-        {"typed entities": 0.82, "relations": 0.70, "events": 0.78, "amounts": 0.74},
+        {"typed entities": 0.85, "relations": 0.72, "events": 0.78, "amounts": 0.74},
     ),
     # First run, 2026-11-24: typed entities 0.883, relations 0.433, events 0.733, amounts
     # 0.625. Read since and replaced by fresh4; 2026-11-24: 0.928, 0.803, 0.800, 0.800.
@@ -81,12 +81,12 @@ SETS = [
         {"typed entities": 0.88, "relations": 0.72, "events": 0.80, "amounts": 0.87},
     ),
     # First run, 2026-11-24: typed entities 0.886, relations 0.508, events 0.632,
-    # amounts 0.621. Read since and replaced by fresh6; 2026-11-24: 0.931, 0.717, 0.771,
+    # amounts 0.621. Read since and replaced by fresh6; 2026-11-24: 0.937, 0.736, 0.786,
     # 0.824.
     EvalSet(
         "fresh5",
         20,
-        {"typed entities": 0.90, "relations": 0.68, "events": 0.74, "amounts": 0.79},
+        {"typed entities": 0.91, "relations": 0.70, "events": 0.76, "amounts": 0.79},
     ),
     # First run, 2026-11-24: typed entities 0.903, relations 0.441, events 0.731,
     # amounts 0.818. Read since and replaced by fresh7; 2026-11-24: 0.969, 0.720, 0.808,
@@ -97,7 +97,7 @@ SETS = [
         {"typed entities": 0.94, "relations": 0.69, "events": 0.78, "amounts": 0.84},
     ),
     # First run, 2026-11-24: typed entities 0.869, relations 0.468, events 0.658,
-    # amounts 0.522. Read since and replaced by fresh8; 2026-11-24: 0.914, 0.790, 0.825,
+    # amounts 0.522. Read since and replaced by fresh8; 2026-11-24: 0.920, 0.794, 0.825,
     # 0.889.
     EvalSet(
         "fresh7",
