@@ -48,6 +48,9 @@ class MentionSpan:
     # agreed to buy the company"): an aside, not what a description later in its sentence
     # names.
     relative: bool = False
+    # The name is what another name is a part or the parent of ("Naver Financial, the
+    # payments arm of internet group Naver"): another body, not a short form of it.
+    related: bool = False
 
     def to_record(self) -> Mention:
         return Mention(
@@ -464,6 +467,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     out += _missed_organizations(doc, out, all_titles, company_titles)
     out = _with_former_names(doc, out)
     out = _with_repeated_names(doc, out)
+    out = [replace(m, related=True) if _related_body(doc, m) else m for m in out]
     return sorted(out + _missed_surnames(doc, out), key=lambda m: m.start)
 
 
@@ -842,6 +846,22 @@ def _district_authorities(doc: Doc, found: list[MentionSpan]) -> list[MentionSpa
         return found
     kept = [m for m in found if not any(m.start < w.end and w.start < m.end for w in whole)]
     return sorted(kept + whole, key=lambda m: m.start)
+
+
+# Nouns that set one body beside another: "the payments arm of Naver", "the parent of".
+_RELATED_BODY_NOUNS = frozenset(
+    {"arm", "unit", "division", "subsidiary", "business", "affiliate", "parent", "owner"}
+)
+
+
+def _related_body(doc: Doc, mention: MentionSpan) -> bool:
+    """Whether a name is the other body in an apposition that relates two: "Naver" in
+    "Naver Financial, the payments arm of internet group Naver"."""
+    token = doc[mention.end - 1]
+    if mention.type != "Organization" or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    noun = token.head.head
+    return noun.dep_ == "appos" and noun.lemma_.lower() in _RELATED_BODY_NOUNS
 
 
 def _missed_places(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
@@ -1260,6 +1280,8 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
         if m.type in _BODY_TYPES and len(words) > 1 and words[-1][:1].isupper():
             body_by_tail[normalize_key(words[-1])].add((normalize_key(m.name), m.type))
 
+    # "Naver" beside "Naver Financial, the payments arm of ... Naver": two bodies.
+    related = {normalize_key(m.name) for m in mentions if m.related}
     keys: list[str] = []
     for i, m in enumerate(mentions):
         key = normalize_key(m.name)
@@ -1291,6 +1313,7 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
             and not heads
             and (m.type == "Organization" or (m.type == PERSON and len(m.name.split()) == 1))
             and full_name is not None
+            and key not in related
         ):
             key = full_name
             if m.type != "Organization":

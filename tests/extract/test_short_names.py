@@ -8,6 +8,7 @@ these tests.
 
 from __future__ import annotations
 
+import pytest
 from readouts import Extract, pairs
 
 
@@ -99,3 +100,28 @@ def test_a_company_named_short_takes_its_listed_full_name(extract_text: Extract)
     )
     companies = {e.name for e in result.entities if e.type == "Organization"}
     assert companies == {"Target Corp."}
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "pair"),
+    [
+        (
+            "Naver Financial, the payments arm of South Korean internet group Naver, will buy "
+            "Dunamu.",
+            "MEMBER_OF",
+            ("Naver Financial", "Naver"),
+        ),
+        (
+            "PNC agreed to buy FirstBank Holding Company, the parent of Colorado lender "
+            "FirstBank, for $4.1 billion.",
+            "OWNS",
+            ("FirstBank Holding Company", "FirstBank"),
+        ),
+    ],
+)
+def test_a_short_name_set_beside_a_longer_one_as_its_parent_or_part_is_another_body(
+    extract_text: Extract, text: str, predicate: str, pair: tuple[str, str]
+) -> None:
+    result = extract_text(text)
+    assert set(pair) <= {e.name for e in result.entities}
+    assert pair in pairs(result, predicate)
