@@ -39,6 +39,9 @@ _RESIGN_PARTICLE = {"step": "down", "hand": "over"}
 CONFIDENCE = {"career/named_org": 0.8, "career/topic": 0.6}
 
 
+_ROLE_NOUNS = frozenset({"role", "job", "post", "position"})
+
+
 def _governing_verb(title: Span) -> Token | None:
     """The verb a title is the complement of: "took over [as CEO]", "named Teng [CEO]".
 
@@ -50,6 +53,8 @@ def _governing_verb(title: Span) -> Token | None:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.pos_ in ("VERB", "AUX"):
         return root.head.head
+    if root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in _ROLE_NOUNS:
+        root = root.head  # "handed [the chief executive role] to Matt Cohen"
     if root.dep_ in ("oprd", "attr", "dobj") and root.head.pos_ in ("VERB", "AUX"):
         verb = root.head
         # "named its chief financial officer, Georges Elhedery, as chief executive": the
@@ -80,10 +85,9 @@ def _kind(verb: Token) -> str | None:
         return APPOINTMENT
     if lemma in _RESIGN or _RESIGN_PARTICLE.get(lemma) in particles:
         return RESIGNATION
+    if _handed_to(verb) is not None:
+        return APPOINTMENT  # "handed the chief executive role to Matt Cohen"
     return None
-
-
-_ROLE_NOUNS = frozenset({"role", "job", "post", "position"})
 
 
 def _hands_over_a_role(verb: Token, title: Span) -> bool:
@@ -384,6 +388,10 @@ def _succession(
         # "Schneider was leaving … and would be replaced by Freixe", "Diess took the top
         # job in 2018, succeeding Matthias Müller": the shared subject.
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ == "who" and handover is not None:
+        # "Udi Mokady, now its executive chairman, who handed the chief executive role to
+        # Matt Cohen": the person the clause hangs on.
+        subject = _clause_subject(verb)
     if subject is None:
         return None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -619,6 +627,11 @@ def extract_careers(
             # The one succeeded holds the role until the successor takes it over.
             left = f"former {role}" if _in_the_past(verb) else role
             relations.append(_role_at(predecessor, org, left, confidence, evidence, until=since))
+            if _handed_to(verb) is not None:
+                # "who handed the chief executive role to Matt Cohen": he gave it up.
+                given_up = evidence.model_copy(update={"rule": f"{rule}/resignation/handover"})
+                event = _career_event(RESIGNATION, predecessor, org, date, confidence, given_up)
+                events.setdefault(event.id, event)
         if kind == APPOINTMENT and role.startswith("co-"):
             # "as co-chief executive alongside Dave Ripley": Ripley holds the role too.
             for partner in _alongside(title, verb, ents, by_token):

@@ -167,7 +167,9 @@ def pronoun_antecedent(entities: ArticleEntities, pronoun: Token) -> str | None:
     sent = pronoun.sent
     for token in reversed(pronoun.doc[sent.start : pronoun.i]):
         found = _named_body(entities, token)
-        if found is not None:
+        if found is not None and not (
+            entities.types[found] in _PLACE_TYPES and _where_something_is(token)
+        ):
             return found
     if sent.start > 0:
         previous = pronoun.doc[sent.start - 1].sent
@@ -178,6 +180,18 @@ def pronoun_antecedent(entities: ArticleEntities, pronoun: Token) -> str | None:
         if found is not None:
             return found
     return antecedent(entities, pronoun.idx, "its", sent.start_char)
+
+
+def _where_something_is(token: Token) -> bool:
+    """Whether a place's name says only where something is: "CyberArk, headquartered in
+    Petah Tikva, Israel, was co-founded by Udi Mokady, now its executive chairman" (the
+    name under "in", or beside a town that is)."""
+    for node in [token, *token.ancestors]:
+        if node.dep_ == "pobj" and node.head.lower_ == "in":
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.dep_ not in ("pobj", "appos", "npadvmod", "conj"):
+            return False
+    return False
 
 
 def _named_body(entities: ArticleEntities, token: Token) -> str | None:

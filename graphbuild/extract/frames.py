@@ -703,6 +703,8 @@ class _Found:
 
 
 def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
+    if frame.predicate == "INVESTED_IN" and _in_the_round(verb):
+        return None  # read by _joined_round
     subject, passive = _subject_of(verb)
     agent = _agent(verb)
     objects: list[Token] = []
@@ -853,6 +855,8 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
         town = resolve.entity(doc[first - 2])
         if town is not None:
             place, first = town, first - 2
+            while first > token.sent.start and doc[first].ent_iob_ == "I":
+                first -= 1  # to the start of "Santa Clara"
     described = token.head if token.head.i != token.i else None
     if place is None or described is None:
         return None
@@ -863,6 +867,10 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
     if subject is None and described.dep_ == "appos":
         # "Bybit, a Dubai-based exchange": the description stands beside the name.
         subject = resolve.entity(described.head)
+    if subject is not None and resolve.is_person(subject):
+        # "Nikesh Arora, chairman and chief executive of the Santa Clara, California-based
+        # company": the parse hangs the description on the person; no person is based.
+        subject = None
     definite = (first > 0 and doc[first - 1].lower_ == "the") or any(
         c.lower_ == "the" for c in described.children
     )
@@ -1113,6 +1121,14 @@ def _led_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return [(RAISED, _Found(investors, targets, verb, "led"))]
 
 
+def _in_the_round(verb: Token) -> bool:
+    """ "also invested in the round": a round the article told before, not a company."""
+    return verb.lemma_.lower() == "invest" and any(
+        noun.lemma_.lower() in _ROUND_NOUNS and any(c.lower_ == "the" for c in noun.children)
+        for noun in _prep_objects(verb, frozenset({"in"}))
+    )
+
+
 def _joined_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """Investors who "also took part", "participated" or "joined the round": investors
     of the round the article told before (see ``_join_rounds``)."""
@@ -1120,6 +1136,7 @@ def _joined_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
     obj = _child(verb, {"dobj"})
     joined = (
         lemma == "participate"
+        or (lemma == "invest" and _in_the_round(verb))
         or (lemma == "take" and obj is not None and obj.lower_ == "part")
         or (lemma == "join" and obj is not None and obj.lemma_.lower() in _ROUND_NOUNS)
     )
@@ -1235,6 +1252,13 @@ def _named_unit(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     # The owner by name: "its lending arm Genesis" may point past the right body.
     named = owner is not None and owner.lower_ not in _PRONOUNS_THING
     owners = resolve.entities(owner) if owner is not None and named else []
+    if owner is not None and not named and noun.dep_ == "conj" and names:
+        # "Delivery Hero and its Spanish subsidiary Glovo": "its" is the body named first.
+        first = resolve.entity(noun.head)
+        owners = [first] if first is not None else []
+    if owners and not names and noun.dep_ == "appos":
+        # "FTX Digital Markets, the exchange's Bahamas-based unit": the name it stands beside.
+        names = [noun.head]
     parts = [e for t in names for e in resolve.entities(t) if e not in owners]
     if not owners or not parts:
         return []
@@ -1501,7 +1525,10 @@ def _frame_event(
     if not participants or frame.event is None:
         return None
     sent = found.anchor.sent
-    amount = amount_near(doc, sent, found.anchor.i) if frame.amount else None
+    # Investors who join a round told before take its amount (see _join_rounds), not a
+    # figure beside them ("invested in the round, which valued the company at $12 billion").
+    priced = frame.amount and found.rule != "joined"
+    amount = amount_near(doc, sent, found.anchor.i) if priced else None
     key = [(p.role, p.entity) for p in participants.values()]
     return Event(
         id=event_id(frame.event, key, (amount.value, amount.currency) if amount else None),

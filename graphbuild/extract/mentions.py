@@ -132,8 +132,10 @@ _AUTHORITY_WORDS = frozenset(
     {"Commission", "Authority", "Agency", "Office", "Police", "Bureau", "Regulator", "Ombudsman"}
 )
 _LEGAL_ONLY = frozenset({"llc", "inc", "corp", "ltd", "plc", "ag", "sa", "nv", "co", "lp", "llp"})
-_PARTY_VERBS = frozenset({"plead", "settle"})
+_PARTY_VERBS = frozenset({"plead", "settle", "invest"})
 _APPOINTING = frozenset({"appoint", "name", "hire", "promote", "tap", "oust", "fire"})
+# Adverbs between a name's comma and its title: "Udi Mokady, now its executive chairman".
+_TITLE_ADVERBS = frozenset({"now", "also", "then", "currently", "still"})
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
 
 
@@ -159,14 +161,27 @@ def _titled_after(span: Span, titles: frozenset[str]) -> bool:
     doc, end = span.doc, span.end
     if end >= span.sent.end or doc[end].text != ",":
         return False
+    first = end + 1
+    # "Udi Mokady, now its executive chairman"; "Aleksandr Mira Serda, one of Garantex's
+    # co-owners".
+    while first < span.sent.end and doc[first].lower_ in _TITLE_ADVERBS:
+        first += 1
+    if doc[first : first + 2].text.lower() == "one of":
+        first += 2
     words: list[str] = []
     described = False
-    for token in doc[end + 1 : min(end + 8, span.sent.end)]:
+    for token in doc[first : min(first + 7, span.sent.end)]:
         words.append(token.lower_)
         described = described or token.pos_ == "DET" or token.tag_ in ("POS", "PRP$")
         for n in (3, 2, 1):
             if " ".join(words[-n:]) in titles:
-                return described
+                # "Nikesh Arora, chairman and chief executive of": a bare title right
+                # after the comma, that "of" or a second title follows.
+                after = token.i + 1
+                bare = (
+                    len(words) == n and after < span.sent.end and doc[after].lower_ in ("of", "and")
+                )
+                return described or bare
         opening = token.pos_ in ("DET", "PROPN", "ADJ", "PART") or token.tag_ in ("POS", "PRP$")
         # A noun that modifies the title: "its chief product officer".
         modifier = token.pos_ == "NOUN" and token.dep_ in ("compound", "nmod")
@@ -268,8 +283,12 @@ def _appoints_someone(span: Span) -> bool:
 
 
 def _acts_as_a_party(span: Span) -> bool:
-    """A place does not plead guilty or agree to pay: "Trafigura pleaded guilty"."""
+    """A place does not plead guilty, agree to pay or invest: "Trafigura pleaded guilty",
+    "Nvidia, Accel, ServiceNow, Cisco, AMD and Jane Street also invested"."""
     root = span.root
+    # The parse may hang a list's second name on the first as an apposition.
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
     if root.dep_ != "nsubj":
         return False
     verb = root.head
@@ -337,8 +356,13 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
         return True
     if entity_type == PERSON and span[-1].lower_ in _ORG_HEADS and len(span) > 1:
         return True
-    # "Spotify, the Stockholm-based music streaming service".
-    if any(c.dep_ == "appos" and c.lemma_.lower() in _ORG_BEFORE for c in span.root.children):
+    # "Spotify, the Stockholm-based music streaming service": the kind set off right after
+    # the name (not one the parser hung on it from further on: "Nikesh Arora, chairman and
+    # chief executive of the Santa Clara, California-based company").
+    if any(
+        c.dep_ == "appos" and c.lemma_.lower() in _ORG_BEFORE and c.left_edge.i == span.end + 1
+        for c in span.root.children
+    ):
         return True
     if _kind_set_off_after(span):
         return True

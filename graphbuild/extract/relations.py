@@ -172,18 +172,31 @@ def _left_of_modifiers(doc: Doc, start: int, sent_start: int) -> tuple[int, bool
 
 
 def _title_chains(doc: Doc, titles: list[Span]) -> list[list[Span]]:
-    """Titles joined by "and" into one description: "the founder and former chief executive"."""
-    chains: list[list[Span]] = []
+    """Titles joined by "and" into one description: "the founder and former chief executive",
+    and a list whose last link alone is "and": "chairman, president and chief executive"."""
     joiners = {"and", ","} | _FORMER | _SKIPPABLE | set(_KEPT)
-    for title in titles:
+
+    def link(prev: Span, title: Span) -> str:
+        between = doc[prev.end : title.start]
+        if title.sent.start != prev.sent.start or not all(t.lower_ in joiners for t in between):
+            return ""
+        if any(t.lower_ == "and" for t in between):
+            return "and"
+        return "comma" if len(between) == 1 else ""
+
+    def closed_by_and(i: int) -> bool:
+        """Whether the comma before title ``i`` opens a list that "and" closes."""
+        for prev, title in zip(titles[i:], titles[i + 1 :], strict=False):
+            joined = link(prev, title)
+            if joined != "comma":
+                return joined == "and"
+        return False
+
+    chains: list[list[Span]] = []
+    for i, title in enumerate(titles):
         if chains:
-            prev = chains[-1][-1]
-            between = doc[prev.end : title.start]
-            if (
-                title.sent.start == prev.sent.start
-                and any(t.lower_ == "and" for t in between)
-                and all(t.lower_ in joiners for t in between)
-            ):
+            joined = link(chains[-1][-1], title)
+            if joined == "and" or (joined == "comma" and closed_by_and(i)):
                 chains[-1].append(title)
                 continue
         chains.append([title])
@@ -433,6 +446,13 @@ def _place_chain(
     # "who is also chief executive of Tesla".
     while k > sent.start and doc[k].lower_ in _STILL:
         k -= 1
+    if org_left is not None and doc[k].lower_ == "and":
+        # "Sam Woods, the Bank of England's deputy governor for prudential regulation and
+        # the PRA's chief executive": a second description of the same person.
+        return [
+            _Placement(prev.person, org_left[0], prev.start, last.end, prev.rule, former, kept)
+            for prev in _apposition_before(doc, found, k)
+        ]
     if k < sent.start or not (doc[k].text == "," or doc[k].lemma_ in {"be", "become"}):
         return []
     # "Jaain was chief executive from 2020 to 2023": a title held in the past.
@@ -464,6 +484,21 @@ def _place_chain(
     if body is None:
         return []
     return [_Placement(p, body, start, end, rule, former, kept) for p in holders]
+
+
+def _apposition_before(doc: Doc, found: list[_Role], k: int) -> list[_Role]:
+    """The apposition title that the "and" at ``k`` continues: one found in the same clause
+    of the sentence, with no comma or verb between its end and ``k``."""
+    for prev in reversed(found):
+        if prev.end > k or doc[prev.start].sent != doc[k].sent:
+            continue
+        between = doc[prev.end : k]
+        if prev.rule == "role/apposition" and not any(
+            t.text == "," or t.pos_ in ("VERB", "AUX") for t in between
+        ):
+            return [prev]
+        break
+    return []
 
 
 def _people_before(doc: Doc, ents: ArticleEntities, pos: int, sent_start: int) -> list[int]:

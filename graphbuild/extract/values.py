@@ -22,6 +22,10 @@ def _nearest(doc: Doc, sent: Span, label: str, anchor: int) -> list[Span]:
 _MONEY_LABELS = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
 
 
+# Scale words written onto a number ("£600m", "$4bn") that the tagger may leave out.
+_SCALE_ENDINGS = frozenset({"m", "mn", "mln", "bn", "b", "tn"})
+
+
 def money_spans(doc: Doc, sent: Span) -> list[tuple[Span, Amount]]:
     """Every amount of money in ``sent``, with its span.
 
@@ -33,6 +37,12 @@ def money_spans(doc: Doc, sent: Span) -> list[tuple[Span, Amount]]:
     covered: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in _MONEY_LABELS and sent.start <= ent.start < sent.end:
+            if (
+                ent.end < sent.end
+                and not doc[ent.end - 1].whitespace_
+                and doc[ent.end].lower_ in _SCALE_ENDINGS
+            ):
+                ent = doc[ent.start : ent.end + 1]  # "about £600m": the tagger left out "m"
             amount = parse_money(ent.text)
             if amount is not None:
                 found.append((ent, amount))

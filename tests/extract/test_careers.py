@@ -571,3 +571,29 @@ def test_board_seats_joined_and_held(
 def test_sitting_on_no_board_is_no_seat(extract_text: Extract) -> None:
     result = extract_text("Matt Huang sits on a panel at Stripe's conference.")
     assert not any(role == "director" for _, role, _, _, _ in dated_roles(result))
+
+
+def test_handing_a_named_role_to_a_successor(extract_text: Extract) -> None:
+    result = extract_text(
+        "CyberArk was co-founded in 1999 by Udi Mokady, now its executive chairman, who "
+        "handed the chief executive role to Matt Cohen in 2023."
+    )
+    assert event_parts(result, "Appointment") == [
+        {("appointee", "Matt Cohen"), ("organization", "CyberArk"), ("predecessor", "Udi Mokady")}
+    ]
+    assert event_parts(result, "Resignation") == [
+        {("person", "Udi Mokady"), ("organization", "CyberArk")}
+    ]
+    held = dated_roles(result)
+    assert ("Matt Cohen", "CEO", "CyberArk", "2023", None) in held
+    assert ("Udi Mokady", "former CEO", "CyberArk", None, "2023") in held
+    # The successor takes the role handed over, not the ones the founder keeps.
+    assert not {r for r in held if r[0] == "Matt Cohen" and r[1] != "CEO"}
+
+
+def test_handing_over_documents_is_no_succession(extract_text: Extract) -> None:
+    result = extract_text(
+        "Udi Mokady, CyberArk's chairman, handed the documents to Matt Cohen in 2023."
+    )
+    assert not event_parts(result, "Appointment")
+    assert not event_parts(result, "Resignation")

@@ -246,6 +246,35 @@ def test_a_part_owned_through_a_pronoun_is_left_unread(extract_text: Extract) ->
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "its" is the body the unit is coordinated with.
+        (
+            "The European Commission fined Delivery Hero and its Spanish subsidiary Glovo "
+            "a total of €329 million.",
+            ("Glovo", "Delivery Hero"),
+        ),
+        # The unit's owner through a description; the unit is the name it stands beside.
+        (
+            "Ryan Salame was a former top executive at the crypto exchange FTX. He ran FTX "
+            "Digital Markets, the exchange's Bahamas-based unit, until 2022.",
+            ("FTX Digital Markets", "FTX"),
+        ),
+    ],
+)
+def test_a_unit_beside_its_owner_is_a_member(
+    extract_text: Extract, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in pairs(extract_text(text), "MEMBER_OF")
+
+
+def test_a_subsidiary_of_no_body_named_beside_it_is_no_member(extract_text: Extract) -> None:
+    # "its" is Delivery Hero, but the subsidiary has no name.
+    result = extract_text("Delivery Hero and its Spanish subsidiary were fined by Spain.")
+    assert pairs(result, "MEMBER_OF") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # The tagger took the place for a company, a person or nothing at all.
         (
             "Swindon-based Nationwide Building Society completed its takeover of Virgin Money.",

@@ -87,6 +87,15 @@ def test_payments_that_state_an_event(
                 1.8e9,
             ),
         ),
+        # The tagger's MONEY span stops before the "m" written onto the number.
+        (
+            "Barclays has agreed to buy Tesco Bank for about £600m, taking over its cards.",
+            (
+                "Acquisition",
+                frozenset({("acquirer", "Barclays"), ("target", "Tesco Bank")}),
+                6e8,
+            ),
+        ),
         (
             "Credit Suisse's Singapore branch received the largest single penalty, "
             "of S$5.8 million.",

@@ -48,6 +48,12 @@ def test_a_list_of_places_is_not_containment(extract_text: Extract) -> None:
             "built a stake.",
             ("Riot Platforms", "HEADQUARTERED_IN", "Castle Rock"),
         ),
+        # The parse hangs the description on the person; the town's name has two words.
+        (
+            "Palo Alto Networks agreed to buy CyberArk. Nikesh Arora, chairman and chief "
+            "executive of the Santa Clara, California-based company, said the deal made sense.",
+            ("Palo Alto Networks", "HEADQUARTERED_IN", "Santa Clara"),
+        ),
         # "the carrier" points back to the airline.
         (
             "Delta Air Lines sued CrowdStrike. In its complaint, the Atlanta-based carrier "

@@ -712,3 +712,63 @@ def test_titles_after_a_perfect_copula_or_a_departing_holder(
     extract_text: Extract, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert expected <= roles(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A list of titles that only its last link joins with "and".
+        (
+            "Steve Steinour, Huntington's chairman, president and chief executive, said "
+            "the deal would extend its reach.",
+            {("chair", "Huntington"), ("president", "Huntington"), ("CEO", "Huntington")},
+        ),
+        # A second description of the same person, at another body.
+        (
+            "Sam Woods, the Bank of England's deputy governor for prudential regulation and "
+            "the PRA's chief executive, said firms must have effective controls.",
+            {("deputy governor", "Bank of England"), ("CEO", "Prudential Regulation Authority")},
+        ),
+    ],
+)
+def test_listed_and_coordinated_descriptions(
+    extract_text: Extract, text: str, expected: set[tuple[str, str]]
+) -> None:
+    person = text.split(",")[0]
+    held = {(role, org) for who, role, org in roles(extract_text(text)) if who == person}
+    assert expected <= held
+
+
+def test_two_people_in_a_list_do_not_share_a_title_list(extract_text: Extract) -> None:
+    # "Jane Fraser, chief executive" and "the board" are no list of titles for one person.
+    result = extract_text(
+        "Jane Fraser, Citigroup's chief executive, and Mark Mason, its finance chief, spoke."
+    )
+    assert ("Mark Mason", "CEO", "Citigroup") not in roles(result)
+    assert ("Jane Fraser", "CFO", "Citigroup") not in roles(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare title right after the comma; the "-based company" is no cue that the
+        # name is a company's.
+        (
+            "Palo Alto Networks agreed to buy CyberArk. Nikesh Arora, chairman and chief "
+            "executive of the Santa Clara, California-based company, said the deal made sense.",
+            ("Nikesh Arora", "CEO", "Palo Alto Networks"),
+        ),
+        # "now" before the title; "its" is not the country of the place the company is in.
+        (
+            "CyberArk, headquartered in Petah Tikva, Israel, was co-founded in 1999 by Udi "
+            "Mokady, now its executive chairman.",
+            ("Udi Mokady", "executive chair", "CyberArk"),
+        ),
+    ],
+)
+def test_a_title_after_a_name_the_tagger_called_a_company(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    result = extract_text(text)
+    assert expected in roles(result)
+    assert (expected[0], "Person") in {(e.name, e.type) for e in result.entities}

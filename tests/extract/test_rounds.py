@@ -109,3 +109,25 @@ def test_who_raised_money_is_a_company(extract_text: Extract) -> None:
         "Tempo, a payments-focused blockchain, has raised $500 million in a Series A round."
     )
     assert ("Tempo", "Organization") in {(e.name, e.type) for e in result.entities}
+
+
+def test_investors_in_the_round_join_it_without_its_valuation(extract_text: Extract) -> None:
+    # The small pipeline tags Accel and Cisco as places; investing makes them companies.
+    result = extract_text(
+        "Thinking Machines Lab has raised $2 billion in a seed round led by Andreessen "
+        "Horowitz. Nvidia, Accel, ServiceNow, Cisco, AMD and Jane Street also invested in the "
+        "round, which valued the San Francisco-based company at $12 billion."
+    )
+    investors = {"Andreessen Horowitz", "Nvidia", "Accel", "ServiceNow", "Cisco", "AMD"}
+    investors |= {"Jane Street"}
+    assert pairs(result, "INVESTED_IN") == {(name, "Thinking Machines Lab") for name in investors}
+    (event,) = [e for e in result.events if e.type == "Investment"]
+    assert event.amount is not None and event.amount.value == 2_000_000_000
+    types = {e.name: e.type for e in result.entities}
+    assert types["Accel"] == types["Cisco"] == "Organization"
+
+
+def test_investing_in_a_round_told_nowhere_is_no_investment(extract_text: Extract) -> None:
+    result = extract_text("Nvidia and AMD also invested in the round, the companies said.")
+    assert not pairs(result, "INVESTED_IN")
+    assert not [e for e in result.events if e.type == "Investment"]
