@@ -14,7 +14,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from graphbuild.extract.mentions import ArticleEntities, MentionSpan
+from graphbuild.extract.mentions import ArticleEntities, MentionSpan, topic_organization
 
 MEDIA = "media"
 _COURT = "court"
@@ -176,10 +176,22 @@ def pronoun_antecedent(entities: ArticleEntities, pronoun: Token) -> str | None:
         subject = next(
             (t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass")), None
         )
+        if subject is not None and pronoun.lower_ != "their" and _a_list(subject):
+            # "Nvidia, Accel and Jane Street also invested in the round. … Murati, its
+            # chief executive": a list is no "it"; the company the article is about is.
+            return topic_organization(entities)
         found = _named_body(entities, subject) if subject is not None else None
         if found is not None:
             return found
     return antecedent(entities, pronoun.idx, "its", sent.start_char)
+
+
+def _a_list(token: Token) -> bool:
+    """Whether a subject names several things: "Nvidia, Accel and AMD" (the parse may hang
+    the second name on the first as an apposition)."""
+    return any(
+        c.dep_ == "conj" or (c.dep_ == "appos" and c.i == token.i + 2) for c in token.children
+    ) and any(c.dep_ == "cc" or c.lower_ == "and" for c in token.subtree)
 
 
 def _where_something_is(token: Token) -> bool:

@@ -705,6 +705,8 @@ class _Found:
 def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
     if frame.predicate == "INVESTED_IN" and _in_the_round(verb):
         return None  # read by _joined_round
+    if frame.event == "Acquisition" and _buys_securities(verb):
+        return None
     subject, passive = _subject_of(verb)
     agent = _agent(verb)
     objects: list[Token] = []
@@ -1119,6 +1121,19 @@ def _led_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if not investors or not targets:
         return []
     return [(RAISED, _Found(investors, targets, verb, "led"))]
+
+
+# What is bought when no company is: "is to buy Intel common stock", "bought and sold
+# tokens for its own account".
+_SECURITIES = frozenset({"stock", "share", "token", "coin", "bond", "security", "asset"})
+
+
+def _buys_securities(verb: Token) -> bool:
+    """Whether a purchase is of securities or tokens, which makes no acquisition."""
+    obj = _child(verb, {"dobj"})
+    if obj is None and verb.dep_ == "conj":
+        obj = _child(verb.head, {"dobj"})  # "bought and sold … tokens"
+    return obj is not None and obj.lemma_.lower() in _SECURITIES
 
 
 def _in_the_round(verb: Token) -> bool:

@@ -122,8 +122,8 @@ _NOT_PERSON_TITLES = frozenset(
 )
 # Name endings that do not change which company is meant.
 _ORG_SUFFIXES = frozenset(
-    {"labs", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "group", "holdings", "bank",
-     "plc", "ag", "co", "co.", "bancorp"}
+    {"lab", "labs", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "group", "holdings",
+     "bank", "plc", "ag", "co", "co.", "bancorp"}
 )  # fmt: skip
 _BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
 _COURT_WORDS = frozenset({"Court", "Tribunal"})
@@ -136,6 +136,7 @@ _PARTY_VERBS = frozenset({"plead", "settle", "invest"})
 _APPOINTING = frozenset({"appoint", "name", "hire", "promote", "tap", "oust", "fire"})
 # Adverbs between a name's comma and its title: "Udi Mokady, now its executive chairman".
 _TITLE_ADVERBS = frozenset({"now", "also", "then", "currently", "still"})
+_FIGURE = re.compile(r"[\d.,]+\s*(?:bn|mn|m|k|tn|b)?", re.IGNORECASE)
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
 
 
@@ -467,6 +468,9 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             # The small pipeline tags stray lowercase words; a name has a capital or a digit,
             # and does not end in a common noun ("the Russian exchange").
             if not any(c.isupper() or c.isdigit() for c in name):
+                continue
+            # Nor is a figure written with its scale ("$444bn" tagged as a person).
+            if _FIGURE.fullmatch(name):
                 continue
             if span[-1].is_alpha and span[-1].is_lower and not _hyphenated_end(span):
                 continue

@@ -56,6 +56,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "another"})
 _STILL = frozenset({"also", "still", "now", "currently"})
 # A copula that puts the title it gives in the past: "was chief executive until 2023".
 _PAST_COPULAS = frozenset({"was", "were"})
+# Titles of the one who runs a body.
+_LEADER_ROLES = frozenset({"CEO", "co-CEO", "chair", "executive chair", "president", "head"})
 _LINKS = frozenset({"of", "at", "for", "with"})
 
 # Confidence of each rule, by how directly the text ties person, title and organisation.
@@ -463,6 +465,13 @@ def _place_chain(
     if doc[k].lemma_ in ("be", "have") and k - 2 >= sent.start and doc[k - 1].lower_ == "who":
         # "Elon Musk, who is also chief executive of Tesla": the relative clause's person.
         k -= 1 if doc[k - 2].text != "," else 2
+    elif doc[k].lemma_ == "be" and doc[k - 1].lower_ == "and" and doc[k].dep_ == "conj":
+        # "Shayne Coplan, who founded Polymarket in 2020 and is its chief executive": the
+        # person of the clause the copula is coordinated with.
+        clause = doc[k].head
+        who = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if who is not None and who.lower_ == "who" and clause.dep_ == "relcl":
+            k = clause.head.i + 1 if doc[clause.head.i + 1].text == "," else k
     subject_pos = _person_before(doc, ents, k, sent.start)
     if subject_pos is None or ents.types[ents.entity_of[subject_pos]] != PERSON:
         return []
@@ -696,9 +705,13 @@ def _headed_body(ents: ArticleEntities, obj: Token) -> str | None:
     """The owner of the part of a body that an object of "heads" names: "Goldman Sachs's
     business", "the agency's enforcement division", "its trading arm". Whoever leads a
     whole body ("led Disney from 2005") carries a title of its own, read elsewhere."""
-    if obj.lemma_.lower() not in _UNIT_NOUNS:
+    # "the SEC's crypto assets and cyber unit": the unit may end a coordination.
+    parts = [obj, *(c for c in obj.children if c.dep_ == "conj")]
+    if not any(part.lemma_.lower() in _UNIT_NOUNS for part in parts):
         return None
-    owner = next((c for c in obj.children if c.dep_ in ("poss", "compound")), None)
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None) or next(
+        (c for c in obj.children if c.dep_ == "compound"), None
+    )
     if owner is None:
         return None
     # The owner is read as a title's organisation is: a name, "the agency", "its".
@@ -783,7 +796,18 @@ def extract_roles(
                     _Role(place.person, place.org, role, place.start, place.end, place.rule)
                 )
 
-    found += _led_by(doc, ents)
+    # "run by chief executive Patrick Collison": a leader's title says more than "run
+    # by" ("run by its co-founder Jeff Smith" does not).
+    found += [
+        led
+        for led in _led_by(doc, ents)
+        if not any(
+            (r.person, r.org) == (led.person, led.org)
+            and led.start <= r.start < led.end
+            and _base_role(r.role) in _LEADER_ROLES
+            for r in found
+        )
+    ]
     found += _heading_roles(doc, ents)
     relations: list[Relation] = []
     for r in found:

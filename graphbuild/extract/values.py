@@ -80,7 +80,9 @@ def amount_near(doc: Doc, sent: Span, anchor: int) -> Amount | None:
     spans = [
         (span, amount)
         for span, amount in spans
-        if not _coordinated(_clause(span.root), own) and not _aside(span.root, doc[anchor])
+        if not _coordinated(_clause(span.root), own)
+        and not _aside(span.root, doc[anchor])
+        and not _per_unit(span)
     ]
     for span, amount in spans:
         if amount.qualifier == "exact":
@@ -89,6 +91,25 @@ def amount_near(doc: Doc, sent: Span, anchor: int) -> Amount | None:
                 amount = amount.model_copy(update={"qualifier": qualifier})
         return amount
     return None
+
+
+# Words after a price that make it one unit's: "$23.28 a share", "C$0.36 for each share",
+# "$45 in cash and 2.2005 shares for each share".
+_PER_UNIT = (("a", "share"), ("per", "share"), ("for", "each"), ("for", "every"), ("apiece",))
+
+
+def _per_unit(span: Span) -> bool:
+    """Whether an amount is a price per share or per unit, not a deal's or a penalty's."""
+    doc, sent = span.doc, span.sent
+    words: list[str] = []
+    # The span may have taken the words in: "$23.28 a share" read as one amount.
+    for token in doc[span.start + 1 : min(span.end + 8, sent.end)]:
+        if token.text in (",", ";"):
+            break
+        words.append(token.lower_)
+    return any(
+        tuple(words[i : i + len(unit)]) == unit for unit in _PER_UNIT for i in range(len(words))
+    )
 
 
 def _clause(token: Token) -> Token:

@@ -474,3 +474,34 @@ def test_a_verb_the_tagger_ran_into_a_name_splits_it(extract_text: Extract) -> N
     names = {e.name for e in result.entities if e.type == "Organization"}
     assert {"Disney", "Universal", "Midjourney"} <= names
     assert not any("sued" in name for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Countries the tagger calls places are governments.
+        (
+            "Paul Cassell represents relatives of people killed in Indonesia and Ethiopia.",
+            ("Government", "Ethiopia"),
+        ),
+        (
+            "OFAC designated six affiliated companies in Russia and Kyrgyzstan.",
+            ("Government", "Kyrgyzstan"),
+        ),
+        # A figure written with its scale is no name.
+        ("A trader created an order worth $444bn instead.", None),
+    ],
+)
+def test_countries_are_governments_and_figures_no_names(
+    extract_text: Extract, text: str, expected: tuple[str, str] | None
+) -> None:
+    found = typed(extract_text(text))
+    if expected is None:
+        assert not any(name[0].isdigit() for _, name in found)
+    else:
+        assert expected in found
+
+
+def test_a_surname_that_is_also_a_country_stays_a_person(extract_text: Extract) -> None:
+    result = extract_text("Deputy Attorney General Lisa Monaco announced the charges.")
+    assert ("Person", "Lisa Monaco") in typed(result)

@@ -328,3 +328,24 @@ def test_money_agreed_to_a_regulator_is_a_settlement_with_it(extract_text: Extra
 def test_money_agreed_to_shareholders_is_no_settlement(extract_text: Extract) -> None:
     found = events(extract_text("Broadcom agreed to pay $69 billion to VMware shareholders."))
     assert not {e for e in found if e[0] in ("Fine", "Settlement")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia is to buy Intel common stock at $23.28 a share.",
+        "Robinhood will pay C$0.36 for each WonderFi Technologies share.",
+        "CyberArk shareholders will receive $45 in cash and 2.2005 Palo Alto Networks shares "
+        "for each share they hold.",
+    ],
+)
+def test_a_price_per_share_is_no_deal_amount(extract_text: Extract, text: str) -> None:
+    assert all(e.amount is None for e in extract_text(text).events)
+
+
+def test_buying_stock_is_no_acquisition(extract_text: Extract) -> None:
+    result = extract_text("Nvidia is to buy Intel common stock at $23.28 a share.")
+    assert not [e for e in result.events if e.type == "Acquisition"]
+    # Buying a company still is.
+    result = extract_text("Nvidia agreed to buy Intel for $90 billion.")
+    assert [e.amount.value for e in result.events if e.type == "Acquisition" and e.amount] == [9e10]

@@ -772,3 +772,48 @@ def test_a_title_after_a_name_the_tagger_called_a_company(
     result = extract_text(text)
     assert expected in roles(result)
     assert (expected[0], "Person") in {(e.name, e.type) for e in result.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title after "and is" in a "who" clause.
+        (
+            "Shayne Coplan, who founded Polymarket in 2020 and is its chief executive, said "
+            "the deal would help.",
+            ("Shayne Coplan", "CEO", "Polymarket"),
+        ),
+        (
+            "Jesse Powell, who co-founded Kraken and was its chief executive until 2022, spoke.",
+            ("Jesse Powell", "former CEO", "Kraken"),
+        ),
+        # The unit someone heads may end a coordination.
+        (
+            "The SEC sued Cumberland DRW on Thursday. Jorge Tenreiro, who heads the SEC's "
+            "crypto assets and cyber unit, said every dealer had to register.",
+            ("Jorge Tenreiro", "head", "U.S. Securities and Exchange Commission"),
+        ),
+        # "its" after a sentence whose subject is a list of companies: the article's company.
+        (
+            "Thinking Machines Lab, set up by former OpenAI executive Mira Murati, has raised "
+            "$2 billion in a round led by Andreessen Horowitz. Nvidia and AMD also invested in "
+            "the round. It is one of the largest seed rounds ever raised; Murati, its chief "
+            "executive, said a product would come soon.",
+            ("Mira Murati", "CEO", "Thinking Machines Lab"),
+        ),
+    ],
+)
+def test_titles_in_clauses_and_after_lists(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in roles(extract_text(text))
+
+
+def test_run_by_a_leader_gives_the_leaders_title_alone(extract_text: Extract) -> None:
+    assert roles(extract_text("Stripe is run by chief executive Patrick Collison.")) == {
+        ("Patrick Collison", "CEO", "Stripe")
+    }
+    # A co-founder who runs the fund heads it as well.
+    assert ("Jeff Smith", "head", "Starboard Value") in roles(
+        extract_text("Starboard Value, which is run by its co-founder Jeff Smith, wrote a letter.")
+    )

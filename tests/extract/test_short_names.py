@@ -125,3 +125,11 @@ def test_a_short_name_set_beside_a_longer_one_as_its_parent_or_part_is_another_b
     result = extract_text(text)
     assert set(pair) <= {e.name for e in result.entities}
     assert pair in pairs(result, predicate)
+
+
+def test_a_lab_named_without_its_lab_is_the_same_company(extract_text: Extract) -> None:
+    result = extract_text(
+        "Thinking Machines Lab has raised $2 billion. John Schulman is now Thinking "
+        "Machines' chief scientist."
+    )
+    assert "Thinking Machines" not in {e.name for e in result.entities}
