@@ -22,7 +22,7 @@ _COURT = "court"
 # Noun -> (entity types it can refer to, preferred kinds).
 DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "exchange": (frozenset({"Organization"}), frozenset({"exchange"})),
-    "platform": (frozenset({"Organization"}), frozenset({"exchange", "company"})),
+    "platform": (frozenset({"Organization"}), frozenset({"exchange"})),
     "bank": (frozenset({"Organization"}), frozenset({"bank"})),
     "lender": (frozenset({"Organization"}), frozenset({"bank"})),
     "fund": (frozenset({"Organization"}), frozenset({"fund"})),

@@ -187,7 +187,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame(
         "PARTNERED_WITH",
         verbs=_forms("partner", "partnered", "partners", "team", "teamed"),
-        nouns=_forms("partnership", "alliance"),
+        # "has licensing deals with Google and OpenAI" (see _PARTNER_DEALS).
+        nouns=_forms("partnership", "alliance", "deal", "deals", "agreement", "agreements"),
         preps=_forms("with"),
         direct_object=False,
     ),
@@ -352,6 +353,7 @@ CONFIDENCE = {
     "brought": 0.75,
     "led": 0.75,
     "act": 0.7,
+    "described": 0.7,
     # An authority, or a round, taken from an earlier sentence of the article.
     "carried": 0.6,
     "joined": 0.6,
@@ -684,6 +686,11 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     purpose = verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)
     if (verb.dep_ in ("xcomp", "conj") or purpose) and verb.head.i != verb.i:
         return _subject_of(verb.head)
+    # "The platform has licensing deals": the parse may hang the subject on the auxiliary.
+    for aux in (c for c in verb.children if c.dep_ == "aux"):
+        subject = _child(aux, _SUBJECTS)
+        if subject is not None:
+            return subject, False
     return None, False
 
 
@@ -799,12 +806,24 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
     return _Found(subject_ids, object_ids, verb, rule)
 
 
+# Deals that make the parties partners: "licensing deals with Google and OpenAI".
+_PARTNER_DEALS = frozenset(
+    {"licensing", "licence", "license", "partnership", "distribution", "supply", "content"}
+)
+
+
 def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
     """ "X completed its acquisition of Y", "a stake in Y", "OFAC is part of the Treasury"."""
     between = [e for t in _prep_objects(noun, frozenset({"between"})) for e in resolve.entities(t)]
     if frame.predicate == "PARTNERED_WITH" and len(between) >= 2:
         # "a partnership between Apple and Goldman Sachs".
         return _Found(between[:1], between[1:], noun, "noun")
+    if frame.predicate == "PARTNERED_WITH" and noun.lemma_.lower() in ("deal", "agreement"):
+        kinds = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+        if noun.dep_ == "dobj":
+            kinds.add(noun.head.lower_)  # the parse may take "has licensing deals" for a verb
+        if not kinds & _PARTNER_DEALS:
+            return None  # "a deal with the SEC", "an agreement with its creditors"
     objects = _stake_places(noun, frame.preps) if frame.stake else _prep_objects(noun, frame.preps)
     head = noun.head
     if frame.stake and _event_status(RAISED, noun) == "agreed":
@@ -1280,6 +1299,67 @@ def _named_unit(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return [(MEMBERSHIP, _Found(parts, owners, noun, "noun"))]
 
 
+ADVICE = next(f for f in FRAMES if f.predicate == "ADVISES")
+PARTNERSHIP = next(f for f in FRAMES if f.predicate == "PARTNERED_WITH")
+INVESTMENT = Frame("INVESTED_IN")
+# Nouns that say what someone is to a body: "Trump's top economic adviser", "a longtime
+# partner of Tether", "counts Amazon as a major backer".
+_LINK_NOUNS = {"adviser": ADVICE, "advisor": ADVICE, "partner": PARTNERSHIP,
+               "backer": INVESTMENT}  # fmt: skip
+# Verbs that give a role after "as", and whether their object is the one who takes it
+# ("named Justin Sun as an adviser") or the body it is at ("joined Tether as an adviser").
+_AS_ROLE_VERBS = {"name": "taker", "appoint": "taker", "hire": "taker", "tap": "taker",
+                  "count": "taker", "join": "body"}  # fmt: skip
+
+
+def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """ADVISES, PARTNERED_WITH or INVESTED_IN from what a noun calls someone: "Stephen
+    Miran, President Donald Trump's top economic adviser", "joined Tether as a strategic
+    adviser", "will serve as a senior adviser to the company", "will move into an advisory
+    role at Tether", "Cantor Fitzgerald, a longtime partner of Tether", "which counts Amazon
+    as a major backer". A national security adviser holds a public office, read as a title."""
+    lemma = noun.lemma_.lower()
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    advisory = lemma in ("role", "position", "post") and "advisory" in modifiers
+    frame = ADVICE if advisory else _LINK_NOUNS.get(lemma)
+    if frame is None or "security" in modifiers or noun.tag_ in ("NNS", "NNPS"):
+        return []
+    owner = _child(noun, {"poss"})
+    others = resolve.entities(owner) if owner is not None else []
+    preps = frozenset({"to", "at", "of", "in"})
+    others += [e for t in _prep_objects(noun, preps) for e in resolve.entities(t)]
+    described: list[str] = []
+    if noun.dep_ == "appos":
+        described = resolve.entities(noun.head)
+    elif noun.dep_ == "attr":
+        subject = _subject_of(noun.head)[0]
+        described = resolve.entities(subject) if subject is not None else []
+    elif noun.dep_ == "pobj" and noun.head.lower_ in ("as", "into"):
+        verb = noun.head.head
+        subject = _subject_of(verb)[0]
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "which former OpenAI executives founded … and which counts"
+        if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+            subject = clause.head  # "van der Velde, who will move into an advisory role"
+        obj = _child(verb, {"dobj"})
+        took = _AS_ROLE_VERBS.get(verb.lemma_.lower())
+        if took == "taker" and obj is not None:
+            described = resolve.entities(obj)
+            others = others or (resolve.entities(subject) if subject is not None else [])
+        else:
+            described = resolve.entities(subject) if subject is not None else []
+            if took == "body" and obj is not None:
+                others = others or resolve.entities(obj)
+            # "will move into an advisory role at Tether": the parse may hang "at" on the verb.
+            at = _prep_objects(verb, frozenset({"at"}))
+            others = others or [e for t in at for e in resolve.entities(t)]
+    others = [e for e in others if e not in described]
+    if not described or not others:
+        return []
+    return [(frame, _Found(described, others, noun, "described"))]
+
+
 PARENT = Frame("OWNS")
 _PARENT_NOUNS = frozenset({"parent", "owner"})
 
@@ -1608,6 +1688,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
             candidates.extend(_owned_authority(token, resolve))
             candidates.extend(_parent_of(token, resolve))
             candidates.extend(_named_unit(token, resolve))
+            candidates.extend(_link_noun(token, resolve))
         for frame, found in candidates:
             if negated_or_hedged(found.anchor):
                 continue

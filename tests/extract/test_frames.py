@@ -175,3 +175,75 @@ def test_a_parent_set_beside_its_name_owns_the_company(extract_text: Extract) ->
     )
     assert ("Alphabet", "OWNS", "Google") in found
     assert ("Google", "OWNS", "Alphabet") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a noun calls someone: an adviser, a partner, a backer.
+        (
+            "The Senate confirmed Stephen Miran, President Donald Trump's top economic "
+            "adviser, as a governor of the Federal Reserve.",
+            ("Stephen Miran", "ADVISES", "Donald Trump"),
+        ),
+        (
+            "Hines, who was executive director of the White House's crypto council until "
+            "August, joined Tether as a strategic adviser last month.",
+            ("Hines", "ADVISES", "Tether"),
+        ),
+        (
+            "World Liberty Financial named Tron founder Justin Sun as an adviser on Tuesday.",
+            ("Justin Sun", "ADVISES", "World Liberty Financial"),
+        ),
+        (
+            "Paolo Ardoino succeeds Jean-Louis van der Velde, who will move into an advisory "
+            "role at Tether.",
+            ("Jean-Louis van der Velde", "ADVISES", "Tether"),
+        ),
+        (
+            "Andrew Witty became UnitedHealth's chief executive in 2021 and will serve as a "
+            "senior adviser to the company.",
+            ("Andrew Witty", "ADVISES", "UnitedHealth"),
+        ),
+        (
+            "Cantor Fitzgerald, a longtime partner of Tether, will hold the reserves.",
+            ("Cantor Fitzgerald", "PARTNERED_WITH", "Tether"),
+        ),
+        (
+            "Anthropic, which former OpenAI executives founded in 2021 and which counts "
+            "Amazon as a major backer, said it would fight the case.",
+            ("Amazon", "INVESTED_IN", "Anthropic"),
+        ),
+        # A licensing deal makes partners; the parse takes "has licensing" for a verb and
+        # hangs the subject on "has".
+        # "The platform" is Reddit, named most, though the gazetteer knows only Anthropic.
+        (
+            "Reddit sued Anthropic on Wednesday, accusing the artificial intelligence company "
+            "of scraping the social platform's content. Ben Lee, Reddit's chief legal officer, "
+            "said AI companies should not take it. The San Francisco-based platform has "
+            "licensing deals with Google and OpenAI.",
+            ("Reddit", "PARTNERED_WITH", "Google"),
+        ),
+    ],
+)
+def test_what_a_noun_calls_someone(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A public office, read as a title.
+        "Sheikh Tahnoon, the national security adviser of the United Arab Emirates, "
+        "chairs the fund.",
+        # A deal with a regulator settles a case; it makes no partners.
+        "Binance reached a deal with the SEC on Tuesday.",
+        # Advisers in general, with no one advised.
+        "Bo Hines joined as an adviser last month.",
+    ],
+)
+def test_nouns_that_call_no_one_an_adviser_or_partner(extract_text: Extract, text: str) -> None:
+    found = {p for _, p, _ in facts(extract_text(text))}
+    assert not found & {"ADVISES", "PARTNERED_WITH"}
