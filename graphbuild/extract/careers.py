@@ -198,7 +198,13 @@ def _joined_org(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) ->
     if verb.lemma_.lower() != "join":
         return None
     for child in verb.children:
-        eid = by_token.get(child.i) if child.dep_ == "dobj" else None
+        if child.dep_ != "dobj":
+            continue
+        eid = by_token.get(child.i)
+        if eid is None and child.lemma_.lower() == "board":
+            # "is to join Huntington's board as non-executive vice chairman".
+            owner = next((c for c in child.children if c.dep_ == "poss"), None)
+            eid = by_token.get(owner.i) if owner is not None else None
         if eid is not None and ents.types[eid] in BODY_TYPES:
             return eid
     return None

@@ -165,7 +165,15 @@ def pronoun_antecedent(entities: ArticleEntities, pronoun: Token) -> str | None:
     the salient body of the latest sentence that names one.
     """
     sent = pronoun.sent
-    for token in reversed(pronoun.doc[sent.start : pronoun.i]):
+    before = list(reversed(pronoun.doc[sent.start : pronoun.i]))
+    if pronoun.dep_ in ("nsubj", "nsubjpass"):
+        # A subject "it" names a subject before it: "when Delivery Hero bought a stake in
+        # Glovo, and July 2022, when it took sole control" is Delivery Hero.
+        for token in before:
+            found = _named_body(entities, token)
+            if found is not None and token.dep_ in ("nsubj", "nsubjpass"):
+                return found
+    for token in before:
         found = _named_body(entities, token)
         if found is not None and not (
             entities.types[found] in _PLACE_TYPES and _where_something_is(token)

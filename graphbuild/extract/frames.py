@@ -505,8 +505,13 @@ class _Resolver:
         if noun.dep_ not in ("dobj", "pobj"):
             return frozenset()
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
+            verb = verb.head  # "took sole control of the company"
         subject = _subject_of(verb)[0] if verb.pos_ in ("VERB", "AUX") else None
         eid = self._by_token.get(subject.i) if subject is not None else None
+        if subject is not None and eid is None and subject.lower_ in ("it", "they"):
+            # "when it took sole control of the Barcelona-based company": not what "it" is.
+            eid = pronoun_antecedent(self._ents, subject)
         return frozenset({eid}) if eid is not None else frozenset()
 
     def is_authority(self, eid: str) -> bool:
@@ -520,7 +525,9 @@ class _Resolver:
 
     def described(self, noun: Token) -> str | None:
         """The body a description ("the company") points back to."""
-        return antecedent(self._ents, noun.idx, noun.lower_, noun.sent.start_char)
+        return antecedent(
+            self._ents, noun.idx, noun.lower_, noun.sent.start_char, self._not_subject(noun)
+        )
 
     def is_regulator(self, eid: str) -> bool:
         return self._ents.types.get(eid) == "Regulator"
@@ -789,13 +796,25 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
         if not frame.direct_object and obj is not None:
             # "settle charges from the SEC": the preposition hangs on the object.
             objects.extend(_prep_objects(obj, frame.preps))
-    if verb.dep_ == "relcl" and subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "which has $53 billion in assets and is headquartered in"
+    if clause.dep_ == "relcl" and subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
         # "Binance, which is based in Abu Dhabi": the relative pronoun stands for the head.
         target = subjects if not passive or (frame.preps and not frame.direct_object) else objects
-        target[:] = [verb.head if t is subject else t for t in target]
+        target[:] = [clause.head if t is subject else t for t in target]
         rule = "clause"
     subject_ids = [e for t in subjects for e in resolve.entities(t)]
     object_ids = [e for t in objects for e in resolve.entities(t)]
+    if frame.predicate == "HEADQUARTERED_IN":
+        # "headquartered in Houston and Tupelo, Mississippi": the state is where the town is.
+        states = {
+            resolve.entity(t)
+            for o in objects
+            for t in o.subtree
+            if _state_of_the_town_before(t, resolve)
+        }
+        object_ids = [e for e in object_ids if e not in states]
     if frame.predicate == "FOUNDED" and any(resolve.is_person(e) for e in subject_ids):
         # "started Kalshi in 2018 with Luana Lopes Lara": she is a founder too.
         partners = _prep_objects(verb, frozenset({"with"}))
@@ -810,6 +829,15 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
 _PARTNER_DEALS = frozenset(
     {"licensing", "licence", "license", "partnership", "distribution", "supply", "content"}
 )
+
+
+def _state_of_the_town_before(token: Token, resolve: _Resolver) -> bool:
+    """Whether a place follows a town and a comma: "Mississippi" in "Tupelo, Mississippi"."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != ",":
+        return False
+    town = resolve.entity(doc[token.i - 2])
+    return town is not None and resolve.is_place(town)
 
 
 def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
@@ -1522,6 +1550,27 @@ ACQUISITION = next(f for f in FRAMES if f.predicate == "ACQUIRED")
 _CONTROL = frozenset({"controlling", "majority"})
 
 
+def _took_control(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """An acquisition from "took sole control of the Barcelona-based company", "gained
+    full control of Glovo"."""
+    if verb.lemma_.lower() not in ("take", "gain", "assume", "acquire"):
+        return []
+    control = _child(verb, {"dobj"})
+    if control is None or control.lemma_.lower() != "control":
+        return []
+    subject = _subject_of(verb)[0]
+    acquirers = resolve.entities(subject) if subject is not None else []
+    targets = [
+        e
+        for t in _prep_objects(control, frozenset({"of"}))
+        for e in resolve.entities(t)
+        if e not in acquirers
+    ]
+    if not acquirers or not targets:
+        return []
+    return [(ACQUISITION, _Found(acquirers, targets, verb, "active"))]
+
+
 def _takes_control(anchor: Token) -> bool:
     """Whether an investment buys control: "bought a controlling stake in", "invest $3
     billion in RBL Bank for a controlling stake of up to 60%"."""
@@ -1675,7 +1724,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
             readers = (
                 _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with,
                 _backed_by, _offices_in, _led_round, _joined_round, _given_term,
-                _sanctioned_by_act,
+                _sanctioned_by_act, _took_control,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))

@@ -597,3 +597,13 @@ def test_handing_over_documents_is_no_succession(extract_text: Extract) -> None:
     )
     assert not event_parts(result, "Appointment")
     assert not event_parts(result, "Resignation")
+
+
+def test_joining_a_named_boards_seat_is_at_that_board(extract_text: Extract) -> None:
+    result = extract_text(
+        "Huntington agreed to buy Cadence Bank. Dan Rollins, Cadence's chairman and chief "
+        "executive, is to join Huntington's board as vice chairman once the deal closes."
+    )
+    assert event_parts(result, "Appointment") == [
+        {("appointee", "Dan Rollins"), ("organization", "Huntington")}
+    ]

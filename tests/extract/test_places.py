@@ -66,3 +66,32 @@ def test_headquarters_of_a_described_company(
     extract_text: Extract, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in facts(extract_text(text))
+
+
+def test_headquarters_in_two_towns_in_a_clause_shared_with_another_verb(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Huntington agreed to buy Cadence Bank on Monday. Cadence, which has about $53 "
+        "billion in assets and is headquartered in Houston and Tupelo, Mississippi, runs "
+        "390 branches."
+    )
+    found = facts(result)
+    assert {("Cadence Bank", "HEADQUARTERED_IN", "Houston")} <= found
+    assert ("Cadence Bank", "HEADQUARTERED_IN", "Tupelo") in found
+    # The state is where the town is, not a headquarters of its own.
+    assert ("Cadence Bank", "HEADQUARTERED_IN", "Mississippi") not in found
+    assert ("Tupelo", "LOCATED_IN", "Mississippi") in found
+
+
+def test_a_described_object_is_not_the_subject_that_acts_on_it(extract_text: Extract) -> None:
+    # "it" is Delivery Hero, the subject of the earlier clause, and the company it took
+    # control of is not itself.
+    result = extract_text(
+        "Delivery Hero bought a minority stake in Glovo in 2018, and in July 2022 it took "
+        "sole control of the Barcelona-based company."
+    )
+    found = facts(result)
+    assert ("Glovo", "HEADQUARTERED_IN", "Barcelona") in found
+    assert ("Delivery Hero", "HEADQUARTERED_IN", "Barcelona") not in found
+    assert ("Delivery Hero", "ACQUIRED", "Glovo") in found
