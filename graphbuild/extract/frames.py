@@ -457,10 +457,18 @@ class _Resolver:
         if word in _PRONOUNS_THING:
             return pronoun_antecedent(self._ents, token)
         if word in _PRONOUNS_PERSON:
+            # An object pronoun is not its own clause's subject: in "Lisa Cook, who sued
+            # him", "him" is not Cook.
+            subject = self._clause_subject(token) if token.dep_ in ("dobj", "pobj") else None
+            # … and it is the subject of the clause the relative clause hangs in, when that
+            # is a person: "Trump has tried to fire Governor Lisa Cook, who sued him".
+            outer = self._outer_subject(token) if subject is not None else None
+            if outer is not None and outer != subject and self._ents.types[outer] == PERSON:
+                return outer
             people = [
                 eid
                 for m, eid in zip(self._ents.mentions, self._ents.entity_of, strict=True)
-                if m.end_char <= token.idx and self._ents.types[eid] == PERSON
+                if m.end_char <= token.idx and self._ents.types[eid] == PERSON and eid != subject
             ]
             return people[-1] if people else None
         return None
@@ -498,6 +506,27 @@ class _Resolver:
             if len(people) >= 2:
                 return people
         return []
+
+    def _clause_subject(self, token: Token) -> str | None:
+        """The named subject of the verb over ``token``, through "who" to the person."""
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = _subject_of(verb)[0]
+        if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+            subject = verb.head
+        return self._by_token.get(subject.i) if subject is not None else None
+
+    def _outer_subject(self, token: Token) -> str | None:
+        """The named subject of the clause that the relative clause over ``token`` is in."""
+        clause = token.head.head if token.dep_ == "pobj" else token.head
+        if clause.dep_ != "relcl":
+            return None
+        verb = clause.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = _subject_of(verb)[0]
+        return self._by_token.get(subject.i) if subject is not None else None
 
     def _not_subject(self, noun: Token) -> frozenset[str]:
         """The named subject of the verb a description is the object of: in "Broadcom

@@ -617,14 +617,15 @@ def _implied_office(
     org = _implied_body(ents, body)
     if org is None:
         return None
-    start = _left_of_modifiers(doc, chain[0].start, chain[0].sent.start)[0]
+    left = _left_of_modifiers(doc, chain[0].start, chain[0].sent.start)[0]
     # "New York Attorney General Letitia James": a place or name before the office is its
-    # own body, which the office table does not know.
-    if start > chain[0].sent.start and (
-        ents.at_token(start - 1) is not None or doc[start - 1].pos_ == "PROPN"
+    # own body, which the office table does not know. A comma sets the office off from the
+    # name before it: "Stephen Miran, President Donald Trump's top economic adviser".
+    if left >= chain[0].sent.start and (
+        ents.at_token(left) is not None or doc[left].pos_ == "PROPN"
     ):
         return None
-    return _Placement(person[0], org, start, person[1], "role/office_person")
+    return _Placement(person[0], org, left + 1, person[1], "role/office_person")
 
 
 # Verbs whose passive names who holds a post: "G42, which is chaired by Sheikh Tahnoon".

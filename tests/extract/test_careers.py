@@ -607,3 +607,17 @@ def test_joining_a_named_boards_seat_is_at_that_board(extract_text: Extract) -> 
     assert event_parts(result, "Appointment") == [
         {("appointee", "Dan Rollins"), ("organization", "Huntington")}
     ]
+
+
+def test_confirmed_as_a_governor_is_an_appointment(extract_text: Extract) -> None:
+    result = extract_text(
+        "The Senate on Monday confirmed Stephen Miran as a governor of the Federal Reserve."
+    )
+    assert event_parts(result, "Appointment") == [
+        {("appointee", "Stephen Miran"), ("organization", "Federal Reserve")}
+    ]
+
+
+def test_confirming_a_report_is_no_appointment(extract_text: Extract) -> None:
+    result = extract_text("Binance confirmed the report about Richard Teng on Monday.")
+    assert not event_parts(result, "Appointment")

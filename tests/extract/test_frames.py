@@ -247,3 +247,14 @@ def test_what_a_noun_calls_someone(
 def test_nouns_that_call_no_one_an_adviser_or_partner(extract_text: Extract, text: str) -> None:
     found = {p for _, p, _ in facts(extract_text(text))}
     assert not found & {"ADVISES", "PARTNERED_WITH"}
+
+
+def test_an_object_pronoun_in_a_relative_clause(extract_text: Extract) -> None:
+    # "him" is not Cook, the clause's subject, but Trump, the subject of the clause
+    # the relative clause hangs in (not Powell, the person named last before it).
+    result = extract_text(
+        "Donald Trump has repeatedly attacked Fed Chair Jerome Powell. Trump has tried to "
+        "fire Governor Lisa Cook, who sued him over her dismissal."
+    )
+    assert ("Lisa Cook", "SUED", "Donald Trump") in facts(result)
+    assert not {f for f in facts(result) if f[1] == "SUED" and f[2] != "Donald Trump"}

@@ -817,3 +817,20 @@ def test_run_by_a_leader_gives_the_leaders_title_alone(extract_text: Extract) ->
     assert ("Jeff Smith", "head", "Starboard Value") in roles(
         extract_text("Starboard Value, which is run by its co-founder Jeff Smith, wrote a letter.")
     )
+
+
+def test_public_offices_set_off_by_a_comma_and_a_senator(extract_text: Extract) -> None:
+    result = extract_text(
+        "The Senate confirmed Stephen Miran, President Donald Trump's top economic adviser, "
+        "as a governor of the U.S. central bank. Senator Lisa Murkowski of Alaska voted "
+        "against him."
+    )
+    found = roles(result)
+    assert ("Donald Trump", "president", "United States") in found
+    assert ("Lisa Murkowski", "senator", "U.S. Senate") in found
+    # A place right before an office is the office's own body, which the table does not
+    # know: the Texas attorney general is not at the Justice Department.
+    result = extract_text(
+        "Texas Attorney General Ken Paxton sued the company. The Justice Department declined."
+    )
+    assert not [r for r in roles(result) if r[0] == "Ken Paxton"]
