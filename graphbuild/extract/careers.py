@@ -606,6 +606,10 @@ def extract_careers(
         rule = "career/named_org"
         if org is None:
             org = _employer_in(title.sent, person, title_roles or [])
+        if org is None and predecessor is not None:
+            # "Udi Mokady, now its executive chairman, who handed the chief executive role
+            # to Matt Cohen": where the one succeeded holds a title in the sentence.
+            org = _employer_in(title.sent, predecessor, title_roles or [])
         if org is None:
             org, rule = topic, "career/topic"
         if org is None:
@@ -694,10 +698,12 @@ def extract_careers(
         pair = _succession(verb, ents, by_token)
         if pair is None:
             continue
+        successor, predecessor = pair
         org, rule = _org_at(verb, ents, by_token), "career/named_org"
+        if org is None:
+            org = _employer_in(verb.sent, predecessor, title_roles or [])
         if org is None and _named_before(topic, verb, ents):
             org, rule = topic, "career/topic"
-        successor, predecessor = pair
         if org is None or (successor, org, predecessor) in appointed:
             continue
         evidence = span_evidence(verb.sent, f"{rule}/appointment/succession")

@@ -426,6 +426,11 @@ class _Resolver:
             owner = _child(token, {"poss"})
             if owner is not None and owner.i in self._by_token:
                 return self._by_token[owner.i]
+        if token.lemma_.lower() in _PARTS | {"business"}:
+            # "the retail banking business of Tesco Bank".
+            owners = [o for o in _prep_objects(token, frozenset({"of"})) if o.i in self._by_token]
+            if owners:
+                return self._by_token[owners[0].i]
         described = self._by_token.get(token.head.i) if token.dep_ == "appos" else None
         if described is not None and self._ents.types[described] == PERSON:
             # "Richard Tornetta, a Tesla shareholder who had sued Musk": the person, not
@@ -899,6 +904,8 @@ def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
             objects = objects or _prep_objects(clause, frame.preps)
     if subject is None and noun.dep_ in _COPULA_NOUN_DEPS | {"dobj", "pobj"}:
         subject = _subject_of(head)[0] if noun.dep_ != "appos" else head
+        if subject is None and head.tag_ == "VBG" and head.dep_ == "dobj":
+            subject = _subject_of(head.head)[0]  # "has licensing deals", parsed as a verb
         if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
             # "OFAC, which is part of the Treasury": the pronoun stands for the head.
             subject = head.head if head.dep_ == "relcl" else None

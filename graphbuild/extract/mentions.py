@@ -886,7 +886,13 @@ def _related_body(doc: Doc, mention: MentionSpan) -> bool:
     """Whether a name is the other body in an apposition that relates two: "Naver" in
     "Naver Financial, the payments arm of internet group Naver"."""
     token = doc[mention.end - 1]
-    if mention.type != "Organization" or token.dep_ != "pobj" or token.head.lower_ != "of":
+    if mention.type != "Organization":
+        return False
+    if token.dep_ == "appos" and token.head.dep_ == "pobj":
+        # "Tesco Bank, the lending arm of Britain's biggest supermarket chain, Tesco": the
+        # name set beside the parent's description.
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
         return False
     noun = token.head.head
     return noun.dep_ == "appos" and noun.lemma_.lower() in _RELATED_BODY_NOUNS
@@ -1333,7 +1339,7 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
                 mentions[i] = replace(m, type=PERSON)
         elif not m.curated and len(heads) == 1 and key not in heads:
             key = next(iter(heads))
-        elif m.type == "Organization" and len(org_by_stem.get(key, ())) == 1:
+        elif m.type == "Organization" and len(org_by_stem.get(key, ())) == 1 and key not in related:
             key = next(iter(org_by_stem[key]))
         elif (
             not m.curated

@@ -621,3 +621,17 @@ def test_confirmed_as_a_governor_is_an_appointment(extract_text: Extract) -> Non
 def test_confirming_a_report_is_no_appointment(extract_text: Extract) -> None:
     result = extract_text("Binance confirmed the report about Richard Teng on Monday.")
     assert not event_parts(result, "Appointment")
+
+
+def test_a_handover_is_at_the_body_where_the_one_succeeded_holds_a_title(
+    extract_text: Extract,
+) -> None:
+    # The article is about Palo Alto Networks; the handover is at CyberArk.
+    result = extract_text(
+        "Palo Alto Networks agreed to buy CyberArk. Palo Alto Networks said the deal would "
+        "close next year. CyberArk was co-founded in 1999 by Udi Mokady, now its executive "
+        "chairman, who handed the chief executive role to Matt Cohen in 2023."
+    )
+    assert event_parts(result, "Appointment") == [
+        {("appointee", "Matt Cohen"), ("organization", "CyberArk"), ("predecessor", "Udi Mokady")}
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from readouts import pairs
 
 from graphbuild.models import ArticleExtraction
 
@@ -505,3 +506,28 @@ def test_countries_are_governments_and_figures_no_names(
 def test_a_surname_that_is_also_a_country_stays_a_person(extract_text: Extract) -> None:
     result = extract_text("Deputy Attorney General Lisa Monaco announced the charges.")
     assert ("Person", "Lisa Monaco") in typed(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The State Department offered a reward of up to $5 million.", "U.S. Department of State"),
+        (
+            "Robinhood agreed to settle with the Massachusetts Securities Division.",
+            "Massachusetts Securities Division",
+        ),
+    ],
+)
+def test_listed_government_departments_are_regulators(
+    extract_text: Extract, text: str, expected: str
+) -> None:
+    assert ("Regulator", expected) in typed(extract_text(text))
+
+
+def test_a_listed_abbreviation_is_the_same_company(extract_text: Extract) -> None:
+    result = extract_text(
+        "Intercontinental Exchange will invest up to $2 billion in Polymarket. Jeffrey "
+        "Sprecher, ICE's chief executive, said the deal would help."
+    )
+    assert ("Organization", "ICE") not in typed(result)
+    assert ("Jeffrey Sprecher", "Intercontinental Exchange") in pairs(result, "ROLE_AT")

@@ -133,3 +133,17 @@ def test_a_lab_named_without_its_lab_is_the_same_company(extract_text: Extract) 
         "Machines' chief scientist."
     )
     assert "Thinking Machines" not in {e.name for e in result.entities}
+
+
+def test_a_parent_named_beside_its_description_is_another_body(extract_text: Extract) -> None:
+    result = extract_text(
+        "Barclays has agreed to buy the retail banking business of Tesco Bank, the lending "
+        "arm of Britain's biggest supermarket chain, Tesco, for about £600m. Tesco chief "
+        "executive Ken Murphy said it would let the retailer focus on its core business."
+    )
+    names = {e.name for e in result.entities}
+    assert {"Tesco", "Tesco Bank"} <= names
+    assert pairs(result, "MEMBER_OF") == {("Tesco Bank", "Tesco")}
+    # The business of Tesco Bank is what Barclays buys.
+    assert pairs(result, "ACQUIRED") == {("Barclays", "Tesco Bank")}
+    assert ("Ken Murphy", "Tesco") in pairs(result, "ROLE_AT")
