@@ -437,7 +437,14 @@ class _Resolver:
             # the company that names the kind of shareholder.
             return described
         for child in token.children:
-            if child.dep_ in ("appos", "compound") and child.i in self._by_token:
+            named = child.dep_ in ("appos", "compound")
+            # "the firm that Bankman-Fried, FTX's founder, also set up": the parse may hang
+            # the person on his title.
+            named = named or (
+                child.dep_ == "nmod"
+                and self._ents.types.get(self._by_token.get(child.i, "")) == PERSON
+            )
+            if named and child.i in self._by_token:
                 eid = self._by_token[child.i]
                 if child.dep_ == "compound" and token.tag_ == "NNS" and self.is_place(eid):
                     # "U.S. regulators": some of a country's bodies, not the country.

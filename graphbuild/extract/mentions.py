@@ -370,6 +370,12 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
     # "Hidden Road, which clears trades for hedge funds": people take "who".
     if entity_type == PERSON and _which_clause(span.root):
         return True
+    # "a Series A round led by Paradigm": who leads a funding round is an investor.
+    root = span.root
+    led = root.head.head
+    by = root.dep_ == "pobj" and root.head.dep_ == "agent" and led.lemma_ == "lead"
+    if by and led.head.lemma_.lower() in ("round", "financing", "funding"):
+        return True
     after = span.end
     if (
         after + 1 < len(doc)
@@ -490,6 +496,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     # A given name taken into a person's name was also tagged on its own ("Bharat").
     out = [m for m in out if not any(_inside(m, longer) for longer in out)]
     out = _district_authorities(doc, out)
+    out = _listed_assets(doc, out)
     out += _missed_places(doc, out)
     out += _missed_people(doc, out, titles)
     out += _missed_organizations(doc, out, all_titles, company_titles)
@@ -497,6 +504,50 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     out = _with_repeated_names(doc, out)
     out = [replace(m, related=True) if _related_body(doc, m) else m for m in out]
     return sorted(out + _missed_surnames(doc, out), key=lambda m: m.start)
+
+
+# Nouns for crypto assets, and the words that open a list of them: "tokens that were
+# offered as investment contracts, among them Solana, Polygon and Filecoin".
+_ASSET_NOUNS = frozenset({"token", "coin", "cryptocurrency", "stablecoin", "altcoin"})
+_LIST_OPENERS = (("among", "them"), ("such", "as"), ("including",))
+
+
+def _listed_assets(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
+    """``found`` with the names listed after a plural asset noun and "among them",
+    "such as" or "including" typed as assets, whatever the tagger called them."""
+    listed: set[int] = set()
+    for sent in doc.sents:
+        words = [t.lower_ for t in sent]
+        nouns = [t.i for t in sent if t.tag_ == "NNS" and t.lemma_.lower() in _ASSET_NOUNS]
+        for opener in _LIST_OPENERS:
+            for k in range(len(words) - len(opener) + 1):
+                start = sent.start + k
+                if tuple(words[k : k + len(opener)]) != opener or not any(n < start for n in nouns):
+                    continue
+                end = start + len(opener)
+                # The list runs over names, commas and "and" to its end.
+                while end < sent.end and (
+                    doc[end].pos_ == "PROPN" or doc[end].lower_ in (",", "and")
+                ):
+                    end += 1
+                listed.update(range(start + len(opener), end))
+    out = [
+        replace(m, type="Asset", cued=True)
+        if not m.curated and m.start in listed and m.type != "Asset"
+        else m
+        for m in found
+    ]
+    # Names in the list that the tagger missed ("Cosmos").
+    covered = {i for m in found for i in range(m.start, m.end)}
+    missed = {i for i in listed - covered if doc[i].pos_ == "PROPN"}
+    for i in sorted(missed):
+        if doc[i].text[:1].isupper() and i - 1 not in missed:
+            end = i + 1
+            while end in missed:
+                end += 1
+            span = doc[i:end]
+            out.append(_mention(span, "Asset", clean_name(span.text), cued=True))
+    return sorted(out, key=lambda m: m.start)
 
 
 # Words inside a family name: "Jean-Louis van der Velde", "Henri de Castries".

@@ -348,6 +348,10 @@ def _person_before(doc: Doc, ents: ArticleEntities, k: int, sent_start: int) -> 
     aged = k - 3 >= sent_start and doc[k - 1].text == "," and doc[k - 3].text == ","
     if pos is None and aged and doc[k - 2].like_num:
         pos = ents.ending_at(k - 4)
+    # "Salame, 30, who had been co-chief executive": ``k`` on the comma after the age.
+    aged = k - 2 >= sent_start and doc[k].text == "," and doc[k - 2].text == ","
+    if pos is None and aged and doc[k - 1].like_num:
+        pos = ents.ending_at(k - 3)
     return pos
 
 
@@ -389,8 +393,16 @@ def _place_chain(
         and _org_before(doc, ents, left, sent.start) is not None
     ):
         # "its chairman, Paul Bulcke,", "Its founders, Arthur Hayes, Ben Delo and Sam Reed,":
-        # the names set off after the title.
-        people = _people_from(ents, doc, last.end + 1)
+        # the names set off after the title, past a title of the first's own ("Privy's
+        # co-founders, chief executive Henri Stern and Asta Li").
+        named = last.end + 1
+        while (
+            named < min(last.end + 4, sent.end)
+            and doc[named].is_lower
+            and doc[named].pos_ in ("NOUN", "ADJ")
+        ):
+            named += 1
+        people = _people_from(ents, doc, named)
     if people:
         if last.root.tag_ not in ("NNS", "NNPS"):
             people = people[:1]
@@ -410,8 +422,18 @@ def _place_chain(
                     _Placement(person_id, after[0], first.start, after[1], "role/title_person_of")
                 )
             elif left >= sent.start and doc[left].lower_ in {"and", ","}:
-                # "CEO Richard Teng and chief legal officer Eleanor Hughes": share the organisation.
-                prev = next((r for r in reversed(found) if r.end == left), None)
+                # "CEO Richard Teng and chief legal officer Eleanor Hughes": share the
+                # organisation; so does a title inside the list a plural title names
+                # ("Privy's co-founders, chief executive Henri Stern and Asta Li").
+                listed = doc[left].text == "," and doc[left - 1].tag_ in ("NNS", "NNPS")
+                prev = next(
+                    (
+                        r
+                        for r in reversed(found)
+                        if r.end == left or (listed and r.start <= left < r.end)
+                    ),
+                    None,
+                )
                 if prev is not None:
                     placed.append(
                         _Placement(person_id, prev.org, prev.start, person_end, "role/coordinated")
@@ -457,8 +479,10 @@ def _place_chain(
         ]
     if k < sent.start or not (doc[k].text == "," or doc[k].lemma_ in {"be", "become"}):
         return []
-    # "Jaain was chief executive from 2020 to 2023": a title held in the past.
-    former = former or doc[k].lower_ in _PAST_COPULAS
+    # "Jaain was chief executive from 2020 to 2023", "who had been co-chief executive": a
+    # title held in the past.
+    had_been = doc[k].lower_ == "been" and k - 1 >= sent.start and doc[k - 1].lower_ == "had"
+    former = former or doc[k].lower_ in _PAST_COPULAS or had_been
     # "who has been chairman and chief executive of Kering since 2005".
     if doc[k].lower_ == "been" and k - 1 > sent.start and doc[k - 1].lemma_ == "have":
         k -= 1

@@ -531,3 +531,22 @@ def test_a_listed_abbreviation_is_the_same_company(extract_text: Extract) -> Non
     )
     assert ("Organization", "ICE") not in typed(result)
     assert ("Jeffrey Sprecher", "Intercontinental Exchange") in pairs(result, "ROLE_AT")
+
+
+def test_the_leader_of_a_round_is_a_company(extract_text: Extract) -> None:
+    result = extract_text(
+        "Privy raised $18 million in November 2023 in a Series A round led by Paradigm."
+    )
+    assert ("Organization", "Paradigm") in typed(result)
+
+
+def test_names_listed_after_tokens_are_assets(extract_text: Extract) -> None:
+    result = extract_text(
+        "The complaint says Cumberland bought and sold tokens that were offered as investment "
+        "contracts, among them Solana, Polygon, Cosmos, Algorand and Filecoin."
+    )
+    assets = {name for kind, name in typed(result) if kind == "Asset"}
+    assert assets == {"Solana", "Polygon", "Cosmos", "Algorand", "Filecoin"}
+    # Companies listed after "exchanges including" stay companies.
+    result = extract_text("The SEC sued exchanges including Coinbase and Binance.")
+    assert not {name for kind, name in typed(result) if kind == "Asset"}

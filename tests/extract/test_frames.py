@@ -258,3 +258,11 @@ def test_an_object_pronoun_in_a_relative_clause(extract_text: Extract) -> None:
     )
     assert ("Lisa Cook", "SUED", "Donald Trump") in facts(result)
     assert not {f for f in facts(result) if f[1] == "SUED" and f[2] != "Donald Trump"}
+
+
+def test_a_founder_the_parse_hangs_on_his_title(extract_text: Extract) -> None:
+    result = extract_text(
+        "Ryan Salame worked with Sam Bankman-Fried. Prosecutors said he gave money from "
+        "Alameda Research, the trading firm that Bankman-Fried, FTX's founder, also set up."
+    )
+    assert ("Sam Bankman-Fried", "FOUNDED", "Alameda Research") in facts(result)

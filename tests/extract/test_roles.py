@@ -834,3 +834,30 @@ def test_public_offices_set_off_by_a_comma_and_a_senator(extract_text: Extract) 
         "Texas Attorney General Ken Paxton sued the company. The Justice Department declined."
     )
     assert not [r for r in roles(result) if r[0] == "Ken Paxton"]
+
+
+def test_a_title_held_before_after_an_age(extract_text: Extract) -> None:
+    result = extract_text(
+        "Ryan Salame was sentenced on Tuesday. Salame, 30, who had been co-chief executive "
+        "of FTX Digital Markets, pleaded guilty in September."
+    )
+    assert ("Ryan Salame", "former co-CEO", "FTX Digital Markets") in roles(result)
+
+
+def test_a_title_inside_the_list_a_plural_title_names(extract_text: Extract) -> None:
+    result = extract_text(
+        "Stripe has agreed to buy Privy. Privy's co-founders, chief executive Henri Stern and "
+        "Asta Li, announced the deal on Wednesday."
+    )
+    assert {
+        ("Henri Stern", "co-founder", "Privy"),
+        ("Asta Li", "co-founder", "Privy"),
+        ("Henri Stern", "CEO", "Privy"),
+    } <= roles(result)
+    assert ("Asta Li", "CEO", "Privy") not in roles(result)
+    # A verb after the comma ends the title: Trump is not the company's chairman.
+    result = extract_text(
+        "Nippon Steel will buy U.S. Steel. Eiji Hashimoto, the Japanese company's chairman "
+        "and chief executive, thanked Trump for his decision."
+    )
+    assert not [r for r in roles(result) if r[0] != "Eiji Hashimoto"]
