@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -1827,7 +1828,133 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
     deals = _priced(_one_per_deal(list(events.values())), _valuations(doc, resolve))
     rounds = _join_rounds(deals, relations)
     carried = _carry_authorities(rounds, relations)
-    return list(relations.values()), _one_each(_one_per_action(carried, relations))
+    events_read = _shares_of_totals(
+        doc, resolve, _one_each(_one_per_action(carried, relations)), relations
+    )
+    return list(relations.values()), events_read
+
+
+# Events whose total a sentence may split between the parties: "fined Delivery Hero and
+# Glovo a total of €329 million … Delivery Hero must pay €223.3 million and Glovo €105.7
+# million".
+_SPLIT_TYPES = frozenset({"Fine", "Settlement"})
+
+
+def _gapped_shares(doc: Doc, resolve: _Resolver) -> list[list[tuple[str, Amount]]]:
+    """Each sentence's shares of one sum, party by party: "Delivery Hero must pay €223.3
+    million and Glovo €105.7 million", "the PRA imposed £33.9m and the Financial Conduct
+    Authority £27.8m" (a second party and its amount with the verb left out)."""
+    out: list[list[tuple[str, Amount]]] = []
+    for sent in doc.sents:
+        spans = money_spans(doc, sent)
+        for (first, first_amount), (second, second_amount) in pairwise(spans):
+            party = resolve.entity(doc[second.start - 1]) if second.start > 0 else None
+            if party is None:
+                continue
+            name_start = second.start - 1
+            while name_start > first.end and resolve.entity(doc[name_start - 1]) == party:
+                name_start -= 1
+            joined = [t.lower_ for t in doc[first.end : name_start] if t.lower_ != "the"]
+            if joined not in (["and"], [",", "and"]):
+                continue
+            verb = first.root.head
+            subject = _subject_of(verb)[0] if verb.pos_ in ("VERB", "AUX") else None
+            payer = resolve.entity(subject) if subject is not None else None
+            if payer is None or payer == party or first_amount.currency != second_amount.currency:
+                continue
+            out.append([(payer, first_amount), (party, second_amount)])
+    return out
+
+
+def _shares_of_totals(
+    doc: Doc, resolve: _Resolver, events: list[Event], relations: dict[str, Relation]
+) -> list[Event]:
+    """Events of parties a sentence gives shares of one sum to, each with its own share.
+
+    An event of one of them whose amount is the sum (to within 1%, as reports round it) or
+    none takes that party's share ("fined Delivery Hero and Glovo a total of €329
+    million"); an event that names neither, with the sum and no authority, becomes one
+    event per authority ("Citigroup Global Markets was fined a combined £61.6m" and "the
+    PRA imposed £33.9m and the FCA £27.8m"), whose FINED relations follow."""
+    for shares in _gapped_shares(doc, resolve):
+        out: list[Event] = []
+        for event in events:
+            named = {p.entity for p in event.participants}
+            own = [(party, a) for party, a in shares if party in named]
+            roles = {p.role for p in event.participants}
+            summed = _is_the_sum(event.amount, shares)
+            splittable = event.type in _SPLIT_TYPES and (event.amount is None or summed)
+            if splittable and len(own) == 1:
+                party, share = own[0]
+                out.append(_with_amount(event, share))
+                for authority in (p.entity for p in event.participants if p.role == "authority"):
+                    rid = relation_id(authority, "FINED", party)
+                    if event.type == "Fine" and rid in relations:
+                        shared = {"amount": share.value, "currency": share.currency}
+                        relations[rid] = relations[rid].model_copy(update={"properties": shared})
+            elif (
+                splittable
+                and not own
+                and summed
+                and "authority" not in roles
+                and all(resolve.is_authority(party) for party, _ in shares)
+            ):
+                for party, amount in shares:
+                    participants = [
+                        *event.participants,
+                        Participant(entity=party, role="authority"),
+                    ]
+                    split = _with_amount(
+                        event.model_copy(update={"participants": participants}), amount
+                    )
+                    out.append(split)
+                    if event.type == "Fine":
+                        _add_fined(relations, split, party)
+            else:
+                out.append(event)
+        events = out
+    return events
+
+
+def _is_the_sum(amount: Amount | None, shares: list[tuple[str, Amount]]) -> bool:
+    """Whether an amount is the sum of the shares, to within 1% (reports round it)."""
+    total = sum(share.value for _, share in shares)
+    return (
+        amount is not None
+        and amount.currency == shares[0][1].currency
+        and abs(amount.value - total) <= 0.01 * total
+    )
+
+
+def _add_fined(relations: dict[str, Relation], event: Event, authority: str) -> None:
+    for defendant in (p.entity for p in event.participants if p.role == "defendant"):
+        rid = relation_id(authority, "FINED", defendant)
+        relations.setdefault(
+            rid,
+            Relation(
+                id=rid,
+                subject=authority,
+                predicate="FINED",
+                object=defendant,
+                properties=(
+                    {"amount": event.amount.value, "currency": event.amount.currency}
+                    if event.amount is not None
+                    else {}
+                ),
+                confidence=CONFIDENCE["carried"],
+                evidence=list(event.evidence),
+            ),
+        )
+
+
+def _with_amount(event: Event, amount: Amount) -> Event:
+    key = [(p.role, p.entity) for p in event.participants]
+    return event.model_copy(
+        update={
+            "id": event_id(event.type, key, (amount.value, amount.currency)),
+            "amount": amount,
+        }
+    )
 
 
 # How far a deal has gone, later stages last.

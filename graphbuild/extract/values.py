@@ -59,6 +59,15 @@ def money_spans(doc: Doc, sent: Span) -> list[tuple[Span, Amount]]:
                 continue
             amount = parse_money(span.text)
             if amount is not None:
+                # Not the words after it: "£33.9m and the FCA £27.8m".
+                while len(span) > 1:
+                    shorter = parse_money(doc[span.start : span.end - 1].text)
+                    if shorter is None or (shorter.value, shorter.currency) != (
+                        amount.value,
+                        amount.currency,
+                    ):
+                        break
+                    span = doc[span.start : span.end - 1]
                 found.append((span, amount))
                 covered.update(range(span.start, span.end))
                 break

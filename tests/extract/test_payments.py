@@ -349,3 +349,48 @@ def test_buying_stock_is_no_acquisition(extract_text: Extract) -> None:
     # Buying a company still is.
     result = extract_text("Nvidia agreed to buy Intel for $90 billion.")
     assert [e.amount.value for e in result.events if e.type == "Acquisition" and e.amount] == [9e10]
+
+
+def test_shares_of_a_total_go_to_each_party(extract_text: Extract) -> None:
+    result = extract_text(
+        "The European Commission fined Delivery Hero and its subsidiary Glovo a total of "
+        "€329 million on Monday. Berlin-based Delivery Hero must pay €223.3 million and "
+        "Glovo €105.7 million."
+    )
+    fines = {e for e in events(result) if e[0] == "Fine"}
+    commission = ("authority", "European Commission")
+    assert fines == {
+        ("Fine", frozenset({commission, ("defendant", "Delivery Hero")}), 223.3e6),
+        ("Fine", frozenset({commission, ("defendant", "Glovo")}), 105.7e6),
+    }
+
+
+def test_a_combined_fine_split_between_two_authorities(extract_text: Extract) -> None:
+    # The shares sum to £61.7m; the reports round the combined fine to £61.6m.
+    result = extract_text(
+        "Citigroup Global Markets was fined a combined £61.6m by Britain's two financial "
+        "regulators on Wednesday. The Prudential Regulation Authority imposed £33.9m and "
+        "the Financial Conduct Authority £27.8m after parallel investigations."
+    )
+    fines = {e for e in events(result) if e[0] == "Fine"}
+    defendant = ("defendant", "Citigroup Global Markets")
+    assert fines == {
+        (
+            "Fine",
+            frozenset({defendant, ("authority", "Prudential Regulation Authority")}),
+            33.9e6,
+        ),
+        ("Fine", frozenset({defendant, ("authority", "Financial Conduct Authority")}), 27.8e6),
+    }
+    assert ("Financial Conduct Authority", "Citigroup Global Markets") in pairs(result, "FINED")
+
+
+def test_amounts_that_do_not_add_up_to_the_total_leave_it(extract_text: Extract) -> None:
+    result = extract_text(
+        "Citigroup Global Markets was fined a combined £61.6m by Britain's two financial "
+        "regulators on Wednesday. The Prudential Regulation Authority imposed £10m and the "
+        "Financial Conduct Authority £5m in an earlier case."
+    )
+    assert {(e[1], e[2]) for e in events(result) if e[0] == "Fine"} == {
+        (frozenset({("defendant", "Citigroup Global Markets")}), 61.6e6)
+    }
