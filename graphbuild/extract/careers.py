@@ -800,7 +800,10 @@ def successor_roles(
                 and any(e.rule.startswith("career/") and e.start in told for e in r.evidence)
                 and not str(r.properties.get("role")).startswith("former ")
             ]
-        elif held.get((successor, org)):
+        elif held.get((successor, org)) and not leaving:
+            # A successor with a role there keeps it, unless the text names the role the
+            # predecessor leaves ("Andrew Witty has stepped down as chief executive, and
+            # chairman Stephen Hemsley has replaced him": Hemsley is CEO too).
             given = [g for g in given if g[0] != successor]
         evidence = event.evidence[0].model_copy(update={"rule": "career/succession/role"})
         for holder, role, since in given:
@@ -841,7 +844,26 @@ def without_ended_roles(relations: list[Relation]) -> list[Relation]:
             for e in r.evidence
         )
 
-    return [r for r in relations if not left(r)]
+    # "became UnitedHealth's chief executive in 2021" beside "has stepped down as chief
+    # executive": the role taken then has ended since.
+    until = {
+        (r.subject, r.object, str(r.properties.get("role")).removeprefix("former ")): str(
+            r.properties.get("until") or ""
+        )
+        for r in relations
+        if r.predicate == ROLE_AT
+        and str(r.properties.get("role")).startswith("former ")
+        and any(e.rule.startswith("career/") and "/resignation" in e.rule for e in r.evidence)
+    }
+
+    def ended_since(r: Relation) -> bool:
+        key = (r.subject, r.object, str(r.properties.get("role")))
+        since = r.properties.get("since")
+        if r.predicate != ROLE_AT or key not in until or not isinstance(since, str):
+            return False
+        return not until[key] or since <= until[key]
+
+    return [r for r in relations if not left(r) and not ended_since(r)]
 
 
 def _role_at(

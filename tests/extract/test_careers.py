@@ -635,3 +635,20 @@ def test_a_handover_is_at_the_body_where_the_one_succeeded_holds_a_title(
     assert event_parts(result, "Appointment") == [
         {("appointee", "Matt Cohen"), ("organization", "CyberArk"), ("predecessor", "Udi Mokady")}
     ]
+
+
+def test_a_chairman_who_replaces_the_chief_executive_takes_the_role_left(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Andrew Witty has stepped down as chief executive of UnitedHealth Group, and chairman "
+        "Stephen Hemsley has replaced him, the company said on Tuesday. Witty, a former "
+        "chief executive of drugmaker GlaxoSmithKline, became UnitedHealth's chief "
+        "executive in 2021 and will serve as a senior adviser to the company."
+    )
+    held = {(r[0], r[1], r[2]) for r in dated_roles(result)}
+    assert ("Stephen Hemsley", "CEO", "UnitedHealth") in held
+    assert ("Stephen Hemsley", "chair", "UnitedHealth") in held
+    # The role taken in 2021 has ended since.
+    assert ("Andrew Witty", "CEO", "UnitedHealth") not in held
+    assert ("Andrew Witty", "former CEO", "UnitedHealth") in held
