@@ -214,6 +214,23 @@ def _longer_name(span: Span, titles: frozenset[str]) -> Span:
     return span if end == span.end else doc[span.start : end]
 
 
+def _company_around(span: Span) -> Span | None:
+    """The company name a gazetteer place is part of: untagged name words around it that
+    end in a company word ("Voltic Ghana Limited", "Standard Chartered Kenya Bank")."""
+    doc, sent = span.doc, span.sent
+    start, end = span.start, span.end
+    while start - 1 >= sent.start and _untagged_name_word(doc[start - 1]):
+        start -= 1
+    if start - 1 >= sent.start and doc[start - 1].ent_type_:
+        return None  # "Barclays Bank UK PLC" is read with the company the gazetteer knows
+    while end < sent.end and _untagged_name_word(doc[end]):
+        end += 1
+    last = doc[end - 1].lower_.rstrip(".")
+    if end == span.end or (last not in _ORG_SUFFIXES and last not in _LEGAL_ONLY | {"limited"}):
+        return None
+    return doc[start:end]
+
+
 def _untagged_name_word(token: Token) -> bool:
     """A capitalised proper noun or an acronym ("TFI") that the tagger left untagged."""
     capitalised = token.is_title or (token.is_upper and token.is_alpha and len(token) > 1)
@@ -458,6 +475,11 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             if longer is not span:
                 # "Boeing Commercial Airplanes", "Intel Products": a unit with its own name.
                 span, curated = longer, False
+        if curated and entity_type in ("Government", "Location"):
+            company = _company_around(span)
+            if company is not None:
+                # "Voltic Ghana Limited": a country inside a company's name.
+                span, curated, entity_type = company, False, "Organization"
         cued = False
         if not curated and entity_type in (PERSON, "Organization", "Location"):
             tagged = entity_type

@@ -550,3 +550,12 @@ def test_names_listed_after_tokens_are_assets(extract_text: Extract) -> None:
     # Companies listed after "exchanges including" stay companies.
     result = extract_text("The SEC sued exchanges including Coinbase and Binance.")
     assert not {name for kind, name in typed(result) if kind == "Asset"}
+
+
+def test_a_country_inside_a_company_name_is_part_of_the_company(extract_text: Extract) -> None:
+    result = extract_text("Voltic Ghana Limited said its sales rose in Ghana last year.")
+    assert {("Organization", "Voltic Ghana Limited"), ("Government", "Ghana")} <= typed(result)
+    # A name that starts with a company the gazetteer knows is read with that company.
+    result = extract_text("Barclays Bank UK PLC was fined £3.1 million by the FCA.")
+    assert ("Financial Conduct Authority", "Barclays") in pairs(result, "FINED")
+    assert not [name for _, name in typed(result) if "UK" in name]
