@@ -401,10 +401,16 @@ def _reported_will(verb: Token) -> bool:
         return False
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.subtree):
         return False
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head  # "said that X was leaving and would be replaced by Y"
+    # "said that X was leaving and would be replaced by Y".
+    clause = _first_conjunct(verb)
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _REPORTING
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The first of the verbs ``verb`` is coordinated with, whose clause it shares."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 class _Resolver:
@@ -838,9 +844,7 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
         if not frame.direct_object and obj is not None:
             # "settle charges from the SEC": the preposition hangs on the object.
             objects.extend(_prep_objects(obj, frame.preps))
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head  # "which has $53 billion in assets and is headquartered in"
+    clause = _first_conjunct(verb)  # "which has $53 billion in assets and is headquartered in"
     if clause.dep_ == "relcl" and subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
         # "Binance, which is based in Abu Dhabi": the relative pronoun stands for the head.
         target = subjects if not passive or (frame.preps and not frame.direct_object) else objects
@@ -1409,9 +1413,7 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     elif noun.dep_ == "pobj" and noun.head.lower_ in ("as", "into"):
         verb = noun.head.head
         subject = _subject_of(verb)[0]
-        clause = verb
-        while clause.dep_ == "conj" and clause.head.i != clause.i:
-            clause = clause.head  # "which former OpenAI executives founded … and which counts"
+        clause = _first_conjunct(verb)  # "which former OpenAI executives founded … and which"
         if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and clause.dep_ == "relcl":
             subject = clause.head  # "van der Velde, who will move into an advisory role"
         obj = _child(verb, {"dobj"})

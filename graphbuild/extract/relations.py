@@ -345,13 +345,11 @@ def _body_starts(ents: ArticleEntities, k: int) -> bool:
 def _person_before(doc: Doc, ents: ArticleEntities, k: int, sent_start: int) -> int | None:
     """The mention ending just before token ``k``, past an age ("Joseph Cicippio, 58, was")."""
     pos = ents.ending_at(k - 1)
-    aged = k - 3 >= sent_start and doc[k - 1].text == "," and doc[k - 3].text == ","
-    if pos is None and aged and doc[k - 2].like_num:
-        pos = ents.ending_at(k - 4)
-    # "Salame, 30, who had been co-chief executive": ``k`` on the comma after the age.
-    aged = k - 2 >= sent_start and doc[k].text == "," and doc[k - 2].text == ","
-    if pos is None and aged and doc[k - 1].like_num:
-        pos = ents.ending_at(k - 3)
+    # ``k`` after the comma that ends the age, or on it: "Salame, 30, who had been".
+    for after in (k, k + 1):
+        aged = after - 3 >= sent_start and doc[after - 1].text == "," and doc[after - 3].text == ","
+        if pos is None and aged and doc[after - 2].like_num:
+            pos = ents.ending_at(after - 4)
     return pos
 
 

@@ -111,8 +111,7 @@ def _per_unit(span: Span) -> bool:
     """Whether an amount is a price per share or per unit, not a deal's or a penalty's."""
     doc, sent = span.doc, span.sent
     words: list[str] = []
-    # The span may have taken the words in: "$23.28 a share" read as one amount.
-    for token in doc[span.start + 1 : min(span.end + 8, sent.end)]:
+    for token in doc[span.end : min(span.end + 8, sent.end)]:
         if token.text in (",", ";"):
             break
         words.append(token.lower_)
