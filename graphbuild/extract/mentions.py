@@ -216,7 +216,7 @@ def _longer_name(span: Span, titles: frozenset[str]) -> Span:
 
 def _company_around(span: Span) -> Span | None:
     """The company name a gazetteer place is part of: untagged name words around it that
-    end in a company word ("Voltic Ghana Limited", "Standard Chartered Kenya Bank")."""
+    end in a company word ("Voltic Ghana Limited")."""
     doc, sent = span.doc, span.sent
     start, end = span.start, span.end
     while start - 1 >= sent.start and _untagged_name_word(doc[start - 1]):
@@ -539,12 +539,14 @@ def _listed_assets(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
     "such as" or "including" typed as assets, whatever the tagger called them."""
     listed: set[int] = set()
     for sent in doc.sents:
-        words = [t.lower_ for t in sent]
         nouns = [t.i for t in sent if t.tag_ == "NNS" and t.lemma_.lower() in _ASSET_NOUNS]
+        if not nouns:
+            continue
+        words = [t.lower_ for t in sent]
         for opener in _LIST_OPENERS:
             for k in range(len(words) - len(opener) + 1):
                 start = sent.start + k
-                if tuple(words[k : k + len(opener)]) != opener or not any(n < start for n in nouns):
+                if tuple(words[k : k + len(opener)]) != opener or nouns[0] >= start:
                     continue
                 end = start + len(opener)
                 # The list runs over names, commas and "and" to its end.
