@@ -577,6 +577,9 @@ class _Resolver:
             self._ents, noun.idx, noun.lower_, noun.sent.start_char, self._not_subject(noun)
         )
 
+    def is_asset(self, eid: str) -> bool:
+        return self._ents.types.get(eid) == "Asset"
+
     def is_regulator(self, eid: str) -> bool:
         return self._ents.types.get(eid) == "Regulator"
 
@@ -1376,16 +1379,55 @@ def _named_unit(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
 
 
 ADVICE = next(f for f in FRAMES if f.predicate == "ADVISES")
+PARENT = Frame("OWNS")
 PARTNERSHIP = next(f for f in FRAMES if f.predicate == "PARTNERED_WITH")
 INVESTMENT = Frame("INVESTED_IN")
 # Nouns that say what someone is to a body: "Trump's top economic adviser", "a longtime
 # partner of Tether", "counts Amazon as a major backer".
 _LINK_NOUNS = {"adviser": ADVICE, "advisor": ADVICE, "partner": PARTNERSHIP,
-               "backer": INVESTMENT}  # fmt: skip
+               "backer": INVESTMENT, "shareholder": PARENT, "owner": PARENT,
+               "co-owner": PARENT}  # fmt: skip
 # Verbs that give a role after "as", and whether their object is the one who takes it
 # ("named Justin Sun as an adviser") or the body it is at ("joined Tether as an adviser").
 _AS_ROLE_VERBS = {"name": "taker", "appoint": "taker", "hire": "taker", "tap": "taker",
                   "count": "taker", "join": "body"}  # fmt: skip
+
+
+def _named_subject(verb: Token) -> Token | None:
+    """A verb's subject, or for "who", "which" or "that", the name the relative clause hangs
+    on: "van der Velde, who will move into an advisory role", "Anthropic, which former
+    OpenAI executives founded … and which counts Amazon as a major backer"."""
+    subject = _subject_of(verb)[0]
+    clause = _first_conjunct(verb)
+    if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+        return clause.head
+    return subject
+
+
+OWNERSHIP = next(f for f in FRAMES if f.predicate == "OWNS")
+
+
+def _holdings(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """OWNS from a share or an amount of an asset someone holds: "Musk, who owns about 13%
+    of Tesla", "UniCredit now holds around 9% of Commerzbank", "now holds 331,200 bitcoin".
+    Holding someone to account ("held Binance liable") is no holding, and only a holding
+    in the present is read: "Ver and his companies held about 131,000 bitcoin when …",
+    "will own about 27% of the combined lender" are not."""
+    if verb.lemma_.lower() not in ("hold", "own") or verb.tag_ not in ("VBZ", "VBP"):
+        return []
+    obj = _child(verb, {"dobj"})
+    if obj is None or _child(verb, {"oprd", "acomp", "xcomp", "ccomp"}) is not None:
+        return []
+    if obj.lower_ in ("%", "percent"):
+        owned = [e for t in _prep_objects(obj, frozenset({"of"})) for e in resolve.entities(t)]
+    else:
+        counted = _child(obj, {"nummod"}) is not None
+        owned = [e for e in resolve.entities(obj) if counted and resolve.is_asset(e)]
+    subject = _named_subject(verb)
+    holders = [e for e in resolve.entities(subject) if e not in owned] if subject else []
+    if not holders or not owned:
+        return []
+    return [(OWNERSHIP, _Found(holders, owned, verb, "active"))]
 
 
 def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
@@ -1398,24 +1440,33 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
     advisory = lemma in ("role", "position", "post") and "advisory" in modifiers
     frame = ADVICE if advisory else _LINK_NOUNS.get(lemma)
-    if frame is None or "security" in modifiers or noun.tag_ in ("NNS", "NNPS"):
+    # "one of the biggest shareholders in the lender" names one of them.
+    one_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one"
+    if frame is None or "security" in modifiers or (noun.tag_ in ("NNS", "NNPS") and not one_of):
         return []
     owner = _child(noun, {"poss"})
     others = resolve.entities(owner) if owner is not None else []
     preps = frozenset({"to", "at", "of", "in"})
     others += [e for t in _prep_objects(noun, preps) for e in resolve.entities(t)]
+    if lemma == "shareholder":
+        # "a Tesla shareholder".
+        others += [e for c in noun.children if c.dep_ == "compound" for e in resolve.entities(c)]
+    # Where the noun stands in the sentence: for "one of the … shareholders", where "one" does.
+    place = noun.head.head if one_of else noun
+    while place.dep_ == "conj" and place.head.i != place.i:
+        place = place.head
+    if not others and place is not noun:
+        # "the founder and majority owner of the exchange Bitzlato": "of" hangs on the first.
+        others = [e for t in _prep_objects(place, preps) for e in resolve.entities(t)]
     described: list[str] = []
-    if noun.dep_ == "appos":
-        described = resolve.entities(noun.head)
-    elif noun.dep_ == "attr":
-        subject = _subject_of(noun.head)[0]
+    if place.dep_ == "appos":
+        described = resolve.entities(place.head)
+    elif place.dep_ == "attr":
+        subject = _subject_of(place.head)[0]
         described = resolve.entities(subject) if subject is not None else []
-    elif noun.dep_ == "pobj" and noun.head.lower_ in ("as", "into"):
-        verb = noun.head.head
-        subject = _subject_of(verb)[0]
-        clause = _first_conjunct(verb)  # "which former OpenAI executives founded … and which"
-        if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and clause.dep_ == "relcl":
-            subject = clause.head  # "van der Velde, who will move into an advisory role"
+    elif place.dep_ == "pobj" and place.head.lower_ in ("as", "into"):
+        verb = place.head.head
+        subject = _named_subject(verb)
         obj = _child(verb, {"dobj"})
         took = _AS_ROLE_VERBS.get(verb.lemma_.lower())
         if took == "taker" and obj is not None:
@@ -1434,7 +1485,6 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return [(frame, _Found(described, others, noun, "described"))]
 
 
-PARENT = Frame("OWNS")
 _PARENT_NOUNS = frozenset({"parent", "owner"})
 
 
@@ -1770,7 +1820,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
             readers = (
                 _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with,
                 _backed_by, _offices_in, _led_round, _joined_round, _given_term,
-                _sanctioned_by_act, _took_control,
+                _sanctioned_by_act, _took_control, _holdings,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))

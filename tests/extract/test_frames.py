@@ -266,3 +266,50 @@ def test_a_founder_the_parse_hangs_on_his_title(extract_text: Extract) -> None:
         "Alameda Research, the trading firm that Bankman-Fried, FTX's founder, also set up."
     )
     assert ("Sam Bankman-Fried", "FOUNDED", "Alameda Research") in facts(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a noun calls a holder.
+        (
+            "Chancellor Kathaleen McCormick sided with Richard Tornetta, a Tesla shareholder "
+            "who had sued Musk.",
+            ("Richard Tornetta", "OWNS", "Tesla"),
+        ),
+        (
+            "The Justice Department has charged Anatoly Legkodymov, the founder and majority "
+            "owner of the Hong Kong-based cryptocurrency exchange Bitzlato.",
+            ("Anatoly Legkodymov", "OWNS", "Bitzlato"),
+        ),
+        # A share or an amount of an asset held now.
+        (
+            "Together with shares bought on the market, UniCredit now holds around 9% of "
+            "Commerzbank.",
+            ("UniCredit", "OWNS", "Commerzbank"),
+        ),
+        (
+            "The software company MicroStrategy now holds 331,200 bitcoin.",
+            ("MicroStrategy", "OWNS", "Bitcoin"),
+        ),
+    ],
+)
+def test_ownership_a_noun_or_a_holding_states(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Held in the past, or to be held after a deal.
+        "According to the indictment, Roger Ver and his companies held about 131,000 bitcoin "
+        "when he gave up his citizenship.",
+        "Comerica shareholders will own about 27% of the combined lender, Fifth Third said.",
+        # Holding someone to account.
+        "The court held Binance liable for the losses.",
+    ],
+)
+def test_holdings_that_state_no_ownership(extract_text: Extract, text: str) -> None:
+    assert not {f for f in facts(extract_text(text)) if f[1] == "OWNS"}
