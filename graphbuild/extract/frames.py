@@ -354,6 +354,7 @@ CONFIDENCE = {
     "brought": 0.75,
     "led": 0.75,
     "act": 0.7,
+    "also": 0.7,
     "described": 0.7,
     # An authority, or a round, taken from an earlier sentence of the article.
     "carried": 0.6,
@@ -1508,8 +1509,9 @@ _BLACKLISTS = frozenset({"blacklist", "list"})
 
 def _sanctioned_by_act(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """A Sanction from what an authority does to the sanctioned: "OFAC added both companies
-    to its blacklist", "Britain froze the assets of Rosneft and Lukoil". A company that
-    freezes a hacker's assets sanctions no one: the subject must be an authority."""
+    to its blacklist", "Britain froze the assets of Rosneft and Lukoil", "OFAC designated
+    Garantex". A company that freezes a hacker's assets, or designates a market maker,
+    sanctions no one: the subject must be an authority."""
     lemma = verb.lemma_.lower()
     targets: list[Token] = []
     if lemma == "add":
@@ -1526,13 +1528,21 @@ def _sanctioned_by_act(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Fo
         if assets is not None and assets.lemma_.lower() in ("asset", "property"):
             targets = _prep_objects(assets, frozenset({"of"}))
     subject = _subject_of(verb)[0] if targets else None
-    if subject is None:
+    if lemma == "designate" and not _prep_objects(verb, frozenset({"as"})):
+        # "OFAC designated Garantex and Grinex"; "Grinex was designated by the Treasury";
+        # not "the EU designated Apple as a gatekeeper".
+        obj, passive = _child(verb, {"dobj"}), _child(verb, {"nsubjpass"})
+        subject = _subject_of(verb)[0] if obj is not None else _agent(verb)
+        targets = [obj] if obj is not None else [passive] if passive is not None else []
+    if subject is None or not targets:
         return []
     authorities = [e for e in resolve.entities(subject) if resolve.is_authority(e)]
     sanctioned = [e for t in targets for e in resolve.entities(t) if not resolve.is_authority(e)]
     if not authorities or not sanctioned:
         return []
-    return [(SANCTIONS, _Found(authorities, sanctioned, verb, "act"))]
+    # "OFAC also designated Liu Lizhi": more parties of the action told before.
+    also = any(c.lower_ == "also" for c in verb.children)
+    return [(SANCTIONS, _Found(authorities, sanctioned, verb, "also" if also else "act"))]
 
 
 MEMBERSHIP = next(f for f in FRAMES if f.predicate == "MEMBER_OF")
@@ -1879,7 +1889,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                     )
     deals = _priced(_one_per_deal(list(events.values())), _valuations(doc, resolve))
     rounds = _join_rounds(deals, relations)
-    carried = _carry_authorities(rounds, relations)
+    carried = _one_sanction_told_on(_carry_authorities(rounds, relations))
     events_read = _shares_of_totals(
         doc, resolve, _one_each(_one_per_action(carried, relations)), relations
     )
@@ -2061,6 +2071,33 @@ def _merged(
             "evidence": [*seen.evidence, *event.evidence],
         }
     )
+
+
+def _one_sanction_told_on(events: list[Event]) -> list[Event]:
+    """A Sanction an authority "also" imposed ("OFAC on Thursday sanctioned Funnull
+    Technology … OFAC also designated Liu Lizhi") joins that authority's Sanction told
+    before it: one action with all its targets."""
+    out: list[Event] = []
+    for event in events:
+        authorities = {p.entity for p in event.participants if p.role == "authority"}
+        before = next(
+            (
+                i
+                for i in range(len(out) - 1, -1, -1)
+                if out[i].type == "Sanction"
+                and authorities & {p.entity for p in out[i].participants if p.role == "authority"}
+            ),
+            None,
+        )
+        told_on = event.type == "Sanction" and event.evidence[0].rule.endswith("/also")
+        if not told_on or before is None:
+            out.append(event)
+            continue
+        seen = out[before]
+        known = {(p.role, p.entity) for p in seen.participants}
+        added = [p for p in event.participants if (p.role, p.entity) not in known]
+        out[before] = _merged(seen, event, [*seen.participants, *added], seen.status)
+    return out
 
 
 def _join_rounds(events: list[Event], relations: dict[str, Relation]) -> list[Event]:

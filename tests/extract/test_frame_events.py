@@ -378,3 +378,37 @@ def test_the_man_alone_is_not_a_group(extract_text: Extract) -> None:
         "$25,000 fine."
     )
     assert not [e for e in result.events if e.type == "Fine" and len(e.participants) > 1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OFAC designated Binance and Huione Group on Thursday.",
+        "Binance and Huione Group were designated by OFAC on Thursday.",
+    ],
+)
+def test_an_authority_designating_parties_sanctions_them(extract_text: Extract, text: str) -> None:
+    result = extract_text(text)
+    assert parts(result, only(result, "Sanction")) == {
+        ("authority", "Office of Foreign Assets Control"),
+        ("target", "Binance"),
+        ("target", "Huione Group"),
+    }
+
+
+def test_designating_a_gatekeeper_is_no_sanction(extract_text: Extract) -> None:
+    result = extract_text("The EU designated Apple as a gatekeeper under the new law.")
+    assert not [e for e in result.events if e.type == "Sanction"]
+
+
+def test_parties_an_authority_also_designated_join_its_sanction(extract_text: Extract) -> None:
+    result = extract_text(
+        "The U.S. Treasury Department's Office of Foreign Assets Control on Thursday "
+        "sanctioned Funnull Technology, a Philippines-based company. OFAC also designated "
+        "Liu Lizhi, a Chinese national who administers the firm."
+    )
+    assert parts(result, only(result, "Sanction")) == {
+        ("authority", "Office of Foreign Assets Control"),
+        ("target", "Funnull Technology"),
+        ("target", "Liu Lizhi"),
+    }
