@@ -1432,11 +1432,13 @@ def _holdings(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
 
 
 def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
-    """ADVISES, PARTNERED_WITH or INVESTED_IN from what a noun calls someone: "Stephen
+    """ADVISES, PARTNERED_WITH, INVESTED_IN or OWNS from what a noun calls someone: "Stephen
     Miran, President Donald Trump's top economic adviser", "joined Tether as a strategic
     adviser", "will serve as a senior adviser to the company", "will move into an advisory
     role at Tether", "Cantor Fitzgerald, a longtime partner of Tether", "which counts Amazon
-    as a major backer". A national security adviser holds a public office, read as a title."""
+    as a major backer", "Richard Tornetta, a Tesla shareholder", "Intercontinental
+    Exchange, the owner of the New York Stock Exchange". A national security adviser holds
+    a public office, read as a title."""
     lemma = noun.lemma_.lower()
     modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
     advisory = lemma in ("role", "position", "post") and "advisory" in modifiers
@@ -1486,7 +1488,7 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return [(frame, _Found(described, others, noun, "described"))]
 
 
-_PARENT_NOUNS = frozenset({"parent", "owner"})
+_PARENT_NOUNS = frozenset({"parent"})  # an owner is read by _link_noun
 
 
 def _parent_of(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
