@@ -2056,6 +2056,12 @@ def _one_per_deal(events: list[Event]) -> list[Event]:
     return out
 
 
+def _joined_participants(seen: Event, event: Event) -> list[Participant]:
+    """The participants of ``seen``, then those of ``event`` it does not have."""
+    known = {(p.role, p.entity) for p in seen.participants}
+    return [*seen.participants, *(p for p in event.participants if (p.role, p.entity) not in known)]
+
+
 def _merged(
     seen: Event, event: Event, participants: list[Participant], status: str | None
 ) -> Event:
@@ -2096,9 +2102,7 @@ def _one_sanction_told_on(events: list[Event]) -> list[Event]:
             out.append(event)
             continue
         seen = out[before]
-        known = {(p.role, p.entity) for p in seen.participants}
-        added = [p for p in event.participants if (p.role, p.entity) not in known]
-        out[before] = _merged(seen, event, [*seen.participants, *added], seen.status)
+        out[before] = _merged(seen, event, _joined_participants(seen, event), seen.status)
     return out
 
 
@@ -2129,9 +2133,8 @@ def _join_rounds(events: list[Event], relations: dict[str, Relation]) -> list[Ev
                 out.append(event)
             continue
         round_event = out[before]
-        known = {(p.role, p.entity) for p in round_event.participants}
-        added = [p for p in event.participants if (p.role, p.entity) not in known]
-        participants = [*round_event.participants, *added]
+        participants = _joined_participants(round_event, event)
+        added = participants[len(round_event.participants) :]
         key = [(p.role, p.entity) for p in participants]
         amount = round_event.amount
         out[before] = round_event.model_copy(
@@ -2265,12 +2268,7 @@ def _one_per_action(events: list[Event], relations: dict[str, Relation]) -> list
             out.append(event)
             continue
         seen = out[same]
-        known = {(p.role, p.entity) for p in seen.participants}
-        participants = [
-            *seen.participants,
-            *(p for p in event.participants if (p.role, p.entity) not in known),
-        ]
-        out[same] = _merged(seen, event, participants, seen.status)
+        out[same] = _merged(seen, event, _joined_participants(seen, event), seen.status)
     return out
 
 
