@@ -211,6 +211,10 @@ def _longer_name(span: Span, titles: frozenset[str]) -> Span:
         if end + 1 < len(doc) and f"{token.lower_} {doc[end + 1].lower_}" in titles:
             break
         end += 1
+    # The unit's legal form ends its name even when the tagger took it for a name of its
+    # own: "Credit Suisse Services AG".
+    if end > span.end and end < span.sent.end and doc[end].lower_.rstrip(".") in _LEGAL_ONLY:
+        end += 1
     return span if end == span.end else doc[span.start : end]
 
 
@@ -457,7 +461,9 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     company_only_titles = frozenset(
         form.lower() for form, role in gazetteer.titles.items() if role in _COMPANY_ONLY_ROLES
     )
-    spans = _with_particles(_led_by_a_place_word(_split_at_verbs(list(doc.ents))))
+    spans = _with_particles(
+        _led_by_a_place_word(_led_by_a_number_word(_split_at_verbs(list(doc.ents))))
+    )
     for ent in _coordinated_parts(_names_over_joiners(spans)):
         curated = ent.label_ in schema.entity_types
         entity_type = ent.label_ if curated else schema.type_for_spacy_label(ent.label_)
@@ -616,6 +622,52 @@ def _led_by_a_place_word(spans: list[Span]) -> list[Span]:
             continue
         out.append(span)
     return out
+
+
+# The tagger's labels for names that a number word may open.
+_NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "PERSON", "FAC", "PRODUCT", "NORP"})
+
+
+def _led_by_a_number_word(spans: list[Span]) -> list[Span]:
+    """A name whose first word is a number word the tagger left out, joined: "Two" and
+    "Sigma" are "Two Sigma", "Three Mile Island" one place; not "Two" in "Two Goldman Sachs
+    executives", which counts something the name only qualifies. Inside a sentence a
+    capitalised number word before name words opens a company's name however the tagger
+    read them ("found that Two Sigma broke")."""
+    out: list[Span] = []
+    for span in spans:
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > span.sent.start else None
+        if (
+            before is not None
+            and span.label_ in _NAME_LABELS
+            and _opens_a_name(before)
+            and before.dep_ in ("nummod", "compound")
+            and before.head.i in range(span.start, span.end)
+            and span.root.tag_ in (("NNP",) if span.label_ == "NORP" else ("NNP", "NNPS"))
+        ):
+            label = "ORG" if span.label_ == "NORP" else span.label_
+            span = Span(doc, before.i, span.end, label=label)
+            if out and out[-1].start == before.i:
+                out.pop()  # the number word tagged on its own
+        elif (
+            span.label_ == "CARDINAL"
+            and len(span) == 1
+            and span.start > span.sent.start
+            and _opens_a_name(span[0])
+        ):
+            end = span.end
+            while end < span.sent.end and _untagged_name_word(doc[end]):
+                end += 1
+            if end > span.end:
+                span = Span(doc, span.start, end, label="ORG")
+        out.append(span)
+    return out
+
+
+def _opens_a_name(token: Token) -> bool:
+    """A capitalised number word written out: "Two", "Three"."""
+    return token.is_alpha and token.like_num and token.is_title
 
 
 def _with_particles(spans: list[Span]) -> list[Span]:

@@ -458,6 +458,22 @@ def test_a_gazetteer_name_with_more_name_words_is_another_company(extract_text: 
     } <= found
 
 
+def test_a_unit_name_keeps_the_legal_form_the_tagger_split_off(extract_text: Extract) -> None:
+    # The tagger takes "AG" for a company of its own after the listed "Credit Suisse".
+    result = extract_text("Credit Suisse Services AG, a unit of UBS, pleaded guilty on Monday.")
+    assert ("Organization", "Credit Suisse Services AG") in typed(result)
+    assert "AG" not in {e.name for e in result.entities}
+
+
+def test_a_number_word_that_opens_a_name_is_part_of_it(extract_text: Extract) -> None:
+    result = extract_text(
+        "Two Sigma agreed to pay $90 million. The SEC found that Two Sigma broke the rules. "
+        "Two Goldman Sachs executives left. Two Americans were detained."
+    )
+    orgs = {name for kind, name in typed(result) if kind == "Organization"}
+    assert orgs == {"Two Sigma", "Goldman Sachs"}
+
+
 def test_a_company_kind_set_off_after_an_untagged_name(extract_text: Extract) -> None:
     # The tagger leaves "Strive" untagged and parses it as an adjective.
     text = (
