@@ -238,6 +238,8 @@ def _departed(
     if not left:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ == "who":
+        subject = _clause_subject(verb)  # "Jonathan Akeroyd, who left the brand"
     if subject is None:
         return None
     eid = by_token.get(subject.i)
@@ -394,9 +396,10 @@ def _succession(
         # "Schneider was leaving … and would be replaced by Freixe", "Diess took the top
         # job in 2018, succeeding Matthias Müller": the shared subject.
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and subject.lower_ == "who" and handover is not None:
+    if subject is not None and subject.lower_ == "who":
         # "Udi Mokady, now its executive chairman, who handed the chief executive role to
-        # Matt Cohen": the person the clause hangs on.
+        # Matt Cohen", "Marguerite Bérard, who succeeded Robert Swaak": the person the
+        # clause hangs on.
         subject = _clause_subject(verb)
     if subject is None:
         return None
@@ -423,6 +426,23 @@ def _succession(
     if successor is None or predecessor is None or successor == predecessor:
         return None
     return successor, predecessor
+
+
+def _predecessor_beside(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
+    """The one replaced, named by a clause beside an appointment: "named Joshua Schulman as
+    its chief executive, replacing Jonathan Akeroyd", "became chief executive of DBS,
+    taking over from Piyush Gupta"."""
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "conj") or negated_or_hedged(clause):
+            continue
+        taken_from = _taken_over_from(clause)
+        if taken_from is not None:
+            return _person_named(taken_from, ents, by_token)
+        if _lemma(clause, _SUCCEED) in _SUCCEED:
+            replaced = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            if replaced is not None:
+                return _person_named(replaced, ents, by_token)
+    return None
 
 
 def _handed_to(verb: Token) -> Token | None:
@@ -593,6 +613,10 @@ def extract_careers(
         person = succession[0] if succession else _person(verb, title, ents, by_token)
         if person is None:
             continue
+        beside = None
+        if kind == APPOINTMENT and predecessor is None:
+            beside = _predecessor_beside(verb, ents, by_token)
+            predecessor = beside if beside != person else None
         people = [person]
         if title.root.tag_ == "NNS" and succession is None:
             # "Söderström, its ..., and Norström, its ..., will take over as co-chief
@@ -617,6 +641,7 @@ def extract_careers(
         sent = title.sent
         date = date_near(doc, sent, verb.i)
         role = reader.kept_role_of(title)
+        past = _in_the_past(verb)
         evidence = span_evidence(sent, f"{rule}/{kind.lower()}")
         since = date.value if date else None
         confidence = CONFIDENCE[rule]
@@ -630,12 +655,14 @@ def extract_careers(
             else:
                 # "will step down as chief executive at the end of the year": the title is
                 # still held until then, and ``until`` says when it ends.
-                over = _in_the_past(verb) and not role.startswith("former ")
+                over = past and not role.startswith("former ")
                 ended = f"former {role}" if over else role
                 relations.append(_role_at(holder, org, ended, confidence, evidence, until=since))
-        if kind == APPOINTMENT and predecessor is not None:
-            # The one succeeded holds the role until the successor takes it over.
-            left = f"former {role}" if _in_the_past(verb) else role
+        # The one succeeded holds the role until the successor takes it over. One named
+        # beside a move still to come ("would return as its chief executive, replacing Bob
+        # Chapek") gets the role the rest of the article gives (see successor_roles).
+        if kind == APPOINTMENT and predecessor is not None and (beside is None or past):
+            left = f"former {role}" if past else role
             relations.append(_role_at(predecessor, org, left, confidence, evidence, until=since))
             if _handed_to(verb) is not None:
                 # "who handed the chief executive role to Matt Cohen": he gave it up.

@@ -38,6 +38,9 @@ DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "carmaker": (frozenset({"Organization"}), frozenset()),
     "automaker": (frozenset({"Organization"}), frozenset()),
     "retailer": (frozenset({"Organization"}), frozenset()),
+    "fintech": (frozenset({"Organization"}), frozenset()),
+    "drugmaker": (frozenset({"Organization"}), frozenset()),
+    "brand": (frozenset({"Organization"}), frozenset()),
     "insurer": (frozenset({"Organization"}), frozenset()),
     "carrier": (frozenset({"Organization"}), frozenset()),
     "airline": (frozenset({"Organization"}), frozenset()),
@@ -166,6 +169,16 @@ def pronoun_antecedent(entities: ArticleEntities, pronoun: Token) -> str | None:
     """
     sent = pronoun.sent
     before = list(reversed(pronoun.doc[sent.start : pronoun.i]))
+    # A pronoun is not what the other side of its verb names: in "when the OCC also fined
+    # it", "it" is the bank named before; in "when it fined the bank", "it" is no bank.
+    other = {
+        "dobj": ("nsubj",),
+        "dative": ("nsubj",),
+        "nsubj": ("dobj", "dative"),  # "fined the bank $58 million": the bank is a dative
+    }.get(pronoun.dep_, ())
+    opposite = next((c for c in pronoun.head.children if c.dep_ in other), None)
+    named = _named_body(entities, opposite) if opposite is not None else None
+    before = [t for t in before if named is None or _named_body(entities, t) != named]
     if pronoun.dep_ in ("nsubj", "nsubjpass"):
         # A subject "it" names a subject before it: "when Delivery Hero bought a stake in
         # Glovo, and July 2022, when it took sole control" is Delivery Hero.

@@ -1768,6 +1768,8 @@ def _event_status(frame: Frame, anchor: Token) -> str | None:
 def _frame_event(
     frame: Frame, found: _Found, doc: Doc, ents: ArticleEntities, evidence: Evidence
 ) -> Event | None:
+    if found.subjects == found.objects and len(found.subjects) == 1:
+        return None  # "Cephalon, a drugmaker Teva had bought", misparsed: none acts on itself
     participants: dict[tuple[str, str], Participant] = {}
     for role, ids in ((frame.subject_role, found.subjects), (frame.object_role, found.objects)):
         if role is None:
@@ -2076,7 +2078,7 @@ def _merged(
             "amount": amount,
             "status": status,
             "date": seen.date or event.date,
-            "evidence": [*seen.evidence, *event.evidence],
+            "evidence": [*seen.evidence, *(e for e in event.evidence if e not in seen.evidence)],
         }
     )
 
@@ -2279,7 +2281,9 @@ _EACH_DEFENDANT = frozenset({"Fine", "GuiltyPlea", "Sentence"})
 def _one_each(events: list[Event]) -> list[Event]:
     """A fine, plea or sentence of several parties is one each ("Cheng Wei and Jean Liu
     were each fined", "Its founders pleaded guilty"); the amount stays with each only when
-    the sentence says it is each one's."""
+    the sentence says it is each one's. A party's share that is an event already read
+    ("the Commission has penalised the company: it fined Teva and Cephalon") is that one
+    event."""
     out: list[Event] = []
     for event in events:
         parties = [p for p in event.participants if p.role == "defendant"]
@@ -2292,15 +2296,19 @@ def _one_each(events: list[Event]) -> list[Event]:
         for party in parties:
             participants = [party, *others]
             key = [(p.role, p.entity) for p in participants]
-            out.append(
-                event.model_copy(
-                    update={
-                        "id": event_id(
-                            event.type, key, (amount.value, amount.currency) if amount else None
-                        ),
-                        "participants": participants,
-                        "amount": amount,
-                    }
-                )
+            piece = event.model_copy(
+                update={
+                    "id": event_id(
+                        event.type, key, (amount.value, amount.currency) if amount else None
+                    ),
+                    "participants": participants,
+                    "amount": amount,
+                }
             )
+            same = next((i for i, seen in enumerate(out) if seen.id == piece.id), None)
+            if same is None:
+                out.append(piece)
+            else:
+                seen = out[same]
+                out[same] = _merged(seen, piece, list(seen.participants), seen.status)
     return out

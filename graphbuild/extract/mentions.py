@@ -95,7 +95,7 @@ _ORG_BEFORE = frozenset(
      "developer", "brokerage", "publisher", "steelmaker", "wallet", "issuer", "subsidiary",
      "unit", "giant", "affiliate", "asset manager", "market", "marketplace",
      "hedge fund", "investment firm", "private equity", "commodities trader",
-     "commodity trader"}
+     "commodity trader", "drugmaker", "fintech"}
 )  # fmt: skip
 # Last words that make a name a company's: "Peken Global", "Terraform Labs".
 _ORG_HEADS = frozenset(
@@ -282,8 +282,12 @@ def _kind_set_off_after(span: Span) -> bool:
             after = doc[j + 1] if j + 1 < span.sent.end else None
             # "... to Greg Abel, the company said": the kind is the subject of a verb.
             said = after is not None and after.tag_ in ("VBD", "VBZ", "VBP", "MD")
+            # "Cephalon, a drugmaker Teva had bought": a clause on the kind opens after it.
+            clause = after is not None and after.dep_ == "nsubj" and after.head.dep_ == "relcl"
             return not said and (
-                after is None or (after.pos_ not in ("NOUN", "PROPN") and after.tag_ != "POS")
+                after is None
+                or clause
+                or (after.pos_ not in ("NOUN", "PROPN") and after.tag_ != "POS")
             )
         if word.pos_ not in ("ADJ", "NOUN"):
             return False

@@ -652,3 +652,68 @@ def test_a_chairman_who_replaces_the_chief_executive_takes_the_role_left(
     # The role taken in 2021 has ended since.
     assert ("Andrew Witty", "CEO", "UnitedHealth") not in held
     assert ("Andrew Witty", "former CEO", "UnitedHealth") in held
+
+
+@pytest.mark.parametrize(
+    ("text", "successor", "predecessor", "org"),
+    [
+        (
+            # A clause beside the appointment names the one replaced.
+            "Burberry named Joshua Schulman as its chief executive on Monday, replacing "
+            "Jonathan Akeroyd, who left the company with immediate effect.",
+            "Joshua Schulman",
+            "Jonathan Akeroyd",
+            "Burberry",
+        ),
+        (
+            "Tan Su Shan became chief executive of DBS on Friday, taking over from Piyush "
+            "Gupta after the annual meeting.",
+            "Tan Su Shan",
+            "Piyush Gupta",
+            "DBS",
+        ),
+        (
+            # "who succeeded": the one the clause hangs on took the role.
+            "The bank is led by Marguerite Bérard, who succeeded Robert Swaak as chief "
+            "executive of ABN Amro in April.",
+            "Marguerite Bérard",
+            "Robert Swaak",
+            "ABN Amro",
+        ),
+    ],
+)
+def test_the_one_replaced_by_a_past_appointment_is_former(
+    extract_text: Extract, text: str, successor: str, predecessor: str, org: str
+) -> None:
+    result = extract_text(text)
+    assert {
+        ("appointee", successor),
+        ("organization", org),
+        ("predecessor", predecessor),
+    } in event_parts(result, "Appointment")
+    roles = {(p, role, o) for p, role, o, _, _ in dated_roles(result)}
+    assert (successor, "CEO", org) in roles
+    assert (predecessor, "former CEO", org) in roles
+    assert (predecessor, "CEO", org) not in roles
+
+
+def test_one_who_left_the_company_resigned(extract_text: Extract) -> None:
+    result = extract_text(
+        "Burberry named Joshua Schulman as its chief executive on Monday, replacing Jonathan "
+        "Akeroyd, who left the company with immediate effect."
+    )
+    assert event_parts(result, "Resignation") == [
+        {("person", "Jonathan Akeroyd"), ("organization", "Burberry")}
+    ]
+
+
+def test_a_clause_that_keeps_the_one_named_is_no_replacement(extract_text: Extract) -> None:
+    # Replacing a product is not replacing a person; an undone replacement replaces no one.
+    result = extract_text(
+        "Burberry named Joshua Schulman as its chief executive on Monday, replacing its "
+        "spring collection. Gucci named Stefano Cantino chief executive, not replacing "
+        "Jean-Francois Palus, who stays on as chairman."
+    )
+    assert all(len(parts) == 2 for parts in event_parts(result, "Appointment"))
+    roles = {(p, role) for p, role, _, _, _ in dated_roles(result)}
+    assert not any(p == "Jean-Francois Palus" and role.startswith("former") for p, role in roles)

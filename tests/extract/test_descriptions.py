@@ -24,6 +24,10 @@ from readouts import Extract, pairs
             "reported a loss.",
             ("Boeing", "Virginia"),
         ),
+        (
+            "Revolut has been granted a UK banking licence, the London-based fintech said.",
+            ("Revolut", "London"),
+        ),
     ],
 )
 def test_based_descriptions(extract_text: Extract, text: str, expected: tuple[str, str]) -> None:
@@ -318,3 +322,28 @@ def test_a_nationality_before_based_is_no_place_and_a_modifier_after_it_no_compa
     typed = {(e.name, e.type) for e in result.entities}
     assert ("Australian", "Location") not in typed
     assert ("CPA", "Organization") not in typed
+
+
+@pytest.mark.parametrize(
+    ("text", "fined"),
+    [
+        # An object "it" is not the verb's subject, though that is the latest body named.
+        (
+            "Citigroup paid $136 million. Regulators said the bank had missed milestones under "
+            "consent orders issued in 2020, when the Office of the Comptroller of the Currency "
+            "fined it $400 million.",
+            ("Office of the Comptroller of the Currency", "Citigroup"),
+        ),
+        # A subject "it" is not what its verb's object describes.
+        (
+            "Deutsche Bank agreed to pay $186 million. The Federal Reserve said the "
+            "Frankfurt-based lender had fallen short of consent orders issued in 2017, when it "
+            "fined the bank $41 million.",
+            ("Federal Reserve", "Deutsche Bank"),
+        ),
+    ],
+)
+def test_a_pronoun_is_not_the_other_party_of_its_verb(
+    extract_text: Extract, text: str, fined: tuple[str, str]
+) -> None:
+    assert fined in pairs(extract_text(text), "FINED")

@@ -575,3 +575,17 @@ def test_a_country_inside_a_company_name_is_part_of_the_company(extract_text: Ex
     result = extract_text("Barclays Bank UK PLC was fined £3.1 million by the FCA.")
     assert ("Financial Conduct Authority", "Barclays") in pairs(result, "FINED")
     assert not [name for _, name in typed(result) if "UK" in name]
+
+
+def test_a_kind_set_off_before_a_clause_makes_a_company(extract_text: Extract) -> None:
+    # The tagger calls Cephalon a product; "a drugmaker Teva had bought" says what it is.
+    text = (
+        "Teva said it would appeal. In 2020 it fined Teva and Cephalon, a drugmaker Teva had "
+        "bought, for conspiring."
+    )
+    assert ("Organization", "Cephalon") in typed(extract_text(text))
+    # A kind whose own noun follows is a modifier, not a kind set off: "a drugmaker
+    # Teva" with no clause after it.
+    assert ("Organization", "Copaxone") not in typed(
+        extract_text("Copaxone, a drug Teva sells, lost its patent protection.")
+    )

@@ -412,3 +412,30 @@ def test_parties_an_authority_also_designated_join_its_sanction(extract_text: Ex
         ("target", "Funnull Technology"),
         ("target", "Liu Lizhi"),
     }
+
+
+def test_a_fine_told_twice_in_one_sentence_is_one_event_per_defendant(
+    extract_text: Extract,
+) -> None:
+    # "penalised the company" and "fined Teva and Cephalon" tell one fine of Teva.
+    result = extract_text(
+        "Teva said it would appeal. It is not the first time the European Commission has "
+        "penalised the company: in 2020 it fined Teva and Cephalon, a drugmaker Teva had "
+        "bought, for conspiring to delay a cheaper generic version of a medicine."
+    )
+    fines = [parts(result, e) for e in result.events if e.type == "Fine"]
+    commission = ("authority", "European Commission")
+    assert sorted(fines, key=sorted) == [
+        {commission, ("defendant", "Cephalon")},
+        {commission, ("defendant", "Teva")},
+    ]
+    assert all(len(e.evidence) == 1 for e in result.events if e.type == "Fine")
+    # The misparsed clause does not make Teva buy itself.
+    assert not any(
+        p.role == "target" and p.entity == q.entity
+        for e in result.events
+        if e.type == "Acquisition"
+        for p in e.participants
+        for q in e.participants
+        if q.role == "acquirer"
+    )
