@@ -445,6 +445,32 @@ def _predecessor_beside(verb: Token, ents: ArticleEntities, by_token: dict[int, 
     return None
 
 
+def _plural_title(title: Span) -> bool:
+    """ "co-chief executives", "the co-chief executive roles"."""
+    doc = title.doc
+    after = doc[title.end] if title.end < len(doc) else None
+    roles = after is not None and after.tag_ == "NNS" and after.lemma_.lower() in _ROLE_NOUNS
+    return title.root.tag_ == "NNS" or roles
+
+
+def _coordinated_sides(
+    verb: Token, ents: ArticleEntities, by_token: dict[int, str]
+) -> tuple[list[str], list[str]]:
+    """The people coordinated with the first successor and the first predecessor of a
+    handover: "A and B handed the roles to C and D" gives ([D], [B])."""
+
+    def people(token: Token | None) -> list[str]:
+        found = [by_token.get(c.i) for c in token.conjuncts] if token is not None else []
+        return [e for e in found if e is not None and ents.types[e] == PERSON]
+
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    handover = _handed_to(verb)
+    if handover is not None:
+        return people(handover), people(subject)
+    replaced = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return people(subject), people(replaced)
+
+
 def _handed_to(verb: Token) -> Token | None:
     """Whom "hand the job to" or "pass the reins to" names: the one who takes the role."""
     if verb.lemma_.lower() not in ("hand", "pass"):
@@ -618,10 +644,17 @@ def extract_careers(
             beside = _predecessor_beside(verb, ents, by_token)
             predecessor = beside if beside != person else None
         people = [person]
+        predecessors = [predecessor] if predecessor is not None else []
         if title.root.tag_ == "NNS" and succession is None:
             # "Söderström, its ..., and Norström, its ..., will take over as co-chief
             # executives": a plural title takes every person coordinated with the first.
             people += _coordinated_with(person, verb, ents, by_token)
+        elif _plural_title(title) and succession is not None:
+            # "co-founders John Overdeck and David Siegel handed the co-chief executive roles
+            # to Scott Hoffman and Carter Lyons": each side takes its coordinated people.
+            more_in, more_out = _coordinated_sides(verb, ents, by_token)
+            people += [e for e in more_in if e not in people]
+            predecessors += [e for e in more_out if e not in predecessors]
         org = (
             _named_org(title, ents, by_token)
             or _joined_org(verb, ents, by_token)
@@ -647,8 +680,8 @@ def extract_careers(
         confidence = CONFIDENCE[rule]
         for holder in people:
             event = _career_event(kind, holder, org, date, confidence, evidence)
-            if predecessor is not None:
-                event = _with_predecessor(event, predecessor)
+            for one in predecessors:
+                event = _with_predecessor(event, one)
             events.setdefault(event.id, event)
             if kind == APPOINTMENT:
                 relations.append(_role_at(holder, org, role, confidence, evidence, since=since))
@@ -661,13 +694,13 @@ def extract_careers(
         # The one succeeded holds the role until the successor takes it over. One named
         # beside a move still to come ("would return as its chief executive, replacing Bob
         # Chapek") gets the role the rest of the article gives (see successor_roles).
-        if kind == APPOINTMENT and predecessor is not None and (beside is None or past):
+        for one in predecessors if kind == APPOINTMENT and (beside is None or past) else []:
             left = f"former {role}" if past else role
-            relations.append(_role_at(predecessor, org, left, confidence, evidence, until=since))
+            relations.append(_role_at(one, org, left, confidence, evidence, until=since))
             if _handed_to(verb) is not None:
                 # "who handed the chief executive role to Matt Cohen": he gave it up.
                 given_up = evidence.model_copy(update={"rule": f"{rule}/resignation/handover"})
-                event = _career_event(RESIGNATION, predecessor, org, date, confidence, given_up)
+                event = _career_event(RESIGNATION, one, org, date, confidence, given_up)
                 events.setdefault(event.id, event)
         if kind == APPOINTMENT and role.startswith("co-"):
             # "as co-chief executive alongside Dave Ripley": Ripley holds the role too.

@@ -109,6 +109,14 @@ def _aside(trigger: Token) -> bool:
     return trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ == "for"
 
 
+def _told_before(trigger: Token) -> bool:
+    """ "The settlement comes months after ...": the settlement the article told before,
+    not one of the people the sentence goes on to name."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this") for c in trigger.children
+    )
+
+
 def _hedged(sent: Span) -> bool:
     return any(t.lemma_.lower() in _HEDGES for t in sent)
 
@@ -184,6 +192,10 @@ def extract_settlements(doc: Doc, ents: ArticleEntities, article_id: str) -> lis
             if _negated(trigger) or _aside(trigger):
                 continue
             defendant, authorities = _parties(doc, ents, sent, trigger)
+            if drafts and _told_before(trigger) and defendant not in drafts:
+                # "The settlement comes months after a change at the top: co-founders John
+                # Overdeck and ...": the one told before, whoever the sentence names.
+                defendant, authorities = list(drafts)[-1], []
             if defendant is None:
                 continue
             amount = amount_near(doc, sent, trigger.i)

@@ -42,7 +42,7 @@ from graphbuild.extract.coref import (
     antecedents,
     pronoun_antecedent,
 )
-from graphbuild.extract.mentions import PERSON, ArticleEntities
+from graphbuild.extract.mentions import PERSON, ArticleEntities, lead_organization
 from graphbuild.extract.values import amount_near, date_near, money_spans, span_evidence
 from graphbuild.ids import event_id, relation_id
 from graphbuild.models import Amount, Event, Evidence, Participant, Relation
@@ -429,8 +429,9 @@ class _Resolver:
         eid = self._by_token.get(token.i)
         if eid is not None:
             return eid
-        if token.lemma_.lower() in _PARTS:
-            # "Credit Suisse's Singapore branch": the owner, not the place, is the body.
+        if token.lemma_.lower() in _PARTS | {"board"}:
+            # "Credit Suisse's Singapore branch": the owner, not the place, is the body;
+            # "advised Covestro's management board": the company the board runs.
             owner = _child(token, {"poss"})
             if owner is not None and owner.i in self._by_token:
                 return self._by_token[owner.i]
@@ -509,7 +510,36 @@ class _Resolver:
         count = 2 if words & {"both", "two"} else 3 if "three" in words else 0
         if not count:
             return []
+        listed = self._listed_after(noun)
+        if len(listed) == count:
+            return listed  # "two Russian subsidiaries, Aeza Logistic and Cloud Solutions"
         return antecedents(self._ents, noun.idx, noun.lemma_.lower(), count)
+
+    def _listed_after(self, noun: Token) -> list[str]:
+        """The names a comma after ``noun`` sets out, a list closed by "and": "A and B",
+        "A, B and C"."""
+        doc, end = self._doc, noun.sent.end
+        if noun.i + 1 >= end or doc[noun.i + 1].text != ",":
+            return []
+        found: list[str] = []
+        i, closing = noun.i + 2, False
+        while i < end:
+            hit = self._ents.at_token(i)
+            if hit is None or hit[1].start != i:
+                return []
+            found.append(self._ents.entity_of[hit[0]])
+            i = hit[1].end
+            if closing:
+                return found
+            if i + 1 < end and doc[i].lower_ == "and":
+                closing, i = True, i + 1
+            elif i + 1 < end and doc[i].text == "," and doc[i + 1].lower_ == "and":
+                closing, i = True, i + 2
+            elif i < end and doc[i].text == ",":
+                i += 1
+            else:
+                return []
+        return []
 
     def _people_together(self, before: int) -> list[str]:
         """The people of the latest coordination of names before token ``before``:
@@ -562,6 +592,10 @@ class _Resolver:
             # "when it took sole control of the Barcelona-based company": not what "it" is.
             eid = pronoun_antecedent(self._ents, subject)
         return frozenset({eid}) if eid is not None else frozenset()
+
+    def lead_organization(self) -> str | None:
+        """The organisation the article's first sentence is about."""
+        return lead_organization(self._ents)
 
     def is_authority(self, eid: str) -> bool:
         return self._ents.types.get(eid) in _AUTHORITY_TYPES
@@ -852,7 +886,8 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
     if clause.dep_ == "relcl" and subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
         # "Binance, which is based in Abu Dhabi": the relative pronoun stands for the head.
         target = subjects if not passive or (frame.preps and not frame.direct_object) else objects
-        target[:] = [clause.head if t is subject else t for t in target]
+        head = _who_head(clause.head, resolve) if subject.lower_ == "who" else clause.head
+        target[:] = [head if t is subject else t for t in target]
         rule = "clause"
     subject_ids = [e for t in subjects for e in resolve.entities(t)]
     object_ids = [e for t in objects for e in resolve.entities(t)]
@@ -873,6 +908,24 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
     if not subject_ids and not object_ids:
         return None
     return _Found(subject_ids, object_ids, verb, rule)
+
+
+# Nouns for people that a "who" clause may hang on.
+_PERSON_NOUNS = frozenset({"people", "person", "individual", "executive", *_PEOPLE_NOUNS})
+
+
+def _who_head(head: Token, resolve: _Resolver) -> Token:
+    """The people "who" stands for: in "four people linked to the firm who were
+    blacklisted" the parse hangs the clause on "firm", but a firm is no "who"."""
+
+    def personal(token: Token) -> bool:
+        eid = resolve.entity(token)
+        return token.lemma_.lower() in _PERSON_NOUNS or (eid is not None and resolve.is_person(eid))
+
+    token = head
+    while not personal(token) and token.dep_ in ("pobj", "prep", "acl") and token.head.i != token.i:
+        token = token.head
+    return token if personal(token) else head
 
 
 # Deals that make the parties partners: "licensing deals with Google and OpenAI".
@@ -983,6 +1036,18 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
         # "The Tysons, Virginia-based software company": the parse takes the town for the
         # described name; the description points back to a company.
         subject = resolve.described(described)
+    # The parse may take the town for the subject and hang the noun on it as an apposition.
+    told = described.head if described.dep_ == "appos" else described
+    if (
+        (subject is None or resolve.is_place(subject))
+        and definite
+        and described.pos_ == "NOUN"
+        and told.dep_ in ("nsubj", "nsubjpass")
+        and described.sent.start > 0
+    ):
+        # "The Sunnyvale, California-based buyer will fund …", "the New York-based hedge
+        # fund manager knew …": a body told by what it does, the one the article is about.
+        subject = resolve.lead_organization()
     if subject is None or subject == place:
         return None
     return _Found([subject], [place], token, "based")
@@ -1244,7 +1309,8 @@ def _in_the_round(verb: Token) -> bool:
 
 
 def _joined_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
-    """Investors who "also took part", "participated" or "joined the round": investors
+    """Investors who "also took part", "participated", "joined the round" or "put money
+    into the round": investors
     of the round the article told before (see ``_join_rounds``)."""
     lemma = verb.lemma_.lower()
     obj = _child(verb, {"dobj"})
@@ -1253,6 +1319,16 @@ def _joined_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
         or (lemma == "invest" and _in_the_round(verb))
         or (lemma == "take" and obj is not None and obj.lower_ == "part")
         or (lemma == "join" and obj is not None and obj.lemma_.lower() in _ROUND_NOUNS)
+        or (
+            # "also put money into the round".
+            lemma == "put"
+            and obj is not None
+            and obj.lemma_.lower() in ("money", "capital", "cash")
+            and any(
+                noun.lemma_.lower() in _ROUND_NOUNS
+                for noun in _prep_objects(verb, frozenset({"into", "in"}))
+            )
+        )
     )
     subject = _subject_of(verb)[0]
     if not joined or subject is None:
@@ -1893,7 +1969,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                     )
     deals = _priced(_one_per_deal(list(events.values())), _valuations(doc, resolve))
     rounds = _join_rounds(deals, relations)
-    carried = _one_sanction_told_on(_carry_authorities(rounds, relations))
+    carried = _one_sanction_told_on(_carry_authorities(rounds, relations), relations)
     events_read = _shares_of_totals(
         doc, resolve, _one_each(_one_per_action(carried, relations)), relations
     )
@@ -2083,28 +2159,57 @@ def _merged(
     )
 
 
-def _one_sanction_told_on(events: list[Event]) -> list[Event]:
-    """A Sanction an authority "also" imposed ("OFAC on Thursday sanctioned Funnull
-    Technology … OFAC also designated Liu Lizhi") joins that authority's Sanction told
-    before it: one action with all its targets."""
+def _one_sanction_told_on(events: list[Event], relations: dict[str, Relation]) -> list[Event]:
+    """A Sanction told on after another joins it: one action with all its targets.
+
+    An authority, or its part, "also" imposed it ("The U.S. Treasury imposed sanctions on
+    Aeza Group. The department's Office of Foreign Assets Control also designated Aeza
+    Logistic"), or it names targets and takes its authority from the one before ("…were
+    among four people who were blacklisted"). Each authority sanctioned every target."""
+    members = {(r.subject, r.object) for r in relations.values() if r.predicate == "MEMBER_OF"}
+
+    def authorities(event: Event) -> set[str]:
+        return {p.entity for p in event.participants if p.role == "authority"}
+
+    def related(ours: set[str], theirs: set[str]) -> bool:
+        return bool(ours & theirs) or any(
+            (a, b) in members or (b, a) in members for a in ours for b in theirs
+        )
+
     out: list[Event] = []
     for event in events:
-        authorities = {p.entity for p in event.participants if p.role == "authority"}
         before = next(
             (
                 i
                 for i in range(len(out) - 1, -1, -1)
-                if out[i].type == "Sanction"
-                and authorities & {p.entity for p in out[i].participants if p.role == "authority"}
+                if out[i].type == "Sanction" and related(authorities(event), authorities(out[i]))
             ),
             None,
         )
-        told_on = event.type == "Sanction" and event.evidence[0].rule.endswith("/also")
-        if not told_on or before is None:
+        also = event.evidence[0].rule.endswith("/also")
+        carried = any(e.rule.endswith("/carried") for e in event.evidence)
+        if event.type != "Sanction" or before is None or not (also or carried):
             out.append(event)
             continue
         seen = out[before]
-        out[before] = _merged(seen, event, _joined_participants(seen, event), seen.status)
+        joined = _merged(seen, event, _joined_participants(seen, event), seen.status)
+        out[before] = joined
+        own = event.evidence[0]
+        told = own.model_copy(update={"rule": f"{own.rule.removesuffix('/carried')}/carried"})
+        for authority in authorities(joined):
+            for target in (p.entity for p in joined.participants if p.role == "target"):
+                rid = relation_id(authority, "SANCTIONED", target)
+                relations.setdefault(
+                    rid,
+                    Relation(
+                        id=rid,
+                        subject=authority,
+                        predicate="SANCTIONED",
+                        object=target,
+                        confidence=CONFIDENCE["carried"],
+                        evidence=[told],
+                    ),
+                )
     return out
 
 

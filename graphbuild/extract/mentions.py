@@ -104,7 +104,7 @@ _ORG_HEADS = frozenset(
      "partners", "technologies", "systems", "steel", "securities", "investments", "ventures",
      "wallet", "exchange", "airlines", "motors", "energy", "pharmaceuticals", "entertainment",
      "industries", "international", "trust", "insurance", "grill", "fintech", "markets",
-     "bancorp", "platforms"}
+     "bancorp", "platforms", "solutions", "services", "logistics", "brands"}
 )  # fmt: skip
 # What follows "X's" when X is a company: "Activision Blizzard's chief executive".
 _ORG_POSSESSIONS = frozenset(
@@ -274,7 +274,10 @@ def _kind_set_off_after(span: Span) -> bool:
     i = span.end
     if i + 2 >= span.sent.end or doc[i].text != "," or doc[i + 1].lower_ not in ("the", "a", "an"):
         return False
-    for j in range(i + 2, min(i + 6, span.sent.end)):
+    # "Anysphere, the San Francisco-based start-up": past the place it is based in.
+    place_end = _based_place_end(doc, i + 2, span.sent.end)
+    start = place_end if place_end is not None else i + 2
+    for j in range(start, min(start + 4, span.sent.end)):
         word = doc[j]
         if not word.is_lower:
             return False
@@ -292,6 +295,15 @@ def _kind_set_off_after(span: Span) -> bool:
         if word.pos_ not in ("ADJ", "NOUN"):
             return False
     return False
+
+
+def _based_place_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where "San Francisco-based" or "Laval, Quebec-based" that opens at ``start`` ends."""
+    j = start
+    while j < end and (doc[j].text[:1].isupper() or doc[j].text == ","):
+        j += 1
+    based = j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in _BASED
+    return j + 2 if based and j > start else None
 
 
 def _appoints_someone(span: Span) -> bool:
@@ -919,7 +931,15 @@ def _missed_organizations(
         # "Strive, the asset manager co-founded by ...": a company's kind set off after it.
         # The parse must hang the kind on the name ("Strive" is tagged as an adjective).
         appositive = any(c.dep_ == "appos" for c in span.root.children)
-        kind = appositive and _kind_set_off_after(span)
+        # "Anysphere, the San Francisco-based start-up": a sentence may open with the name
+        # the parse takes for an adverb; not "However" or "Separately".
+        opening = (
+            len(span) == 1
+            and span.start == span.sent.start
+            and not span[0].is_stop
+            and not span[0].lower_.endswith("ly")
+        )
+        kind = (appositive or opening) and _kind_set_off_after(span)
         # "the looting of 1MDB": a code of digits and capitals is a name, unless it
         # modifies a noun ("2FA codes").
         code = len(span) == 1 and _CODE_NAME.fullmatch(span.text) and span.root.dep_ != "compound"
@@ -1557,6 +1577,19 @@ def _shortest_start(names: set[str]) -> str | None:
     if all(name == shortest or name.startswith(shortest + " ") for name in names):
         return shortest
     return None
+
+
+def lead_organization(ents: ArticleEntities) -> str | None:
+    """The organisation the article's first sentence names as its subject, if any."""
+    lead = ents.mentions[0].sentence_start if ents.mentions else 0
+    return next(
+        (
+            eid
+            for m, eid in zip(ents.mentions, ents.entity_of, strict=True)
+            if m.sentence_start == lead and m.subject and ents.types[eid] == "Organization"
+        ),
+        None,
+    )
 
 
 def topic_organization(ents: ArticleEntities) -> str | None:

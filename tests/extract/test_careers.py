@@ -717,3 +717,35 @@ def test_a_clause_that_keeps_the_one_named_is_no_replacement(extract_text: Extra
     assert all(len(parts) == 2 for parts in event_parts(result, "Appointment"))
     roles = {(p, role) for p, role, _, _, _ in dated_roles(result)}
     assert not any(p == "Jean-Francois Palus" and role.startswith("former") for p, role in roles)
+
+
+def test_a_handover_between_pairs_gives_each_side_its_people(extract_text: Extract) -> None:
+    result = extract_text(
+        "Two Sigma agreed to pay $90 million. The settlement comes months after a change at "
+        "the top: co-founders John Overdeck and David Siegel, who remain co-chairmen, handed "
+        "the co-chief executive roles to Scott Hoffman and Carter Lyons in September."
+    )
+    founders = {("predecessor", "John Overdeck"), ("predecessor", "David Siegel")}
+    assert sorted(event_parts(result, "Appointment"), key=sorted) == [
+        {("appointee", "Carter Lyons"), ("organization", "Two Sigma"), *founders},
+        {("appointee", "Scott Hoffman"), ("organization", "Two Sigma"), *founders},
+    ]
+    roles = {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
+    for successor in ("Scott Hoffman", "Carter Lyons"):
+        assert (successor, "co-CEO", "Two Sigma") in roles
+    for founder in ("John Overdeck", "David Siegel"):
+        assert (founder, "former co-CEO", "Two Sigma") in roles
+    assert sorted(event_parts(result, "Resignation"), key=sorted) == [
+        {("person", "David Siegel"), ("organization", "Two Sigma")},
+        {("person", "John Overdeck"), ("organization", "Two Sigma")},
+    ]
+
+
+def test_a_handover_of_one_role_takes_no_one_else(extract_text: Extract) -> None:
+    result = extract_text(
+        "CyberArk was co-founded in 1999 by Udi Mokady and Alon Cohen. Mokady handed the "
+        "chief executive role to Matt Cohen and Ehud Mokady in 2023."
+    )
+    assert all(
+        ("appointee", "Ehud Mokady") not in parts for parts in event_parts(result, "Appointment")
+    )

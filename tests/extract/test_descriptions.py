@@ -347,3 +347,33 @@ def test_a_pronoun_is_not_the_other_party_of_its_verb(
     extract_text: Extract, text: str, fined: tuple[str, str]
 ) -> None:
     assert fined in pairs(extract_text(text), "FINED")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Synopsys agreed on Tuesday to buy Ansys for about $35 billion. The Sunnyvale, "
+            "California-based buyer will fund the cash portion with new debt.",
+            {("Synopsys", "Sunnyvale")},
+        ),
+        (
+            # The parse takes the town for the subject; the noun still tells the body.
+            "Alimentation Couche-Tard withdrew its proposal to buy Seven & i Holdings on "
+            "Wednesday. The Laval, Quebec-based owner of the Circle K chain said talks had "
+            "stalled.",
+            {("Alimentation Couche-Tard", "Laval")},
+        ),
+        # Someone the article is not about: "a" names no one told before.
+        (
+            "Synopsys agreed on Tuesday to buy Ansys. A New York-based hedge fund manager "
+            "said the price was high.",
+            set(),
+        ),
+    ],
+)
+def test_a_body_told_by_what_it_does_is_the_one_the_article_is_about(
+    extract_text: Extract, text: str, expected: set[tuple[str, str]]
+) -> None:
+    found = pairs(extract_text(text), "HEADQUARTERED_IN")
+    assert {(c, p) for c, p in found if c in ("Synopsys", "Alimentation Couche-Tard")} == expected

@@ -589,3 +589,33 @@ def test_a_kind_set_off_before_a_clause_makes_a_company(extract_text: Extract) -
     assert ("Organization", "Copaxone") not in typed(
         extract_text("Copaxone, a drug Teva sells, lost its patent protection.")
     )
+
+
+def test_a_sentence_opening_name_with_its_kind_set_off_is_a_company(
+    extract_text: Extract,
+) -> None:
+    # The parse takes "Anysphere" for an adverb; the kind after it says what it is.
+    result = extract_text(
+        "Anysphere, the San Francisco-based start-up behind Cursor, has raised $900 million."
+    )
+    assert ("Organization", "Anysphere") in typed(result)
+    # A sentence adverb before a description stays a word.
+    result = extract_text(
+        "Coinbase reported results. Separately, the San Francisco-based exchange, which "
+        "listed in 2021, said it would buy Deribit. Meanwhile, the exchange, which is large, "
+        "hired staff."
+    )
+    assert not {"Separately", "Meanwhile"} & {e.name for e in result.entities}
+
+
+def test_a_person_listed_with_companies_stays_a_person(extract_text: Extract) -> None:
+    # The tagger's person stands, whatever the list: investors and defendants may be people.
+    found = typed(
+        extract_text(
+            "The SEC sued Binance and Changpeng Zhao on Monday. Zhao said he would fight. "
+            "Coinbase and chief executive Brian Armstrong also responded. Vitalik Buterin, "
+            "Dragonfly and ParaFi also invested in Polymarket."
+        )
+    )
+    people = {"Changpeng Zhao", "Brian Armstrong", "Vitalik Buterin"}
+    assert {("Person", name) for name in people} <= found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from readouts import pairs
 
 from graphbuild.models import ArticleExtraction, Event
 
@@ -412,6 +413,46 @@ def test_parties_an_authority_also_designated_join_its_sanction(extract_text: Ex
         ("target", "Funnull Technology"),
         ("target", "Liu Lizhi"),
     }
+
+
+AEZA = (
+    "The U.S. Treasury imposed sanctions on Tuesday on Aeza Group, a St. Petersburg-based "
+    "hosting company. The department's Office of Foreign Assets Control also designated two "
+    "Russian subsidiaries, Aeza Logistic and Cloud Solutions, as well as Aeza International, "
+    "a UK-based front company. Chief executive Arsenii Penzev and general director Yurii "
+    "Bozoyan were among four people linked to the firm who were blacklisted."
+)
+
+
+def test_what_a_part_of_the_authority_also_designated_joins_its_sanction(
+    extract_text: Extract,
+) -> None:
+    # The Office is part of the Treasury: one action, told in three sentences.
+    result = extract_text(AEZA)
+    targets = {
+        "Aeza Group",
+        "Aeza Logistic",
+        "Cloud Solutions",
+        "Aeza International",
+        "Arsenii Penzev",
+        "Yurii Bozoyan",
+    }
+    authorities = {"U.S. Treasury", "Office of Foreign Assets Control"}
+    assert parts(result, only(result, "Sanction")) == {
+        *(("authority", a) for a in authorities),
+        *(("target", t) for t in targets),
+    }
+    assert {(a, t) for a in authorities for t in targets} <= pairs(result, "SANCTIONED")
+    assert ("Organization", "Cloud Solutions") in {(e.type, e.name) for e in result.entities}
+
+
+def test_a_sanction_of_another_authority_stays_apart(extract_text: Extract) -> None:
+    result = extract_text(
+        "The U.S. Treasury imposed sanctions on Tuesday on Aeza Group. Britain's National "
+        "Crime Agency also designated Aeza International."
+    )
+    assert len([e for e in result.events if e.type == "Sanction"]) == 2
+    assert ("U.S. Treasury", "Aeza International") not in pairs(result, "SANCTIONED")
 
 
 def test_a_fine_told_twice_in_one_sentence_is_one_event_per_defendant(

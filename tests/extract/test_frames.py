@@ -313,3 +313,18 @@ def test_ownership_a_noun_or_a_holding_states(
 )
 def test_holdings_that_state_no_ownership(extract_text: Extract, text: str) -> None:
     assert not {f for f in facts(extract_text(text)) if f[1] == "OWNS"}
+
+
+def test_advising_a_company_s_board_advises_the_company(extract_text: Extract) -> None:
+    found = facts(
+        extract_text(
+            "Abu Dhabi National Oil Company has agreed to buy Covestro. Goldman Sachs and "
+            "Perella Weinberg advised Covestro's management board."
+        )
+    )
+    assert {
+        ("Goldman Sachs", "ADVISES", "Covestro"),
+        ("Perella Weinberg", "ADVISES", "Covestro"),
+    } <= found
+    # A board is no body of its own.
+    assert not {f for f in found if f[1] == "ADVISES" and f[2] != "Covestro"}

@@ -131,3 +131,23 @@ def test_investing_in_a_round_told_nowhere_is_no_investment(extract_text: Extrac
     result = extract_text("Nvidia and AMD also invested in the round, the companies said.")
     assert not pairs(result, "INVESTED_IN")
     assert not [e for e in result.events if e.type == "Investment"]
+
+
+def test_investors_who_put_money_into_the_round_join_it(extract_text: Extract) -> None:
+    result = extract_text(
+        "Anysphere, the San Francisco-based start-up behind the coding assistant Cursor, has "
+        "raised $900 million in a round led by Thrive Capital. Accel and DST Global also put "
+        "money into the round."
+    )
+    assert pairs(result, "INVESTED_IN") == {
+        (name, "Anysphere") for name in ("Thrive Capital", "Accel", "DST Global")
+    }
+    assert ("Anysphere", "San Francisco") in pairs(result, "HEADQUARTERED_IN")
+
+
+def test_money_put_into_something_else_is_no_investment(extract_text: Extract) -> None:
+    result = extract_text(
+        "Andreessen Horowitz led a $30 million round in Farcaster. Paradigm put money into "
+        "its own fund, and Coinbase Ventures put effort into the round."
+    )
+    assert pairs(result, "INVESTED_IN") == {("Andreessen Horowitz", "Farcaster")}

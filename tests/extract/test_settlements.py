@@ -178,3 +178,17 @@ def test_a_payment_settled_in_assets_settles_no_case(extract_text: Extract) -> N
         "ever settled in digital assets."
     )
     assert not [e for e in result.events if e.type == "Settlement"]
+
+
+def test_the_settlement_told_before_names_none_of_the_people_after_it(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Two Sigma has agreed to pay $90 million to settle charges by the U.S. Securities and "
+        "Exchange Commission. The settlement comes months after a change at the top: "
+        "co-founders John Overdeck and David Siegel handed the co-chief executive roles to "
+        "Scott Hoffman and Carter Lyons."
+    )
+    [event] = settlements(result)
+    assert ("defendant", "Two Sigma") in participants(result, event)
+    assert len(event.evidence) == 2
