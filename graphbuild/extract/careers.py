@@ -87,6 +87,10 @@ def _kind(verb: Token) -> str | None:
         return RESIGNATION
     if _handed_to(verb) is not None:
         return APPOINTMENT  # "handed the chief executive role to Matt Cohen"
+    if lemma == "serve" and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children
+    ):
+        return APPOINTMENT  # "will serve as interim chief executive"; not "has served as"
     return None
 
 
@@ -294,6 +298,8 @@ def _took_charge(
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if lemma == "take" and obj is not None and _helm(obj):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ == "who":
+            subject = _clause_subject(verb)  # "Charlie Scharf, who took charge in 2019"
         person = by_token.get(subject.i) if subject is not None else None
         if person is None or ents.types[person] != PERSON:
             return None
@@ -377,8 +383,12 @@ def _clause_subject(verb: Token) -> Token | None:
 
 
 def _helm(noun: Token) -> bool:
-    """ "the helm", "the reins", "the top job"."""
+    """ "the helm", "the reins", "the top job", "charge"."""
     word = noun.lemma_.lower()
+    if word == "charge":
+        # "who took charge in 2019", "took charge of the bank"; not "took a $1 billion
+        # charge".
+        return all(c.dep_ == "prep" and c.lower_ in ("of", "at") for c in noun.children)
     return word in _HELM_NOUNS or (word == "job" and any(c.lower_ == "top" for c in noun.children))
 
 

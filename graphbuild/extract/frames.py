@@ -1489,17 +1489,22 @@ def _holdings(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     of Tesla", "UniCredit now holds around 9% of Commerzbank", "now holds 331,200 bitcoin".
     Holding someone to account ("held Binance liable") is no holding, and only a holding
     in the present is read: "Ver and his companies held about 131,000 bitcoin when …",
-    "will own about 27% of the combined lender" are not."""
-    if verb.lemma_.lower() not in ("hold", "own") or verb.tag_ not in ("VBZ", "VBP"):
+    "will own about 27% of the combined lender" are not. Who bought a number of coins
+    holds them ("it had bought 4,710 bitcoin"), and so does who holds an asset as its
+    reserve ("Both companies hold bitcoin as their main reserve asset")."""
+    lemma = verb.lemma_.lower()
+    bought = lemma in ("buy", "purchase") and verb.tag_.startswith("VB")
+    if not bought and (lemma not in ("hold", "own") or verb.tag_ not in ("VBZ", "VBP")):
         return []
     obj = _child(verb, {"dobj"})
     if obj is None or _child(verb, {"oprd", "acomp", "xcomp", "ccomp"}) is not None:
         return []
-    if obj.lower_ in ("%", "percent"):
+    if obj.lower_ in ("%", "percent") and not bought:
         owned = [e for t in _prep_objects(obj, frozenset({"of"})) for e in resolve.entities(t)]
     else:
         counted = _child(obj, {"nummod"}) is not None
-        owned = [e for e in resolve.entities(obj) if counted and resolve.is_asset(e)]
+        reserve = not bought and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        owned = [e for e in resolve.entities(obj) if (counted or reserve) and resolve.is_asset(e)]
     subject = _named_subject(verb)
     holders = [e for e in resolve.entities(subject) if e not in owned] if subject else []
     if not holders or not owned:

@@ -838,6 +838,12 @@ def _title_ending_at(doc: Doc, i: int, titles: frozenset[str]) -> bool:
 # ("Chipotle Mexican Grill"), on its own it is none ("Dutch chief executive").
 # A name that starts with digits and goes on in capitals: "1MDB".
 _CODE_NAME = re.compile(r"\d+[A-Z]{2,}")
+# What a company says it did: "GameStop said", "CoinDesk announced".
+_COMPANY_STATEMENTS = frozenset(
+    {"say", "announce", "report", "disclose", "confirm", "agree", "file", "post"}
+)
+# A word capitalised inside as well as first: "GameStop", "MicroStrategy", "CoinDesk".
+_INNER_CAPITAL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _NOT_NAME_LABELS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 )  # fmt: skip
@@ -960,11 +966,25 @@ def _missed_organizations(
             or code
             or based
             or _raised_money(span)
+            or _speaks_as_a_company(span)
         )
         if cued and not lone:
             extra.append(_mention(span, "Organization", clean_name(span.text), cued=True))
         i = end
     return extra
+
+
+def _speaks_as_a_company(span: Span) -> bool:
+    """ "GameStop said on Wednesday that ...": a name capitalised inside, which the tagger
+    left untagged, that announces something as a company does (not a protocol that "lets
+    people" do something)."""
+    root = span.root
+    return (
+        len(span) == 1
+        and _INNER_CAPITAL.fullmatch(span.text) is not None
+        and root.dep_ == "nsubj"
+        and root.head.lemma_.lower() in _COMPANY_STATEMENTS
+    )
 
 
 def _raised_money(span: Span) -> bool:

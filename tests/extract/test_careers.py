@@ -749,3 +749,42 @@ def test_a_handover_of_one_role_takes_no_one_else(extract_text: Extract) -> None
     assert all(
         ("appointee", "Ehud Mokady") not in parts for parts in event_parts(result, "Appointment")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "appointee", "org"),
+    [
+        (
+            "Starbucks named Brian Niccol chief executive. Niccol will join on September 9, "
+            "and chief financial officer Rachel Ruggeri will serve as interim CEO until then.",
+            "Rachel Ruggeri",
+            "Starbucks",
+        ),
+        (
+            "Wells Fargo said the order was lifted. Chief executive Charlie Scharf, who took "
+            "charge in 2019, called the decision a milestone.",
+            "Charlie Scharf",
+            "Wells Fargo",
+        ),
+    ],
+)
+def test_serving_from_now_on_and_taking_charge_are_appointments(
+    extract_text: Extract, text: str, appointee: str, org: str
+) -> None:
+    assert {("appointee", appointee), ("organization", org)} in event_parts(
+        extract_text(text), "Appointment"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Serving so far, and a charge on the books.
+        "Coinbase said Brian Armstrong, who has served as chief executive since 2012, would stay.",
+        "Wells Fargo said Charlie Scharf took a $1 billion charge in 2019.",
+    ],
+)
+def test_serving_so_far_and_an_accounting_charge_appoint_no_one(
+    extract_text: Extract, text: str
+) -> None:
+    assert not event_parts(extract_text(text), "Appointment")

@@ -619,3 +619,13 @@ def test_a_person_listed_with_companies_stays_a_person(extract_text: Extract) ->
     )
     people = {"Changpeng Zhao", "Brian Armstrong", "Vitalik Buterin"}
     assert {("Person", name) for name in people} <= found
+
+
+def test_a_name_capitalised_inside_that_speaks_is_a_company(extract_text: Extract) -> None:
+    result = extract_text("GameStop said on Wednesday that it had bought 4,710 bitcoin.")
+    assert ("Organization", "GameStop") in typed(result)
+    # Not a word that only modifies, nor one the sentence opens with in plain case.
+    result = extract_text("The PlayStation maker said sales rose. Sony said so too.")
+    assert "PlayStation" not in {e.name for e in result.entities}
+    result = extract_text("EigenLayer lets people who have staked ether pledge them again.")
+    assert "EigenLayer" not in {e.name for e in result.entities}

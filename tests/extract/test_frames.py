@@ -292,6 +292,18 @@ def test_a_founder_the_parse_hangs_on_his_title(extract_text: Extract) -> None:
             "The software company MicroStrategy now holds 331,200 bitcoin.",
             ("MicroStrategy", "OWNS", "Bitcoin"),
         ),
+        # Coins bought are held; an asset held as a reserve is held.
+        (
+            "GameStop said on Wednesday that it had bought 4,710 bitcoin, its first purchase "
+            "of the cryptocurrency.",
+            ("GameStop", "OWNS", "Bitcoin"),
+        ),
+        (
+            "Strive, the asset manager, agreed on Monday to buy Semler Scientific in an "
+            "all-stock deal. Both companies hold bitcoin as their main reserve asset, and "
+            "together they will own nearly 11,000 coins.",
+            ("Semler Scientific", "OWNS", "Bitcoin"),
+        ),
     ],
 )
 def test_ownership_a_noun_or_a_holding_states(
@@ -309,6 +321,9 @@ def test_ownership_a_noun_or_a_holding_states(
         "Comerica shareholders will own about 27% of the combined lender, Fifth Third said.",
         # Holding someone to account.
         "The court held Binance liable for the losses.",
+        # Coins to be bought, and bitcoin held for no one named.
+        "GameStop said on Wednesday that it may buy 4,710 bitcoin.",
+        "Coinbase holds bitcoin for its customers.",
     ],
 )
 def test_holdings_that_state_no_ownership(extract_text: Extract, text: str) -> None:
