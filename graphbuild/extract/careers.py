@@ -34,7 +34,7 @@ _APPOINT = frozenset(
 _RESIGN = frozenset({"resign", "quit", "leave", "depart", "retire", "oust", "fire", "remove"})
 # Verbs that need a particle: "took over as", "stepped down as".
 _APPOINT_PARTICLE = {"take": "over", "bring": "back"}
-_RESIGN_PARTICLE = {"step": "down", "hand": "over"}
+_RESIGN_PARTICLE = {"step": "down", "hand": "over", "give": "up"}
 
 CONFIDENCE = {"career/named_org": 0.8, "career/topic": 0.6}
 
@@ -53,6 +53,9 @@ def _governing_verb(title: Span) -> Token | None:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.pos_ in ("VERB", "AUX"):
         return root.head.head
+    as_job = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else None
+    if as_job is not None and as_job.lemma_.lower() in _ROLE_NOUNS and as_job.dep_ == "dobj":
+        return as_job.head  # "gave up his job as Binance's chief executive"
     if root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in _ROLE_NOUNS:
         root = root.head  # "handed [the chief executive role] to Matt Cohen"
     if root.dep_ in ("oprd", "attr", "dobj") and root.head.pos_ in ("VERB", "AUX"):

@@ -336,6 +336,8 @@ _PEOPLE_NOUNS = frozenset(
 # Nouns for people who work at the body named before them.
 _MEMBERS = frozenset({"staff", "employee", "executive", "researcher", "engineer", "worker"})
 _COPULA_NOUN_DEPS = frozenset({"attr", "appos"})
+# Prepositions that date one deed by another: "after pleading guilty".
+_TIME_PREPS = frozenset({"after", "before", "since"})
 _STAKE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
 
 CONFIDENCE = {
@@ -779,6 +781,14 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     purpose = verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)
     if (verb.dep_ in ("xcomp", "conj") or purpose) and verb.head.i != verb.i:
         return _subject_of(verb.head)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _TIME_PREPS:
+        # "Zhao, who spent four months in prison after pleading guilty": who did what the
+        # clause says did the deed it dates it by, even as a passive's subject.
+        governing = verb.head.head
+        subject = _subject_of(governing)[0]
+        if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
+            subject = governing.head if governing.dep_ == "relcl" else None
+        return subject, False
     # "The platform has licensing deals": the parse may hang the subject on the auxiliary.
     for aux in (c for c in verb.children if c.dep_ == "aux"):
         subject = _child(aux, _SUBJECTS)
@@ -1414,6 +1424,42 @@ def _verdict(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return [(VERDICT, _Found(courts, defendants, verb, "verdict"))]
 
 
+# Who rules: "a federal judge ruled", "A federal appeals court ruled".
+_JUDGES = frozenset({"judge", "court", "panel", "jury", "justice", "tribunal", "chancellor"})
+
+
+def _ruled(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """A Ruling against the subject of what a judge or court ruled: "A federal appeals
+    court ruled on Tuesday that the SEC was wrong to reject ...", "Google broke U.S.
+    antitrust law ..., a federal judge ruled". Not "ruled out", nor a ruling by anyone
+    else ("the company ruled that")."""
+    if verb.lemma_.lower() != "rule" or _child(verb, {"prt"}) is not None:
+        return []
+    subject = _subject_of(verb)[0]
+    if subject is None:
+        return []
+    courts = [e for e in resolve.entities(subject) if resolve.is_authority(e)]
+    if subject.lemma_.lower() not in _JUDGES and not courts:
+        return []
+    # The court the judge sits at: "A judge at the High Court in London ruled".
+    courts += [
+        e
+        for t in _prep_objects(subject, frozenset({"at", "of", "on"}))
+        for e in resolve.entities(t)
+        if resolve.is_authority(e)
+    ]
+    ruled = _child(verb, {"ccomp"})
+    if ruled is None and verb.dep_ in ("ccomp", "parataxis") and verb.head.pos_ in ("VERB", "AUX"):
+        ruled = verb.head  # the ruling told first, the judge after it
+    if ruled is None or any(c.dep_ == "aux" and c.lower_ in ("can", "may") for c in ruled.children):
+        return []  # "ruled that Cook can stay in her post": a ruling for her, not against
+    party = _subject_of(ruled)[0]
+    defendants = [e for e in resolve.entities(party) if not resolve.is_place(e)] if party else []
+    if not defendants:
+        return []
+    return [(VERDICT, _Found(list(dict.fromkeys(courts)), defendants, verb, "verdict"))]
+
+
 def _hit_with(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """A Fine from "HSBC was hit with a £57.4 million fine by the Bank of England"."""
     if verb.lemma_.lower() not in ("hit", "slap"):
@@ -1915,7 +1961,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
             readers = (
                 _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with,
                 _backed_by, _offices_in, _led_round, _joined_round, _given_term,
-                _sanctioned_by_act, _took_control, _holdings,
+                _sanctioned_by_act, _took_control, _holdings, _ruled,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))

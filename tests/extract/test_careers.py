@@ -788,3 +788,14 @@ def test_serving_so_far_and_an_accounting_charge_appoint_no_one(
     extract_text: Extract, text: str
 ) -> None:
     assert not event_parts(extract_text(text), "Appointment")
+
+
+def test_giving_up_a_job_as_a_title_is_a_resignation(extract_text: Extract) -> None:
+    result = extract_text("Changpeng Zhao gave up his job as Binance's chief executive in 2023.")
+    assert event_parts(result, "Resignation") == [
+        {("person", "Changpeng Zhao"), ("organization", "Binance")}
+    ]
+    assert ("Changpeng Zhao", "former CEO", "Binance", None, "2023") in dated_roles(result)
+    # Giving up a stake ends no role.
+    result = extract_text("Changpeng Zhao gave up his stake in Binance in 2023.")
+    assert not event_parts(result, "Resignation")

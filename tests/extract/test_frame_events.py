@@ -480,3 +480,56 @@ def test_a_fine_told_twice_in_one_sentence_is_one_event_per_defendant(
         for q in e.participants
         if q.role == "acquirer"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A federal appeals court ruled on Tuesday that the U.S. Securities and Exchange "
+            "Commission was wrong to reject Grayscale's plan.",
+            {("defendant", SEC)},
+        ),
+        # The ruling told first, the judge after it.
+        (
+            "Google broke U.S. antitrust law by using exclusive deals, a federal judge ruled "
+            "on Monday.",
+            {("defendant", "Google")},
+        ),
+        (
+            "A judge at the High Court in London ruled on Thursday that Craig Wright is not "
+            "Satoshi Nakamoto.",
+            {("court", "High Court"), ("defendant", "Craig Wright")},
+        ),
+    ],
+)
+def test_what_a_court_ruled_is_a_ruling_against_its_subject(
+    extract_text: Extract, text: str, expected: set[tuple[str, str]]
+) -> None:
+    result = extract_text(text)
+    assert parts(result, only(result, "Ruling")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Binance ruled out a listing in the United States.",
+        "Coinbase ruled that staff must return to the office.",
+        "The judge ruled on the motion on Monday.",
+        # A ruling for its subject names no one it went against.
+        "A federal appeals court ruled on Monday that Lisa Cook can stay in her post.",
+    ],
+)
+def test_ruling_out_or_ruling_by_no_court_is_no_ruling(extract_text: Extract, text: str) -> None:
+    assert not [e for e in extract_text(text).events if e.type == "Ruling"]
+
+
+def test_a_plea_that_dates_another_deed_is_its_subject_s(extract_text: Extract) -> None:
+    result = extract_text(
+        "President Donald Trump has pardoned Changpeng Zhao, the founder of Binance, who "
+        "spent four months in a U.S. prison after pleading guilty to anti-money-laundering "
+        "failures."
+    )
+    assert parts(result, only(result, "GuiltyPlea")) == {("defendant", "Changpeng Zhao")}
+    # Before doing something is no plea of anything.
+    assert not extract_text("Binance collapsed before paying its customers.").events
