@@ -2430,23 +2430,31 @@ def _one_per_action(events: list[Event], relations: dict[str, Relation]) -> list
     return out
 
 
-# Events that happen to each defendant on their own: each pleads, each is fined.
-_EACH_DEFENDANT = frozenset({"Fine", "GuiltyPlea", "Sentence"})
+# Events that happen to each party on their own: each pleads, each is fined, each
+# company bought is a deal of its own.
+_EACH_PARTY = {
+    "Fine": "defendant",
+    "GuiltyPlea": "defendant",
+    "Sentence": "defendant",
+    "Acquisition": "target",
+}
 
 
 def _one_each(events: list[Event]) -> list[Event]:
     """A fine, plea or sentence of several parties is one each ("Cheng Wei and Jean Liu
-    were each fined", "Its founders pleaded guilty"); the amount stays with each only when
-    the sentence says it is each one's. A party's share that is an event already read
-    ("the Commission has penalised the company: it fined Teva and Cephalon") is that one
-    event."""
+    were each fined", "Its founders pleaded guilty"), and so is the purchase of several
+    companies ("it bought Pixar, Marvel and Lucasfilm"); the amount stays with each only
+    when the sentence says it is each one's. A party's share that is an event already
+    read ("the Commission has penalised the company: it fined Teva and Cephalon") is that
+    one event."""
     out: list[Event] = []
     for event in events:
-        parties = [p for p in event.participants if p.role == "defendant"]
-        if event.type not in _EACH_DEFENDANT or len(parties) < 2:
+        role = _EACH_PARTY.get(event.type)
+        parties = [p for p in event.participants if p.role == role]
+        if role is None or len(parties) < 2:
             out.append(event)
             continue
-        others = [p for p in event.participants if p.role != "defendant"]
+        others = [p for p in event.participants if p.role != role]
         each = any(re.search(r"\b(each|apiece)\b", e.text) for e in event.evidence)
         amount = event.amount if each else None
         for party in parties:

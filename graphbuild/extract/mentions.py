@@ -335,6 +335,18 @@ def _acts_as_a_party(span: Span) -> bool:
     )
 
 
+def _bought_in_a_list(span: Span) -> bool:
+    """A name listed after the first object of a purchase: "it bought Pixar, Marvel and
+    Lucasfilm" (the tagger calls the last two places)."""
+    root = span.root
+    if root.dep_ not in ("conj", "appos"):
+        return False
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    verb = root.head
+    return root.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in _ORG_OBJECT_OF
+
+
 def context_type(
     span: Span, entity_type: str, titles: frozenset[str], company_only_titles: frozenset[str]
 ) -> str:
@@ -366,6 +378,8 @@ def context_type(
     if entity_type == org and len(span) > 1 and any(t.text in _AUTHORITY_WORDS for t in span):
         return "Regulator"  # "Federal Criminal Police Office", "Competition Commission of India"
     if entity_type == "Location" and _acts_as_a_party(span):
+        return org
+    if entity_type in (PERSON, "Location") and _bought_in_a_list(span):
         return org
     if entity_type in (PERSON, "Location") and _appoints_someone(span):
         return org

@@ -533,3 +533,18 @@ def test_a_plea_that_dates_another_deed_is_its_subject_s(extract_text: Extract) 
     assert parts(result, only(result, "GuiltyPlea")) == {("defendant", "Changpeng Zhao")}
     # Before doing something is no plea of anything.
     assert not extract_text("Binance collapsed before paying its customers.").events
+
+
+def test_companies_bought_in_a_list_are_a_deal_each(extract_text: Extract) -> None:
+    # The tagger calls Marvel and Lucasfilm places; the purchase makes them companies.
+    result = extract_text(
+        "Iger, 71, led Disney from 2005 to 2020, a period in which it bought Pixar, Marvel "
+        "and Lucasfilm."
+    )
+    deals = sorted((parts(result, e) for e in result.events if e.type == "Acquisition"), key=sorted)
+    assert deals == [
+        {("acquirer", "Disney"), ("target", name)} for name in ("Lucasfilm", "Marvel", "Pixar")
+    ]
+    # Places something is bought in stay places, and buy nothing.
+    result = extract_text("Binance bought land in Dubai, Abu Dhabi and Bahrain.")
+    assert not pairs(result, "ACQUIRED")
