@@ -256,10 +256,16 @@ def _departed(
 
 
 def _label_of(
-    verb: Token, titles: list[Span], reader: RoleReader, ents: ArticleEntities, person: str
+    verb: Token,
+    titles: list[Span],
+    reader: RoleReader,
+    ents: ArticleEntities,
+    person: str,
+    org: str,
 ) -> Span | None:
     """The title set before the subject's name ("chief executive Philipp Rickenbacher"),
-    which the departure ends; none for a title of another body ("Binance CEO")."""
+    which the departure ends; none for a title of another body ("Binance CEO"). One of
+    the body left ("its chief executive David Duffy stepped down") is ended too."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     named = ents.at_token(subject.i) if subject is not None else None
     if named is None or ents.entity_of[named[0]] != person:
@@ -268,6 +274,8 @@ def _label_of(
     if title is None or not _effective(verb):
         return None
     before = reader.word_before(title)
+    if before is not None and before.tag_ == "PRP$" and pronoun_antecedent(ents, before) == org:
+        return title  # "its chief executive David Duffy stepped down", its being the body left
     if before is not None and (before.pos_ == "PROPN" or before.tag_ in ("POS", "PRP$")):
         return None  # the title's own owner: "Binance CEO", "its chief executive"
     return title
@@ -795,13 +803,16 @@ def extract_careers(
             continue
         org = _departure_org(verb, by_token, ents)
         rule = "career/named_org"
+        if org is None:
+            # "its chief executive David Duffy stepped down": where his title places him.
+            org = _employer_in(verb.sent, person, title_roles or [])
         if org is None and _named_before(topic, verb, ents):
             # The article's company, if it was named before the departure.
             org, rule = topic, "career/topic"
         if org is None or verb.sent.start_char in titled:
             continue
         # "chief executive Philipp Rickenbacher was leaving": the title he leaves.
-        label = _label_of(verb, titles, reader, ents, person)
+        label = _label_of(verb, titles, reader, ents, person, org)
         how = "labelled" if label is not None else "untitled"
         evidence = span_evidence(verb.sent, f"{rule}/resignation/{how}")
         date = date_near(doc, verb.sent, verb.i)

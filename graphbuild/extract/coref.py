@@ -179,6 +179,18 @@ def pronoun_antecedent(entities: ArticleEntities, pronoun: Token) -> str | None:
     opposite = next((c for c in pronoun.head.children if c.dep_ in other), None)
     named = _named_body(entities, opposite) if opposite is not None else None
     before = [t for t in before if named is None or _named_body(entities, t) != named]
+    owner_of = pronoun.head
+    while owner_of.dep_ == "compound" and owner_of.head.i != owner_of.i:
+        owner_of = owner_of.head  # "its chief executive David Duffy"
+    if pronoun.dep_ == "poss" and owner_of.dep_ in ("nsubj", "nsubjpass"):
+        # "Virgin Money had its shares removed from the London Stock Exchange, and its
+        # chief executive David Duffy stepped down": the subject of the clause before.
+        verb = owner_of.head
+        if verb.dep_ == "conj" and verb.head.i != verb.i:
+            first = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            found = _named_body(entities, first) if first is not None else None
+            if found is not None:
+                return found
     if pronoun.dep_ in ("nsubj", "nsubjpass"):
         # A subject "it" names a subject before it: "when Delivery Hero bought a stake in
         # Glovo, and July 2022, when it took sole control" is Delivery Hero.

@@ -174,12 +174,23 @@ def date_near(doc: Doc, sent: Span, anchor: int) -> EventDate | None:
     # A date in the anchor's own phrase first: "joined in 2005 and became CFO in 2023".
     head = doc[anchor]
     own = range(head.left_edge.i, head.right_edge.i + 1)
-    nearest = _nearest(doc, sent, "DATE", anchor)
+    nearest = [e for e in _nearest(doc, sent, "DATE", anchor) if not _dated_aside(e, head)]
     for ent in sorted(nearest, key=lambda e: e.start not in own):
         parsed = parse_date(ent.text, published)
         if parsed is not None:
             return parsed
     return None
+
+
+def _dated_aside(date: Span, anchor: Token) -> bool:
+    """Whether a date belongs to a relative clause that describes something other than the
+    anchor and is not the anchor's own clause: "Virgin Money, which Richard Branson founded
+    in 1995, ... and its chief executive stepped down"; not "a settlement, which it
+    reached in November"."""
+    clause = _clause(date.root)
+    return not (
+        clause.dep_ != "relcl" or clause.i == _clause(anchor).i or clause.head.i == anchor.i
+    )
 
 
 def span_evidence(span: Span, rule: str) -> Evidence:

@@ -799,3 +799,19 @@ def test_giving_up_a_job_as_a_title_is_a_resignation(extract_text: Extract) -> N
     # Giving up a stake ends no role.
     result = extract_text("Changpeng Zhao gave up his stake in Binance in 2023.")
     assert not event_parts(result, "Resignation")
+
+
+def test_a_departure_ends_the_title_its_body_gave(extract_text: Extract) -> None:
+    # "its" is the subject of the clause before, not the exchange named last.
+    result = extract_text(
+        "Nationwide Building Society completed its purchase of Virgin Money on Tuesday. "
+        "Virgin Money, which Richard Branson founded in 1995, had its shares removed from "
+        "the London Stock Exchange, and its chief executive David Duffy stepped down."
+    )
+    assert event_parts(result, "Resignation") == [
+        {("person", "David Duffy"), ("organization", "Virgin Money")}
+    ]
+    held = dated_roles(result)
+    # The founding year dates the founding, not the departure.
+    assert ("David Duffy", "former CEO", "Virgin Money", None, None) in held
+    assert not {r for r in held if r[0] == "David Duffy" and r[1] == "CEO"}
