@@ -147,7 +147,7 @@ def test_public_office_is_not_placed_at_the_article_company(extract_text: Extrac
         ),
         # "interim", "acting" and "deputy" make another role.
         (
-            "Citigroup hired Jane Fraser. Its interim CFO Mark Mason left.",
+            "Citigroup hired Jane Fraser. Its interim CFO Mark Mason spoke.",
             {("Mark Mason", "interim CFO", "Citigroup")},
         ),
     ],
