@@ -431,6 +431,11 @@ class _Resolver:
         eid = self._by_token.get(token.i)
         if eid is not None:
             return eid
+        unit = self._by_token.get(token.head.i) if token.dep_ == "appos" else None
+        if token.lemma_.lower() in _PARTS and unit is not None and not self.is_person(unit):
+            # "CB Payments, the London-based payments arm of Coinbase": the part is the
+            # name it stands beside, not its owner.
+            return unit
         if token.lemma_.lower() in _PARTS | {"board"}:
             # "Credit Suisse's Singapore branch": the owner, not the place, is the body;
             # "advised Covestro's management board": the company the board runs.
@@ -868,6 +873,10 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
                 rule = "clause"
         if frame.direct_object and obj is not None:
             objects.append(obj)
+            # "sued Early Warning Services, the company that runs Zelle, along with JPMorgan
+            # Chase, Bank of America and Wells Fargo": the parse hangs them on the verb.
+            for along in (c for c in (*verb.children, *obj.children) if c.lower_ == "along"):
+                objects.extend(_prep_objects(along, frozenset({"with"})))
         # "fined Starling Bank £29 million": the one fined is the indirect object, which the
         # small parse may hang on the amount instead ("Barclays" as a modifier of "million").
         dative = _child(verb, {"dative"})

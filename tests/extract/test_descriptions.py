@@ -28,6 +28,12 @@ from readouts import Extract, pairs
             "Revolut has been granted a UK banking licence, the London-based fintech said.",
             ("Revolut", "London"),
         ),
+        # A part set beside its name is that name, not its owner.
+        (
+            "Britain's Financial Conduct Authority fined CB Payments, the London-based "
+            "payments arm of crypto exchange Coinbase, more than £3.5 million.",
+            ("CB Payments", "London"),
+        ),
     ],
 )
 def test_based_descriptions(extract_text: Extract, text: str, expected: tuple[str, str]) -> None:

@@ -548,3 +548,17 @@ def test_companies_bought_in_a_list_are_a_deal_each(extract_text: Extract) -> No
     # Places something is bought in stay places, and buy nothing.
     result = extract_text("Binance bought land in Dubai, Abu Dhabi and Bahrain.")
     assert not pairs(result, "ACQUIRED")
+
+
+def test_parties_along_with_the_object_are_parties_too(extract_text: Extract) -> None:
+    result = extract_text(
+        "The Consumer Financial Protection Bureau on Friday sued Early Warning Services, the "
+        "company that runs the Zelle payment network, along with JPMorgan Chase, Bank of "
+        "America and Wells Fargo, three of the seven banks that own it."
+    )
+    bureau = "Consumer Financial Protection Bureau"
+    sued = {"Early Warning Services", "JPMorgan Chase", "Bank of America", "Wells Fargo"}
+    assert pairs(result, "SUED") == {(bureau, name) for name in sued}
+    # What comes along with a company bought is not another company bought.
+    result = extract_text("Coinbase bought Deribit along with its founders' stake.")
+    assert pairs(result, "ACQUIRED") == {("Coinbase", "Deribit")}
