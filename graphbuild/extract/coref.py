@@ -49,6 +49,7 @@ DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "board": (frozenset({"Organization"}), frozenset()),
     "court": (frozenset({"Regulator"}), frozenset({_COURT})),
     "agency": (frozenset({"Regulator"}), frozenset()),
+    "bureau": (frozenset({"Regulator"}), frozenset()),
     "regulator": (frozenset({"Regulator"}), frozenset()),
     # "the department" after "the Justice Department" or "the Treasury Department".
     "department": (frozenset({"Regulator", "Government"}), frozenset()),

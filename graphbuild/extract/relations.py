@@ -11,6 +11,7 @@ Shapes read (each a rule name in the evidence):
   "Teng is the CEO of Binance";
 - ``role/title_person_topic``: "Chief executive Jane Fraser said" (a company title with no
   company named is at the company the article is about);
+- ``role/title_person_led``: "The bureau, led by director Rohit Chopra" (at the body led);
 - ``role/office_person``: "Attorney General Merrick Garland" (a public office with no body
   named is at the body the office implies, when the article names it).
 
@@ -73,6 +74,7 @@ PLURAL_EXCEPTIONS = frozenset({"chairman", "chairwoman", "spokesman", "spokeswom
 
 CONFIDENCE = {
     "role/title_person_topic": 0.6,
+    "role/title_person_led": 0.75,
     "role/apposition_topic": 0.6,
     "role/office_person": 0.7,
     "role/title_of_org_person": 0.85,
@@ -565,6 +567,23 @@ def _unnamed_body(
     return topic
 
 
+def _led_body(doc: Doc, ents: ArticleEntities, first: Span) -> str | None:
+    """The body "led by" a title and name hangs on: "The bureau, led by director Rohit
+    Chopra", "Bullish, the exchange led by chief executive Tom Farley"."""
+    if first.start - 2 < first.sent.start or doc[first.start - 1].lower_ != "by":
+        return None
+    led = doc[first.start - 2]
+    if led.lemma_.lower() != "lead" or led.dep_ != "acl":
+        return None
+    noun = led.head
+    named = _entity_at(ents, noun.i)
+    if named is None and noun.dep_ == "appos":
+        named = _entity_at(ents, noun.head.i)  # "Bullish, the exchange led by ..."
+    if named is None and noun.lower_ in DESCRIPTIONS:
+        named = antecedent(ents, noun.idx, noun.lower_, noun.sent.start_char)
+    return named if named is not None and ents.types[named] in BODY_TYPES else None
+
+
 def _whose_title(doc: Doc, ents: ArticleEntities, whose: Token, last: Span) -> list[_Placement]:
     """ "The company, whose chief executive is Hayden Adams": the body the relative clause
     hangs on, and the person the copula after the title names ("was" makes it former)."""
@@ -791,7 +810,9 @@ def extract_roles(
         if _is_counsel_for(doc, chain, reader):
             continue
         roles = _chain_roles(doc, chain, reader)
-        unnamed = _unnamed_body(doc, ents, first, roles, found, topic)
+        led = _led_body(doc, ents, first)
+        unnamed = led or _unnamed_body(doc, ents, first, roles, found, topic)
+        untold = "role/title_person_led" if led else "role/title_person_topic"
         placed = _place_chain(doc, ents, first, last, found, unnamed)
         office = None if placed else _implied_office(doc, ents, chain, roles, offices)
         if office is not None:
@@ -802,11 +823,7 @@ def extract_roles(
             # names another body it could be at ("the SEC under then-chair Gary Gensler").
             person = _person_starting_at(ents, last.end)
             if person is not None:
-                placed = [
-                    _Placement(
-                        person[0], unnamed, first.start, person[1], "role/title_person_topic"
-                    )
-                ]
+                placed = [_Placement(person[0], unnamed, first.start, person[1], untold)]
         if unnamed == topic and any(p.rule.endswith("_topic") for p in placed):
             roles = [r for r in roles if _base_role(r) in TOPIC_ROLES]
         for place in placed:

@@ -861,3 +861,31 @@ def test_a_title_inside_the_list_a_plural_title_names(extract_text: Extract) -> 
         "and chief executive, thanked Trump for his decision."
     )
     assert not [r for r in roles(result) if r[0] != "Eiji Hashimoto"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Consumer Financial Protection Bureau sued Early Warning Services. The bureau, "
+            "led by director Rohit Chopra, is seeking redress.",
+            ("Rohit Chopra", "director", "Consumer Financial Protection Bureau"),
+        ),
+        (
+            "Bullish, the cryptocurrency exchange led by chief executive Tom Farley, has "
+            "bought CoinDesk from Digital Currency Group.",
+            ("Tom Farley", "CEO", "Bullish"),
+        ),
+    ],
+)
+def test_a_title_after_led_by_is_at_the_body_led(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    result = extract_text(text)
+    names = {e.id: e.name for e in result.entities}
+    held = {
+        (names[r.subject], str(r.properties["role"]), names[r.object], r.evidence[0].rule)
+        for r in result.relations
+        if r.predicate == "ROLE_AT"
+    }
+    assert (*expected, "role/title_person_led") in held
