@@ -184,7 +184,14 @@ def _named_org(title: Span, ents: ArticleEntities, by_token: dict[int, str]) -> 
     if before >= 0 and title.doc[before].tag_ == "POS":
         before -= 1
     eid = by_token.get(before) if before >= 0 else None
-    return eid if eid is not None and ents.types[eid] in BODY_TYPES else None
+    if eid is not None and ents.types[eid] in BODY_TYPES:
+        return eid
+    root = title.root
+    if root.dep_ == "conj" and root.head.i < title.start:
+        # "Seven & i's president and chief executive": the second title shares the first's.
+        first = title.doc[root.head.left_edge.i : root.head.i + 1]
+        return _named_org(first, ents, by_token) if first.start < title.start else None
+    return None
 
 
 def _own_title_of(

@@ -815,3 +815,14 @@ def test_a_departure_ends_the_title_its_body_gave(extract_text: Extract) -> None
     # The founding year dates the founding, not the departure.
     assert ("David Duffy", "former CEO", "Virgin Money", None, None) in held
     assert not {r for r in held if r[0] == "David Duffy" and r[1] == "CEO"}
+
+
+def test_a_second_title_shares_the_body_the_first_names(extract_text: Extract) -> None:
+    # Coinbase is the article's company; "Binance's" names the body of both titles.
+    result = extract_text(
+        "Coinbase said on Monday it would list more tokens. Richard Teng, who became "
+        "Binance's president and chief executive in 2023, said Binance would do the same."
+    )
+    roles = {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
+    assert {("Richard Teng", "president", "Binance"), ("Richard Teng", "CEO", "Binance")} <= roles
+    assert not {r for r in roles if r[0] == "Richard Teng" and r[2] == "Coinbase"}
