@@ -474,6 +474,11 @@ class _Resolver:
             # "Do Kwon, the entrepreneur who co-founded Terraform": the description's name.
             return described
         word = token.lower_
+        following = self._by_token.get(token.i + 1)
+        if word in DESCRIPTIONS and following is not None and token.dep_ in ("dobj", "pobj"):
+            # "to buy ... software company Splunk": the parse may leave the name off the
+            # noun it follows.
+            return following
         if word in DESCRIPTIONS and any(c.lower_ in ("the", "this") for c in token.children):
             # "the exchange Binance": the name that follows the description.
             following = self._by_token.get(token.i + 1)

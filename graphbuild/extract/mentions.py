@@ -971,9 +971,18 @@ def _missed_organizations(
             and doc[i - 2].text == "-"
             and not (end < len(doc) and doc[end].pos_ == "NOUN")
         )
+        # "to buy San Francisco-based cybersecurity software company Splunk": a company's
+        # kind right before the name (the parse may take the name for a verb).
+        kind_before = (
+            i >= 1
+            and doc[i - 1].pos_ == "NOUN"
+            and doc[i - 1].lemma_.lower() in _ORG_BEFORE
+            and doc[i - 1].sent.start == doc[i].sent.start
+        )
         cued = (
             before_title
             or after_title
+            or kind_before
             or listed
             or ending
             or kind

@@ -343,3 +343,19 @@ def test_advising_a_company_s_board_advises_the_company(extract_text: Extract) -
     } <= found
     # A board is no body of its own.
     assert not {f for f in found if f[1] == "ADVISES" and f[2] != "Covestro"}
+
+
+def test_a_company_named_after_its_kind_is_the_one_bought(extract_text: Extract) -> None:
+    # The parse takes "Splunk" for a verb; the kind before it makes it a company.
+    found = facts(
+        extract_text(
+            "Cisco Systems agreed on Thursday to buy San Francisco-based cybersecurity "
+            "software company Splunk for $157 a share in cash, a deal worth about $28 billion."
+        )
+    )
+    assert {
+        ("Cisco Systems", "ACQUIRED", "Splunk"),
+        ("Splunk", "HEADQUARTERED_IN", "San Francisco"),
+    } <= found
+    # A day or a title after the kind is no company.
+    assert not facts(extract_text("The exchange Monday said it would list more tokens."))
