@@ -3,9 +3,9 @@
 - ``eval/dev``: 30 briefs whose errors the rules were written against;
 - ``eval/fresh``, ``eval/fresh2``: 15 briefs each, written and annotated after the
   rules of their day, held apart until read;
-- ``eval/fresh3`` to ``eval/fresh8``: 20 briefs each, written by a session that never
+- ``eval/fresh3`` to ``eval/fresh9``: 20 briefs each, written by a session that never
   ran graphbuild; read since;
-- ``eval/fresh9``: 20 briefs, held apart, written the same way.
+- ``eval/fresh10``: 20 briefs, held apart, written the same way.
 
 A regression guard, not a target: each floor sits a little under the strict
 micro F1 the harness measured, so a change that loses facts fails CI. Raise the
@@ -45,80 +45,87 @@ class EvalSet:
 
 SETS = [
     # Measured 2026-11-24, en_core_web_sm 3.8.0, strict (P/R in eval/dev/README.md):
-    # typed entities 0.951, relations 0.849, events 0.906, amounts 0.939.
+    # typed entities 0.951, relations 0.857, events 0.930, amounts 0.939.
     EvalSet(
         "dev",
         25,
-        {"typed entities": 0.92, "relations": 0.82, "events": 0.88, "amounts": 0.90},
+        {"typed entities": 0.92, "relations": 0.83, "events": 0.90, "amounts": 0.90},
     ),
     # First run, 2026-11-23: typed entities 0.876, relations 0.519, events 0.571, amounts
-    # 0.500. Read since and replaced; 2026-11-24: 0.919, 0.708, 0.774, 0.710.
+    # 0.500. Read since and replaced; 2026-11-24: 0.933, 0.726, 0.848, 0.710.
     EvalSet(
         "fresh",
         15,
-        {"typed entities": 0.89, "relations": 0.68, "events": 0.74, "amounts": 0.68},
+        {"typed entities": 0.90, "relations": 0.70, "events": 0.82, "amounts": 0.68},
     ),
     # First run, 2026-11-24: typed entities 0.836, relations 0.420, events 0.638, amounts
-    # 0.750. Read since and replaced; 2026-11-24: 0.910, 0.792, 0.793, 0.769.
+    # 0.750. Read since and replaced; 2026-11-24: 0.910, 0.824, 0.847, 0.846.
     EvalSet(
         "fresh2",
         15,
-        {"typed entities": 0.88, "relations": 0.76, "events": 0.78, "amounts": 0.74},
+        {"typed entities": 0.88, "relations": 0.79, "events": 0.82, "amounts": 0.82},
     ),
     # First run, 2026-11-24: typed entities 0.883, relations 0.433, events 0.733, amounts
-    # 0.625. Read since and replaced by fresh4; 2026-11-24: 0.934, 0.811, 0.812, 0.800.
+    # 0.625. Read since and replaced by fresh4; 2026-11-24: 0.937, 0.819, 0.812, 0.800.
     EvalSet(
         "fresh3",
         20,
-        {"typed entities": 0.90, "relations": 0.77, "events": 0.78, "amounts": 0.77},
+        {"typed entities": 0.91, "relations": 0.79, "events": 0.78, "amounts": 0.77},
     ),
     # First run, 2026-11-24: typed entities 0.858, relations 0.543, events 0.638,
-    # amounts 0.714. Read since and replaced by fresh5; 2026-11-24: 0.922, 0.767, 0.827,
+    # amounts 0.714. Read since and replaced by fresh5; 2026-11-24: 0.925, 0.798, 0.857,
     # 0.903.
     EvalSet(
         "fresh4",
         20,
-        {"typed entities": 0.89, "relations": 0.74, "events": 0.80, "amounts": 0.87},
+        {"typed entities": 0.90, "relations": 0.77, "events": 0.83, "amounts": 0.87},
     ),
     # First run, 2026-11-24: typed entities 0.886, relations 0.508, events 0.632,
-    # amounts 0.621. Read since and replaced by fresh6; 2026-11-24: 0.949, 0.752, 0.786,
+    # amounts 0.621. Read since and replaced by fresh6; 2026-11-24: 0.949, 0.759, 0.771,
     # 0.824.
     EvalSet(
         "fresh5",
         20,
-        {"typed entities": 0.92, "relations": 0.72, "events": 0.76, "amounts": 0.79},
+        {"typed entities": 0.92, "relations": 0.73, "events": 0.74, "amounts": 0.79},
     ),
     # First run, 2026-11-24: typed entities 0.903, relations 0.441, events 0.731,
-    # amounts 0.818. Read since and replaced by fresh7; 2026-11-24: 0.975, 0.746, 0.808,
+    # amounts 0.818. Read since and replaced by fresh7; 2026-11-24: 0.975, 0.761, 0.820,
     # 0.870.
     EvalSet(
         "fresh6",
         20,
-        {"typed entities": 0.94, "relations": 0.71, "events": 0.78, "amounts": 0.84},
+        {"typed entities": 0.94, "relations": 0.73, "events": 0.79, "amounts": 0.84},
     ),
     # First run, 2026-11-24: typed entities 0.869, relations 0.468, events 0.658,
-    # amounts 0.522. Read since and replaced by fresh8; 2026-11-24: 0.926, 0.818, 0.825,
+    # amounts 0.522. Read since and replaced by fresh8; 2026-11-24: 0.926, 0.818, 0.840,
     # 0.889.
     EvalSet(
         "fresh7",
         20,
-        {"typed entities": 0.90, "relations": 0.78, "events": 0.80, "amounts": 0.86},
+        {"typed entities": 0.90, "relations": 0.79, "events": 0.81, "amounts": 0.86},
     ),
     # First run, 2026-11-24: typed entities 0.867, relations 0.565, events 0.682,
-    # amounts 0.650. Read since and replaced by fresh9; 2026-11-24: 0.938, 0.827, 0.787,
+    # amounts 0.650. Read since and replaced by fresh9; 2026-11-24: 0.938, 0.830, 0.805,
     # 0.947.
     EvalSet(
         "fresh8",
         20,
-        {"typed entities": 0.91, "relations": 0.80, "events": 0.76, "amounts": 0.92},
+        {"typed entities": 0.91, "relations": 0.80, "events": 0.78, "amounts": 0.92},
     ),
     # First run, 2026-11-24: typed entities 0.915, relations 0.500, events 0.757,
-    # amounts 0.857; with the rules written after it from other sets: 0.915, 0.498, 0.747,
-    # 0.857.
+    # amounts 0.857. Read since and replaced by fresh10; 2026-11-24: 0.940, 0.744, 0.868,
+    # 0.897.
     EvalSet(
         "fresh9",
         20,
-        {"typed entities": 0.89, "relations": 0.47, "events": 0.73, "amounts": 0.83},
+        {"typed entities": 0.91, "relations": 0.71, "events": 0.84, "amounts": 0.87},
+    ),
+    # First run, 2026-11-24, with the rules frozen: typed entities 0.834, relations 0.575,
+    # events 0.690, amounts 0.750. Held apart: its per-article misses are not read.
+    EvalSet(
+        "fresh10",
+        20,
+        {"typed entities": 0.81, "relations": 0.55, "events": 0.66, "amounts": 0.72},
     ),
 ]
 
