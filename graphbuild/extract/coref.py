@@ -51,6 +51,9 @@ DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "agency": (frozenset({"Regulator"}), frozenset()),
     "bureau": (frozenset({"Regulator"}), frozenset()),
     "regulator": (frozenset({"Regulator"}), frozenset()),
+    # "The office sued Meta" after "the Texas Attorney General's Office".
+    "office": (frozenset({"Regulator"}), frozenset()),
+    "authority": (frozenset({"Regulator"}), frozenset()),
     # "the department" after "the Justice Department" or "the Treasury Department".
     "department": (frozenset({"Regulator", "Government"}), frozenset()),
     "ministry": (frozenset({"Regulator", "Government"}), frozenset()),

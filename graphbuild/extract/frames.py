@@ -880,8 +880,7 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
             objects.append(obj)
             # "sued Early Warning Services, the company that runs Zelle, along with JPMorgan
             # Chase, Bank of America and Wells Fargo": the parse hangs them on the verb.
-            for along in (c for c in (*verb.children, *obj.children) if c.lower_ == "along"):
-                objects.extend(_prep_objects(along, frozenset({"with"})))
+            objects.extend(_along_with(verb, obj))
         # "fined Starling Bank £29 million": the one fined is the indirect object, which the
         # small parse may hang on the amount instead ("Barclays" as a modifier of "million").
         dative = _child(verb, {"dative"})
@@ -1645,6 +1644,19 @@ def _parent_of(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return [(PARENT, _Found(owners, children, noun, "noun"))]
 
 
+def _along_with(verb: Token, obj: Token) -> list[Token]:
+    """The parties named "along with" a verb's object, which the parse hangs on the verb,
+    the object or a description set beside it: "sued Early Warning Services, the company
+    that runs Zelle, along with JPMorgan Chase"."""
+    described = [c for c in obj.children if c.dep_ == "appos"]
+    holders = (verb, obj, *described)
+    return [
+        t
+        for along in (c for h in holders for c in h.children if c.lower_ == "along")
+        for t in _prep_objects(along, frozenset({"with"}))
+    ]
+
+
 SANCTIONS = next(f for f in FRAMES if f.predicate == "SANCTIONED")
 # Lists an authority adds the sanctioned to: "added Garantex to its sanctions list".
 _BLACKLISTS = frozenset({"blacklist", "list"})
@@ -1677,6 +1689,9 @@ def _sanctioned_by_act(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Fo
         obj, passive = _child(verb, {"dobj"}), _child(verb, {"nsubjpass"})
         subject = _subject_of(verb)[0] if obj is not None else _agent(verb)
         targets = [obj] if obj is not None else [passive] if passive is not None else []
+        if obj is not None:
+            # "designated L.Y.P. Group ..., along with Garden City Hotel".
+            targets.extend(_along_with(verb, obj))
     if subject is None or not targets:
         return []
     authorities = [e for e in resolve.entities(subject) if resolve.is_authority(e)]

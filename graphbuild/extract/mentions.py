@@ -106,6 +106,8 @@ _ORG_HEADS = frozenset(
      "industries", "international", "trust", "insurance", "grill", "fintech", "markets",
      "bancorp", "platforms", "solutions", "services", "logistics", "brands"}
 )  # fmt: skip
+# Last words of a place that is run as a business: "Koh Kong Resort".
+_BUSINESS_HEADS = frozenset({"hotel", "resort", "casino"})
 # What follows "X's" when X is a company: "Activision Blizzard's chief executive".
 _ORG_POSSESSIONS = frozenset(
     {"ceo", "chief", "chairman", "chair", "board", "shares", "stock", "subsidiary", "unit",
@@ -408,6 +410,14 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
         return True
     if entity_type == PERSON and span[-1].lower_ in _ORG_HEADS and len(span) > 1:
         return True
+    # "designated ... Garden City Hotel, Koh Kong Resort": a named hotel or resort is the
+    # business that runs it, unless something happens at it ("met at the Plaza Hotel").
+    if (
+        len(span) > 1
+        and span[-1].lower_ in _BUSINESS_HEADS
+        and not (span.root.dep_ == "pobj" and span.root.head.lower_ in ("at", "in", "near"))
+    ):
+        return True
     # "Spotify, the Stockholm-based music streaming service": the kind set off right after
     # the name (not one the parser hung on it from further on: "Nikesh Arora, chairman and
     # chief executive of the Santa Clara, California-based company").
@@ -554,6 +564,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     # A given name taken into a person's name was also tagged on its own ("Bharat").
     out = [m for m in out if not any(_inside(m, longer) for longer in out)]
     out = _district_authorities(doc, out)
+    out = _holders_offices(doc, out)
     out = _listed_assets(doc, out)
     out += _missed_places(doc, out)
     out += _missed_people(doc, out, titles)
@@ -983,6 +994,7 @@ def _missed_organizations(
             before_title
             or after_title
             or kind_before
+            or _taken_by_a_body(span, found)
             or listed
             or ending
             or kind
@@ -995,6 +1007,32 @@ def _missed_organizations(
             extra.append(_mention(span, "Organization", clean_name(span.text), cued=True))
         i = end
     return extra
+
+
+# What a body does to a company: "The Dutch Data Protection Authority fined Uber".
+# Word forms, as the lemmatiser takes "fined" for a form of "fin".
+_BODY_ACTS_ON_COMPANY = frozenset(
+    {"acquire", "acquires", "acquired", "buy", "buys", "bought", "purchase", "purchases",
+     "purchased", "fine", "fines", "fined", "sue", "sues", "sued"}
+)  # fmt: skip
+
+
+def _taken_by_a_body(span: Span, found: list[MentionSpan]) -> bool:
+    """ "The Dutch Data Protection Authority fined Uber", "Cisco bought Splunk": a proper
+    name a named body fines, sues or buys is a company (people are tagged as such)."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "dobj" or root.pos_ != "PROPN" or verb.lower_ not in _BODY_ACTS_ON_COMPANY:
+        return False
+    subject = _child_token(verb, "nsubj")
+    return subject is not None and any(
+        m.start <= subject.i < m.end and m.type in ("Organization", "Regulator", "Government")
+        for m in found
+    )
+
+
+def _child_token(token: Token, dep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep), None)
 
 
 def _speaks_as_a_company(span: Span) -> bool:
@@ -1063,6 +1101,45 @@ def _district_authorities(doc: Doc, found: list[MentionSpan]) -> list[MentionSpa
         if any(m.start <= start and end <= m.end and m.curated for m in found):
             continue
         kind = "court" if any(t.text in _COURT_WORDS for t in span) else "prosecutor"
+        whole.append(_mention(span, "Regulator", clean_name(span.text), kind=kind))
+    if not whole:
+        return found
+    kept = [m for m in found if not any(m.start < w.end and w.start < m.end for w in whole)]
+    return sorted(kept + whole, key=lambda m: m.start)
+
+
+# Public offices whose holder gives a body its name: "the Texas Attorney General's Office".
+_OFFICE_HOLDERS = frozenset(
+    {"General", "Attorney", "Prosecutor", "Comptroller", "Controller", "Governor", "Mayor",
+     "Auditor", "Treasurer"}
+)  # fmt: skip
+
+
+def _holders_offices(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
+    """Bodies named after the office that heads them, as one mention: "the Texas Attorney
+    General's Office", "the State Auditor's Office". The tagger splits off the place and
+    the title; the pieces are dropped in favour of the whole name. Offices named with
+    their district ("the U.S. Attorney's Office for the ...") are left to
+    `_district_authorities`."""
+    whole: list[MentionSpan] = []
+    for token in doc:
+        i = token.i
+        if token.text != "Office" or i < 2 or doc[i - 1].tag_ != "POS":
+            continue
+        if doc[i - 2].text not in _OFFICE_HOLDERS:
+            continue
+        if i + 1 < len(doc) and doc[i + 1].lower_ == "for":
+            continue
+        start = i - 2
+        while start - 1 >= token.sent.start and doc[start - 1].text[:1].isupper():
+            start -= 1
+        while doc[start].lower_ == "the" and start < i - 2:
+            start += 1
+        span = doc[start : i + 1]
+        if any(m.start <= start and i + 1 <= m.end and m.curated for m in found):
+            continue
+        prosecutes = doc[i - 2].text in ("Attorney", "General", "Prosecutor")
+        kind = "prosecutor" if prosecutes else "agency"
         whole.append(_mention(span, "Regulator", clean_name(span.text), kind=kind))
     if not whole:
         return found
@@ -1475,11 +1552,12 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
             first_named.setdefault(normalize_key(m.name), (m.sentence_start, m.start))
             for n in range(1, len(words)):
                 full_by_tail[normalize_key(" ".join(words[n:]))].add(normalize_key(m.name))
-    # "Chen" beside "Chen Zhi": a family name written first names the same person.
+    # "Chen" beside "Chen Zhi", "Ly" beside "Ly Yong Phat": a family name written first
+    # names the same person.
     full_by_head: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         words = m.name.split()
-        if m.type == PERSON and len(words) == 2:
+        if m.type == PERSON and len(words) in (2, 3):
             full_by_head[normalize_key(words[0])].add(normalize_key(m.name))
     # "Terraform" beside "Terraform Labs", "TD" beside "TD Bank": one company.
     org_by_stem: dict[str, set[str]] = defaultdict(set)

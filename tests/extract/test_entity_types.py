@@ -629,3 +629,47 @@ def test_a_name_capitalised_inside_that_speaks_is_a_company(extract_text: Extrac
     assert "PlayStation" not in {e.name for e in result.entities}
     result = extract_text("EigenLayer lets people who have staked ether pledge them again.")
     assert "EigenLayer" not in {e.name for e in result.entities}
+
+
+def test_a_named_hotel_or_resort_is_a_business_unless_something_happens_at_it(
+    extract_text: Extract,
+) -> None:
+    found = typed(
+        extract_text(
+            "The Treasury also designated Garden City Hotel, Koh Kong Resort and Phnom Penh "
+            "Hotel, three Cambodia-based businesses."
+        )
+    )
+    assert {
+        ("Organization", "Garden City Hotel"),
+        ("Organization", "Koh Kong Resort"),
+        ("Organization", "Phnom Penh Hotel"),
+    } <= found
+    place = typed(extract_text("The two executives met at the Plaza Hotel in New York."))
+    assert ("Location", "Plaza Hotel") in place
+
+
+def test_the_name_a_body_fines_or_sues_is_a_company(extract_text: Extract) -> None:
+    found = typed(
+        extract_text(
+            "The Dutch Data Protection Authority fined Uber €290 million on Monday. "
+            "Uber said it would appeal."
+        )
+    )
+    assert ("Organization", "Uber") in found
+    # A person who fines is no body, and the one fined is not made a company.
+    assert not {
+        n
+        for t, n in typed(extract_text("Judge Maria Lopez fined Jenkins $500."))
+        if t == "Organization"
+    }
+
+
+def test_an_office_named_after_its_holder_is_one_authority(extract_text: Extract) -> None:
+    result = extract_text(
+        "Meta Platforms agreed to pay $1.4 billion to settle a lawsuit brought by the Texas "
+        "Attorney General's Office. The office sued Meta in February 2022."
+    )
+    assert ("Regulator", "Texas Attorney General's Office") in typed(result)
+    assert not {n for _, n in typed(result) if n.startswith("General")}
+    assert ("Texas Attorney General's Office", "Meta") in pairs(result, "SUED")

@@ -359,3 +359,24 @@ def test_a_company_named_after_its_kind_is_the_one_bought(extract_text: Extract)
     } <= found
     # A day or a title after the kind is no company.
     assert not facts(extract_text("The exchange Monday said it would list more tokens."))
+
+
+def test_a_family_name_written_first_names_the_person_and_along_with_adds_targets(
+    extract_text: Extract,
+) -> None:
+    found = facts(
+        extract_text(
+            "Cambodian tycoon Ly Yong Phat was sanctioned by the U.S. Treasury on Thursday. "
+            "The department's Office of Foreign Assets Control also designated L.Y.P. Group, "
+            "the conglomerate he owns, along with Garden City Hotel and Koh Kong Resort, "
+            "two businesses owned by Ly."
+        )
+    )
+    ofac = "Office of Foreign Assets Control"
+    assert {
+        (ofac, "SANCTIONED", "L.Y.P. Group"),
+        (ofac, "SANCTIONED", "Garden City Hotel"),
+        (ofac, "SANCTIONED", "Koh Kong Resort"),
+        ("Ly Yong Phat", "OWNS", "Garden City Hotel"),
+    } <= found
+    assert not {f for f in found if f[0] == "Ly"}
