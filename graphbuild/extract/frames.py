@@ -864,6 +864,7 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
     else:
         if subject is not None:
             subjects.append(subject)
+            subjects.extend(_as_did(verb))  # "The SEC sued Ripple, as did the CFTC"
         elif verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
             subjects.append(verb.head)
             rule = "clause"
@@ -1356,8 +1357,22 @@ def _joined_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
     subject = _subject_of(verb)[0]
     if not joined or subject is None:
         return []
-    investors = resolve.entities(subject)
+    investors = [e for t in (subject, *_as_did(verb)) for e in resolve.entities(t)]
     return [(RAISED, _Found(investors, [], verb, "joined"))] if investors else []
+
+
+def _as_did(verb: Token) -> list[Token]:
+    """The subjects of an elided clause that repeats the verb: "Fidelity took part, as did
+    Prince Alwaleed bin Talal and Kingdom Holding"."""
+    return [
+        subject
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+        and clause.lemma_.lower() == "do"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
+        for subject in clause.children
+        if subject.dep_ == "nsubj"
+    ]
 
 
 def _charges_from(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:

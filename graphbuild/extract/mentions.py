@@ -95,7 +95,7 @@ _ORG_BEFORE = frozenset(
      "developer", "brokerage", "publisher", "steelmaker", "wallet", "issuer", "subsidiary",
      "unit", "giant", "affiliate", "asset manager", "market", "marketplace",
      "hedge fund", "investment firm", "private equity", "commodities trader",
-     "commodity trader", "drugmaker", "fintech"}
+     "commodity trader", "drugmaker", "fintech", "contractor"}
 )  # fmt: skip
 # Last words that make a name a company's: "Peken Global", "Terraform Labs".
 _ORG_HEADS = frozenset(
@@ -111,7 +111,7 @@ _BUSINESS_HEADS = frozenset({"hotel", "resort", "casino"})
 # What follows "X's" when X is a company: "Activision Blizzard's chief executive".
 _ORG_POSSESSIONS = frozenset(
     {"ceo", "chief", "chairman", "chair", "board", "shares", "stock", "subsidiary", "unit",
-     "headquarters", "founder", "co-founder", "cfo", "shareholders", "customers"}
+     "headquarters", "founder", "co-founder", "cfo", "shareholders", "customers", "general"}
 )  # fmt: skip
 # Before a name, these make it a company's: "acquisition of", "stake in", "agreed to buy".
 _ORG_OBJECT_OF = frozenset({"acquire", "buy", "purchase", "own"})
@@ -691,16 +691,14 @@ def _led_by_a_number_word(spans: list[Span]) -> list[Span]:
             span = Span(doc, before.i, span.end, label=label)
             if out and out[-1].start == before.i:
                 out.pop()  # the number word tagged on its own
-        elif (
-            span.label_ == "CARDINAL"
-            and len(span) == 1
-            and span.start > span.sent.start
-            and _opens_a_name(span[0])
-        ):
+        elif span.label_ == "CARDINAL" and all(_opens_a_name(t) for t in span):
             end = span.end
             while end < span.sent.end and _untagged_name_word(doc[end]):
                 end += 1
-            if end > span.end:
+            # Opening a sentence, the number word may count what follows ("Three Mile
+            # Island" aside); "Twenty One Capital" ends as a company's name does.
+            opening = span.start == span.sent.start
+            if end > span.end and (not opening or doc[end - 1].lower_ in _ORG_HEADS):
                 span = Span(doc, span.start, end, label="ORG")
         out.append(span)
     return out
@@ -1405,9 +1403,11 @@ def _with_repeated_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan
         # A company's short name, which build_entities joins to the full one.
         if m.type == "Organization":
             words = tuple(t.text for t in doc[m.start : m.end])
+            # "Twenty One" for "Twenty One Capital", though not "Two" for "Two Sigma".
+            counted = _opens_a_name(doc[m.start])
             for n in _short_forms(list(words)):
                 short = " ".join(words[:n])
-                if len(short) >= 3 and not doc[m.start].is_stop:
+                if len(short) >= 3 and (not doc[m.start].is_stop or (counted and n > 1)):
                     guess = replace(m, text=short, name=short, curated=False)
                     by_words.setdefault(words[:n], guess)
     by_first: dict[str, list[tuple[tuple[str, ...], MentionSpan]]] = defaultdict(list)

@@ -318,7 +318,10 @@ def parse_date(text: str, published: str | None = None) -> EventDate | None:
     return found.model_copy(update={"text": said}) if found is not None else None
 
 
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "judge"}
+_HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "judge", "prince",
+    "princess", "sheikh", "sheikha",
+}  # fmt: skip
 
 
 # A nickname in quotes between given name and surname: 'Robert "Kelly" Ortberg'.

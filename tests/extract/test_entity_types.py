@@ -673,3 +673,38 @@ def test_an_office_named_after_its_holder_is_one_authority(extract_text: Extract
     assert ("Regulator", "Texas Attorney General's Office") in typed(result)
     assert not {n for _, n in typed(result) if n.startswith("General")}
     assert ("Texas Attorney General's Office", "Meta") in pairs(result, "SUED")
+
+
+def test_a_company_name_opened_by_number_words_and_its_short_form(extract_text: Extract) -> None:
+    result = extract_text(
+        "Twenty One Capital, a new company set up to hold bitcoin, will go public. Jack "
+        "Mallers co-founded Twenty One and runs it."
+    )
+    assert ("Organization", "Twenty One Capital") in typed(result)
+    assert ("Jack Mallers", "Twenty One Capital") in pairs(result, "FOUNDED")
+    # A count opening a sentence stays a count.
+    assert not {
+        n for _, n in typed(extract_text("Three banks said they would pay.")) if "Three" in n
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "X's general counsel" is a company's officer.
+        ("Ann Chaplin, Qualcomm's general counsel, said Qualcomm would appeal.", "Qualcomm"),
+        # A contractor is a company.
+        ("Palmer Luckey is a co-founder of defence contractor Anduril.", "Anduril"),
+    ],
+)
+def test_more_company_cues(extract_text: Extract, text: str, name: str) -> None:
+    assert ("Organization", name) in typed(extract_text(text))
+
+
+def test_a_central_bank_named_after_its_country_is_one_authority(extract_text: Extract) -> None:
+    result = extract_text(
+        "Spain's government on Wednesday named José Luis Escrivá as the next governor of the "
+        "Bank of Spain."
+    )
+    assert ("Regulator", "Bank of Spain") in typed(result)
+    assert ("José Luis Escrivá", "Bank of Spain") in pairs(result, "ROLE_AT")

@@ -151,3 +151,18 @@ def test_money_put_into_something_else_is_no_investment(extract_text: Extract) -
         "its own fund, and Coinbase Ventures put effort into the round."
     )
     assert pairs(result, "INVESTED_IN") == {("Andreessen Horowitz", "Farcaster")}
+
+
+def test_investors_of_an_elided_clause_and_a_prince_without_his_title(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Elon Musk's artificial intelligence start-up xAI has raised $6 billion in a Series B "
+        "round. Valor Equity Partners and Sequoia Capital took part, as did Saudi Arabia's "
+        "Prince Alwaleed bin Talal and Kingdom Holding."
+    )
+    assert {
+        ("Valor Equity Partners", "xAI"),
+        ("Alwaleed bin Talal", "xAI"),
+        ("Kingdom Holding", "xAI"),
+    } <= pairs(result, "INVESTED_IN")
