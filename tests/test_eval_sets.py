@@ -3,9 +3,9 @@
 - ``eval/dev``: 30 briefs whose errors the rules were written against;
 - ``eval/fresh``, ``eval/fresh2``: 15 briefs each, written and annotated after the
   rules of their day, held apart until read;
-- ``eval/fresh3`` to ``eval/fresh9``: 20 briefs each, written by a session that never
+- ``eval/fresh3`` to ``eval/fresh10``: 20 briefs each, written by a session that never
   ran graphbuild; read since;
-- ``eval/fresh10``: 20 briefs, held apart, written the same way.
+- ``eval/fresh11``: 20 briefs, held apart, written the same way.
 
 A regression guard, not a target: each floor sits a little under the strict
 micro F1 the harness measured, so a change that loses facts fails CI. Raise the
@@ -73,7 +73,7 @@ SETS = [
         {"typed entities": 0.91, "relations": 0.79, "events": 0.78, "amounts": 0.77},
     ),
     # First run, 2026-11-24: typed entities 0.858, relations 0.543, events 0.638,
-    # amounts 0.714. Read since and replaced by fresh5; 2026-11-24: 0.925, 0.798, 0.857,
+    # amounts 0.714. Read since and replaced by fresh5; 2026-11-24: 0.932, 0.807, 0.857,
     # 0.903.
     EvalSet(
         "fresh4",
@@ -113,19 +113,27 @@ SETS = [
         {"typed entities": 0.91, "relations": 0.80, "events": 0.78, "amounts": 0.92},
     ),
     # First run, 2026-11-24: typed entities 0.915, relations 0.500, events 0.757,
-    # amounts 0.857. Read since and replaced by fresh10; 2026-11-24: 0.940, 0.744, 0.868,
+    # amounts 0.857. Read since and replaced by fresh10; 2026-11-24: 0.942, 0.744, 0.868,
     # 0.897.
     EvalSet(
         "fresh9",
         20,
         {"typed entities": 0.91, "relations": 0.71, "events": 0.84, "amounts": 0.87},
     ),
-    # First run, 2026-11-24, with the rules frozen: typed entities 0.834, relations 0.575,
-    # events 0.690, amounts 0.750. Held apart: its per-article misses are not read.
+    # First run, 2026-11-24: typed entities 0.834, relations 0.575, events 0.690,
+    # amounts 0.750. Read since and replaced by fresh11; 2026-11-24: 0.888, 0.719, 0.713,
+    # 0.750.
     EvalSet(
         "fresh10",
         20,
-        {"typed entities": 0.81, "relations": 0.55, "events": 0.66, "amounts": 0.72},
+        {"typed entities": 0.86, "relations": 0.69, "events": 0.68, "amounts": 0.72},
+    ),
+    # First run, 2026-11-24, with the rules frozen: typed entities 0.861, relations 0.546,
+    # events 0.644, amounts 0.541. Held apart: its per-article misses are not read.
+    EvalSet(
+        "fresh11",
+        20,
+        {"typed entities": 0.83, "relations": 0.52, "events": 0.61, "amounts": 0.51},
     ),
 ]
 
