@@ -1022,15 +1022,11 @@ def _taken_by_a_body(span: Span, found: list[MentionSpan]) -> bool:
     verb = root.head
     if root.dep_ != "dobj" or root.pos_ != "PROPN" or verb.lower_ not in _BODY_ACTS_ON_COMPANY:
         return False
-    subject = _child_token(verb, "nsubj")
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and any(
         m.start <= subject.i < m.end and m.type in ("Organization", "Regulator", "Government")
         for m in found
     )
-
-
-def _child_token(token: Token, dep: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ == dep), None)
 
 
 def _speaks_as_a_company(span: Span) -> bool:
@@ -1100,6 +1096,11 @@ def _district_authorities(doc: Doc, found: list[MentionSpan]) -> list[MentionSpa
             continue
         kind = "court" if any(t.text in _COURT_WORDS for t in span) else "prosecutor"
         whole.append(_mention(span, "Regulator", clean_name(span.text), kind=kind))
+    return _in_place_of_pieces(found, whole)
+
+
+def _in_place_of_pieces(found: list[MentionSpan], whole: list[MentionSpan]) -> list[MentionSpan]:
+    """``found`` with the mentions that overlap a whole name dropped and the whole names in."""
     if not whole:
         return found
     kept = [m for m in found if not any(m.start < w.end and w.start < m.end for w in whole)]
@@ -1139,10 +1140,7 @@ def _holders_offices(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
         prosecutes = doc[i - 2].text in ("Attorney", "General", "Prosecutor")
         kind = "prosecutor" if prosecutes else "agency"
         whole.append(_mention(span, "Regulator", clean_name(span.text), kind=kind))
-    if not whole:
-        return found
-    kept = [m for m in found if not any(m.start < w.end and w.start < m.end for w in whole)]
-    return sorted(kept + whole, key=lambda m: m.start)
+    return _in_place_of_pieces(found, whole)
 
 
 # Nouns that set one body beside another: "the payments arm of Naver", "the parent of".
