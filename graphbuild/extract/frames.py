@@ -2291,7 +2291,9 @@ def _one_sanction_told_on(events: list[Event], relations: dict[str, Relation]) -
         out[before] = joined
         own = event.evidence[0]
         told = own.model_copy(update={"rule": f"{own.rule.removesuffix('/carried')}/carried"})
-        for authority in authorities(joined):
+        # In the order the participants were told, so that the output is the same each run.
+        named = dict.fromkeys(p.entity for p in joined.participants if p.role == "authority")
+        for authority in named:
             for target in (p.entity for p in joined.participants if p.role == "target"):
                 rid = relation_id(authority, "SANCTIONED", target)
                 relations.setdefault(
