@@ -29,7 +29,8 @@ RESIGNATION = "Resignation"
 # Verbs whose clause puts a person into a title, and those that take one out.
 _APPOINT = frozenset(
     {"appoint", "name", "hire", "promote", "elect", "tap", "become", "succeed", "reappoint",
-     "return", "install", "choose", "select", "pick", "nominate", "join", "confirm"}
+     "return", "install", "choose", "select", "pick", "nominate", "join", "confirm",
+     "approve"}
 )  # fmt: skip
 _RESIGN = frozenset({"resign", "quit", "leave", "depart", "retire", "oust", "fire", "remove"})
 # Verbs that need a particle: "took over as", "stepped down as".

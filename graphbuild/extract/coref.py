@@ -18,6 +18,7 @@ from graphbuild.extract.mentions import ArticleEntities, MentionSpan, topic_orga
 
 MEDIA = "media"
 _COURT = "court"
+_CENTRAL_BANK = "central_bank"
 
 # Noun -> (entity types it can refer to, preferred kinds).
 DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -100,6 +101,14 @@ def antecedent(
         and not (m.relative and m.sentence_start == sentence_start)
         and eid not in excluded
     ]
+    if not earlier and noun == "bank":
+        # "the bank" after "the Reserve Bank of New Zealand", when no company is named
+        # before it: a central bank.
+        earlier = [
+            (m, eid)
+            for m, eid in zip(entities.mentions, entities.entity_of, strict=True)
+            if m.end_char <= before_char and entities.kinds.get(eid) == _CENTRAL_BANK
+        ]
     earlier.reverse()
     # A pronoun takes the latest fit; a description opening a new sentence, the salient one.
     salient = noun not in PRONOUNS and sentence_start is not None

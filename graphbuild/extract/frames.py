@@ -114,6 +114,9 @@ FRAMES: tuple[Frame, ...] = (
     Frame("FOUNDED", verbs=_forms("start", "started", "starts")),
     # "the hedge fund he set up in 2018".
     Frame("FOUNDED", verbs=_forms("set", "sets"), requires=_forms("up")),
+    # "Leo Mizuhara launched Hashnote in February 2023": a person launches a company; a
+    # company launches products and units, which are not its foundings.
+    Frame("FOUNDED", verbs=_forms("launch", "launched", "launches")),
     Frame(
         "INVESTED_IN",
         verbs=_forms("invest", "invested"),
@@ -358,6 +361,7 @@ CONFIDENCE = {
     "act": 0.7,
     "also": 0.7,
     "described": 0.7,
+    "listed": 0.7,
     # An authority, or a round, taken from an earlier sentence of the article.
     "carried": 0.6,
     "joined": 0.6,
@@ -381,6 +385,9 @@ def negated_or_hedged(verb: Token) -> bool:
     while token is not None:
         for child in token.children:
             if child.dep_ == "neg":
+                return True
+            # "is no longer a member of the board".
+            if child.lower_ == "longer" and any(d.lower_ == "no" for d in child.children):
                 return True
             if child.dep_ == "aux" and child.lower_ in _MODALS and not _reported_will(token):
                 return True
@@ -479,7 +486,10 @@ class _Resolver:
             # "to buy ... software company Splunk": the parse may leave the name off the
             # noun it follows.
             return following
-        if word in DESCRIPTIONS and any(c.lower_ in ("the", "this") for c in token.children):
+        definite = any(c.lower_ in ("the", "this") for c in token.children)
+        # "the Oakland, California-based company": the parse may hang "the" on the place.
+        definite = definite or token.left_edge.lower_ in ("the", "this")
+        if word in DESCRIPTIONS and definite:
             # "the exchange Binance": the name that follows the description.
             following = self._by_token.get(token.i + 1)
             if following is not None:
@@ -924,6 +934,9 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
             if _state_of_the_town_before(t, resolve)
         }
         object_ids = [e for e in object_ids if e not in states]
+    launched = frame.predicate == "FOUNDED" and verb.lower_.startswith("launch")
+    if launched and not all(resolve.is_person(e) for e in subject_ids):
+        return None
     if frame.predicate == "FOUNDED" and any(resolve.is_person(e) for e in subject_ids):
         # "started Kalshi in 2018 with Luana Lopes Lara": she is a founder too.
         partners = _prep_objects(verb, frozenset({"with"}))
@@ -1049,8 +1062,11 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
         # "Nikesh Arora, chairman and chief executive of the Santa Clara, California-based
         # company": the parse hangs the description on the person; no person is based.
         subject = None
-    definite = (first > 0 and doc[first - 1].lower_ == "the") or any(
-        c.lower_ == "the" for c in described.children
+    # The tagger may take "the" into the town's name ("The Menomonee Falls").
+    definite = (
+        doc[first].lower_ == "the"
+        or (first > 0 and doc[first - 1].lower_ == "the")
+        or any(c.lower_ == "the" for c in described.children)
     )
     if (
         (subject is None or resolve.is_place(subject))
@@ -1616,11 +1632,16 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if not others and place is not noun:
         # "the founder and majority owner of the exchange Bitzlato": "of" hangs on the first.
         others = [e for t in _prep_objects(place, preps) for e in resolve.entities(t)]
+        # "its chairman, chief executive and controlling shareholder": so does "its".
+        first_owner = _child(place, {"poss"})
+        if not others and first_owner is not None:
+            others = resolve.entities(first_owner)
     described: list[str] = []
     if place.dep_ == "appos":
         described = resolve.entities(place.head)
     elif place.dep_ == "attr":
-        subject = _subject_of(place.head)[0]
+        # "Pavlovski, who … is its controlling shareholder": "who" is the name.
+        subject = _named_subject(place.head)
         described = resolve.entities(subject) if subject is not None else []
     elif place.dep_ == "pobj" and place.head.lower_ in ("as", "into"):
         verb = place.head.head
@@ -1641,6 +1662,30 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if not described or not others:
         return []
     return [(frame, _Found(described, others, noun, "described"))]
+
+
+_BACKER_NOUNS = frozenset({"backer", "investor"})
+
+
+def _backers_include(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """INVESTED_IN from a list of a company's backers: "Perplexity, whose backers include
+    Jeff Bezos and Nvidia", "Anthropic's investors include Amazon"."""
+    subject = _child(verb, {"nsubj"})
+    if verb.lemma_.lower() != "include" or subject is None:
+        return []
+    if subject.lemma_.lower() not in _BACKER_NOUNS or subject.tag_ != "NNS":
+        return []
+    owner = _child(subject, {"poss"})
+    if owner is not None and owner.lower_ == "whose" and verb.dep_ == "relcl":
+        owner = verb.head
+    listed = _child(verb, {"dobj"})
+    if owner is None or listed is None or negated_or_hedged(verb):
+        return []
+    backed = resolve.entities(owner)
+    backers = [e for e in resolve.entities(listed) if e not in backed]
+    if not backed or not backers:
+        return []
+    return [(INVESTMENT, _Found(backers, backed, verb, "listed"))]
 
 
 _PARENT_NOUNS = frozenset({"parent"})  # an owner is read by _link_noun
@@ -2005,7 +2050,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
             readers = (
                 _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with,
                 _backed_by, _offices_in, _led_round, _joined_round, _given_term,
-                _sanctioned_by_act, _took_control, _holdings, _ruled,
+                _sanctioned_by_act, _took_control, _holdings, _ruled, _backers_include,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))

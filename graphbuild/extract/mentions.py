@@ -65,12 +65,21 @@ _DESCRIPTORS = frozenset(
 )  # fmt: skip
 
 
+# The portfolios of a government's ministers: "Finance Minister", "Economy Minister".
+PORTFOLIOS = frozenset(
+    {"finance", "economy", "economic", "foreign", "defence", "defense", "interior", "home",
+     "trade", "justice", "health", "energy", "industry", "treasury", "digital", "labour",
+     "labor", "transport", "environment"}
+)  # fmt: skip
+
+
 # Words that end a list, not a name: the tagger's "Blender and" before a gazetteer name.
 _JOINERS = frozenset({"and", "or", ","})
 
 
 def _trim(span: Span) -> Span:
-    """Drop a leading description or determiner, and a trailing possessive or list word."""
+    """Drop a leading description or determiner, and a trailing possessive, list word or
+    sentence stop (the tagger's "Lula." at the end of a sentence)."""
     start, end = span.start, span.end
     doc = span.doc
     for i in range(end - 2, start - 1, -1):
@@ -79,7 +88,9 @@ def _trim(span: Span) -> Span:
             break
     while start < end - 1 and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
-    while end - 1 > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in _JOINERS):
+    while end - 1 > start and (
+        doc[end - 1].tag_ in {"POS", "."} or doc[end - 1].lower_ in _JOINERS
+    ):
         end -= 1
     return doc[start:end]
 
@@ -490,6 +501,31 @@ def _person_cue(span: Span, titles: frozenset[str]) -> bool:
     return any(w in titles for w in words) or _titled_after(span, titles)
 
 
+_US = frozenset({"u.s.", "us", "america", "united states", "the united states"})
+
+
+def _another_countrys(span: Span, canonical: str) -> bool:
+    """Whether a bare name the gazetteer reads as a U.S. body ("Senate") follows another
+    country's possessive: "Brazil's Senate"."""
+    doc = span.doc
+    if not canonical.startswith("U.S. ") or span.text.startswith(("U.S.", "US ")):
+        return False
+    if span.start < 2 or doc[span.start - 1].tag_ != "POS":
+        return False
+    country = doc[span.start - 2]
+    return country.ent_type_ in ("GPE", "Government") and country.lower_ not in _US
+
+
+def _portfolio(span: Span) -> bool:
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        len(span) == 1
+        and span[0].lower_ in PORTFOLIOS
+        and after is not None
+        and after.lower_ in {"minister", "secretary"}
+    )
+
+
 def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[MentionSpan]:
     """Every entity mention the schema has a type for, in text order."""
     out: list[MentionSpan] = []
@@ -504,6 +540,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     spans = _with_particles(
         _led_by_a_place_word(_led_by_a_number_word(_split_at_verbs(list(doc.ents))))
     )
+    foreign = {e.text for e in spans if _another_countrys(e, e.ent_id_ or e.text)}
     for ent in _coordinated_parts(_names_over_joiners(spans)):
         curated = ent.label_ in schema.entity_types
         entity_type = ent.label_ if curated else schema.type_for_spacy_label(ent.label_)
@@ -532,6 +569,10 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             entity_type = context_type(span, entity_type, titles, company_only_titles)
             cued = tagged != entity_type
         text = span.text
+        if curated and text in foreign:
+            # "Brazil's Senate" is not the U.S. Senate that "Senate" alone names, nor is
+            # "a Senate committee" after it.
+            curated = False
         if curated:
             name = ent.ent_id_ or text
             entry = gazetteer.entry(name, entity_type)
@@ -552,6 +593,9 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             # title it took for a name ("who became CFO") is no name.
             if name.lower().rstrip(".") in _LEGAL_ONLY or name.lower() in all_titles:
                 continue
+            # Nor is a minister's portfolio ("Finance" in "Finance Minister Fernando Haddad").
+            if _portfolio(span):
+                continue
             # "Target", once the context makes it a company, is the listed "Target Corp.".
             listed = (
                 gazetteer.company_by_short_name(name) if entity_type == "Organization" else None
@@ -564,6 +608,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     # A given name taken into a person's name was also tagged on its own ("Bharat").
     out = [m for m in out if not any(_inside(m, longer) for longer in out)]
     out = _district_authorities(doc, out)
+    out = _courts_of_places(doc, out)
     out = _holders_offices(doc, out)
     out = _listed_assets(doc, out)
     out += _missed_places(doc, out)
@@ -571,6 +616,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     out += _missed_organizations(doc, out, all_titles, company_titles)
     out = _with_former_names(doc, out)
     out = _with_repeated_names(doc, out)
+    out = _shop_names(doc, out)
     out = [replace(m, related=True) if _related_body(doc, m) else m for m in out]
     return sorted(out + _missed_surnames(doc, out), key=lambda m: m.start)
 
@@ -1099,6 +1145,28 @@ def _district_authorities(doc: Doc, found: list[MentionSpan]) -> list[MentionSpa
     return _in_place_of_pieces(found, whole)
 
 
+def _courts_of_places(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
+    """Courts named after their country or state, as one mention: "the Federal Court of
+    Australia", "the High Court of Australia", which the tagger splits at the place."""
+    whole: list[MentionSpan] = []
+    for m in found:
+        court = m.start - 2
+        if m.type not in ("Government", "Location") or court < 1:
+            continue
+        if doc[court].text not in _COURT_WORDS or doc[court + 1].lower_ != "of":
+            continue
+        start = court
+        while start - 1 >= doc[court].sent.start and doc[start - 1].is_title:
+            start -= 1
+        while doc[start].lower_ == "the":
+            start += 1
+        if start == court:
+            continue  # "a court of the Netherlands" has no name
+        span = doc[start : m.end]
+        whole.append(_mention(span, "Regulator", clean_name(span.text), kind="court"))
+    return _in_place_of_pieces(found, whole)
+
+
 def _in_place_of_pieces(found: list[MentionSpan], whole: list[MentionSpan]) -> list[MentionSpan]:
     """``found`` with the mentions that overlap a whole name dropped and the whole names in."""
     if not whole:
@@ -1388,6 +1456,29 @@ def _with_former_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
     return out
 
 
+def _shop_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
+    """``found`` with the companies whose name ends in "'s" ("Kohl's fired its chief
+    executive"): a possessive that possesses nothing, where the name is what acts or is
+    acted on, is part of a company's name, in every use the article makes of it."""
+    shops = {
+        normalize_key(m.name)
+        for m in found
+        if not m.curated
+        and m.type in (PERSON, "Organization")
+        and m.end < len(doc)
+        and doc[m.end].tag_ == "POS"
+        and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    }
+    return [
+        replace(m, type="Organization", name=f"{m.name}'s", cued=True)
+        if normalize_key(m.name) in shops and m.end < len(doc) and doc[m.end].tag_ == "POS"
+        else replace(m, type="Organization", cued=True)
+        if normalize_key(m.name) in shops
+        else m
+        for m in found
+    ]
+
+
 def _with_repeated_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
     """``found`` with the other uses of a name the article tags somewhere, or of a company's
     short name, which the tagger missed: "Mistral was founded in 2023" after "Mistral AI".
@@ -1557,6 +1648,12 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
         words = m.name.split()
         if m.type == PERSON and len(words) in (2, 3):
             full_by_head[normalize_key(words[0])].add(normalize_key(m.name))
+        # "Lula" beside "Luiz Inácio Lula da Silva": so does a name from inside a long
+        # one, whatever its tag, like the tail of a full name.
+        if m.type == PERSON and len(words) > 3:
+            for word in words[1:-1]:
+                if word[:1].isupper():
+                    full_by_tail[normalize_key(word)].add(normalize_key(m.name))
     # "Terraform" beside "Terraform Labs", "TD" beside "TD Bank": one company.
     org_by_stem: dict[str, set[str]] = defaultdict(set)
     # "Mistral" beside "Mistral AI", "World Liberty" beside "World Liberty Financial": a

@@ -13,7 +13,11 @@ Shapes read (each a rule name in the evidence):
   company named is at the company the article is about);
 - ``role/title_person_led``: "The bureau, led by director Rohit Chopra" (at the body led);
 - ``role/office_person``: "Attorney General Merrick Garland" (a public office with no body
-  named is at the body the office implies, when the article names it).
+  named is at the body the office implies, when the article names it; a minister's
+  portfolio, "Finance Minister Fernando Haddad", names no body of its own);
+- ``role/heads``: "who heads the agency's enforcement division", "who chairs the
+  supervisory board" (chair of the company whose board it is);
+- ``role/ran_as``: "who has run the bank as acting governor".
 
 A "former" or "ex-" before the title gives the role "former <role>".
 """
@@ -31,7 +35,7 @@ from spacy.util import filter_spans
 
 from graphbuild.extract.coref import DESCRIPTIONS, PRONOUNS, antecedent, pronoun_antecedent
 from graphbuild.extract.frames import negated_or_hedged
-from graphbuild.extract.mentions import PERSON, ArticleEntities, topic_organization
+from graphbuild.extract.mentions import PERSON, PORTFOLIOS, ArticleEntities, topic_organization
 from graphbuild.extract.values import span_evidence
 from graphbuild.ids import relation_id
 from graphbuild.models import Relation
@@ -80,6 +84,7 @@ CONFIDENCE = {
     "role/title_of_org_person": 0.85,
     "role/title_person": 0.9,
     "role/title_person_of": 0.85,
+    "role/ran_as": 0.75,
     "role/apposition": 0.85,
     "role/whose": 0.8,
     "role/heads": 0.7,
@@ -190,11 +195,21 @@ def _title_chains(doc: Doc, titles: list[Span]) -> list[list[Span]]:
 
     def closed_by_and(i: int) -> bool:
         """Whether the comma before title ``i`` opens a list that "and" closes."""
+        last = titles[i]
         for prev, title in zip(titles[i:], titles[i + 1 :], strict=False):
             joined = link(prev, title)
             if joined != "comma":
                 return joined == "and"
-        return False
+            last = title
+        # "chairman, chief executive and controlling shareholder": a list that "and"
+        # closes with something other than a title.
+        end = last.end
+        return (
+            end + 1 < len(doc)
+            and doc[end].lower_ == "and"
+            and doc[end + 1].is_lower
+            and doc[end + 1].pos_ in ("NOUN", "ADJ", "VERB")
+        )
 
     chains: list[list[Span]] = []
     for i, title in enumerate(titles):
@@ -386,18 +401,25 @@ def _place_chain(
     if left >= sent.start and doc[left].lower_ == "whose":
         return _whose_title(doc, ents, doc[left], last)
     people = _people_from(ents, doc, last.end)
+    comma = last.end
+    if comma < sent.end and doc[comma].lower_ in ("of", "for"):
+        # "Meta's head of global affairs, Joel Kaplan": past the title's field.
+        field = comma + 1
+        while field < min(comma + 5, sent.end) and doc[field].is_lower:
+            field += 1
+        comma = field if field > comma + 1 else comma
     if (
         not people
-        and last.end + 1 < sent.end
-        and doc[last.end].text == ","
+        and comma + 1 < sent.end
+        and doc[comma].text == ","
         and _org_before(doc, ents, left, sent.start) is not None
     ):
         # "its chairman, Paul Bulcke,", "Its founders, Arthur Hayes, Ben Delo and Sam Reed,":
         # the names set off after the title, past a title of the first's own ("Privy's
         # co-founders, chief executive Henri Stern and Asta Li").
-        named = last.end + 1
+        named = comma + 1
         while (
-            named < min(last.end + 4, sent.end)
+            named < min(comma + 4, sent.end)
             and doc[named].is_lower
             and doc[named].pos_ in ("NOUN", "ADJ")
         ):
@@ -659,6 +681,14 @@ def _implied_office(
     if org is None:
         return None
     left = _left_of_modifiers(doc, chain[0].start, chain[0].sent.start)[0]
+    # "Finance Minister Fernando Haddad": a minister's portfolio, not a body of its own.
+    while (
+        body == "the country"
+        and left >= chain[0].sent.start
+        and doc[left].text[:1].isupper()
+        and doc[left].lower_ in PORTFOLIOS
+    ):
+        left -= 1
     # "New York Attorney General Letitia James": a place or name before the office is its
     # own body, which the office table does not know. A comma sets the office off from the
     # name before it: "Stephen Miran, President Donald Trump's top economic adviser".
@@ -673,7 +703,7 @@ def _implied_office(
 _LED_BY = {"chair": "chair", "head": "head", "run": "head"}
 # Verbs whose subject heads the body its object names: "who heads the agency's enforcement
 # division", "who once ran Goldman Sachs's business in Southeast Asia".
-_HEADING_VERBS = frozenset({"head", "run", "lead"})
+_HEADING_VERBS = frozenset({"head", "run", "lead", "chair"})
 # A part of a body that someone heads for it.
 _UNIT_NOUNS = frozenset(
     {"division", "business", "unit", "arm", "department", "operations", "team", "desk", "office"}
@@ -717,8 +747,9 @@ def _led_by(doc: Doc, ents: ArticleEntities) -> list[_Role]:
 
 def _heading_roles(doc: Doc, ents: ArticleEntities) -> list[_Role]:
     """ROLE_AT head from a person who heads, runs or leads a part of a body: "Ian McGinley,
-    who heads the agency's enforcement division". The past tense or "once" makes it
-    former; "ran it as executive director" is left to the title."""
+    who heads the agency's enforcement division", and chair from one who chairs a body or
+    its board. The past tense or "once" makes it former; "ran it as executive director"
+    is left to ``_ran_as``."""
     found: list[_Role] = []
     for verb in doc:
         if verb.lemma_.lower() not in _HEADING_VERBS or verb.pos_ != "VERB":
@@ -733,14 +764,71 @@ def _heading_roles(doc: Doc, ents: ArticleEntities) -> list[_Role]:
         if subject is None or obj is None:
             continue
         person = _entity_at(ents, subject.i)
-        body = _headed_body(ents, obj)
+        chairs = verb.lemma_.lower() == "chair"
+        body = _chaired_body(doc, ents, obj) if chairs else _headed_body(ents, obj)
         if person is None or ents.types[person] != PERSON or body is None:
             continue
         former = verb.tag_ == "VBD" or any(c.lower_ in _ONCE for c in verb.children)
-        role = "former head" if former else "head"
+        role = ("former " if former else "") + ("chair" if chairs else "head")
         start, end = min(subject.i, verb.i), obj.right_edge.i + 1
         found.append(_Role(person, body, role, start, end, "role/heads"))
     return found
+
+
+def _ran_as(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[_Role]:
+    """ROLE_AT from a person who runs a body under a title: "Christian Hawkesby, who has
+    run the bank as acting governor since March"; "ran it as chief executive" is former."""
+    found: list[_Role] = []
+    titles = {t.root.i: t for t in reader.titles(doc)}
+    for verb in doc:
+        if verb.lemma_.lower() not in _HEADING_VERBS or verb.pos_ != "VERB":
+            continue
+        title = next(
+            (
+                titles[o.i]
+                for p in verb.children
+                if p.dep_ == "prep" and p.lower_ == "as"
+                for o in p.children
+                if o.dep_ == "pobj" and o.i in titles
+            ),
+            None,
+        )
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+            subject = verb.head
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if title is None or subject is None or obj is None or negated_or_hedged(verb):
+            continue
+        person = _entity_at(ents, subject.i)
+        if obj.lower_ in PRONOUNS:
+            body = pronoun_antecedent(ents, obj)
+        else:
+            body = _chaired_body(doc, ents, obj)
+        if person is None or ents.types[person] != PERSON or body is None:
+            continue
+        if ents.types[body] not in BODY_TYPES:
+            continue
+        role = reader.kept_role_of(title)
+        if verb.tag_ == "VBD" or any(c.lower_ in _ONCE for c in verb.children):
+            role = f"former {role}"
+        found.append(_Role(person, body, role, min(subject.i, verb.i), title.end, "role/ran_as"))
+    return found
+
+
+def _chaired_body(doc: Doc, ents: ArticleEntities, obj: Token) -> str | None:
+    """The company whose board an object of "chairs" names: "who chairs the supervisory
+    board", "chairs Commerzbank's board"; or the body itself: "chairs the bank"."""
+    owner = next((c for c in obj.children if c.dep_ in ("poss", "compound")), None)
+    if obj.lemma_.lower() == "board" and owner is not None:
+        found = _org_before(doc, ents, owner.i, owner.sent.start)
+        return found[0] if found is not None else None
+    named = _entity_at(ents, obj.i)
+    if named is not None:
+        return named if ents.types[named] in BODY_TYPES else None
+    if obj.lower_ in DESCRIPTIONS and any(c.lower_ == "the" for c in obj.children):
+        eid = antecedent(ents, obj.idx, obj.lower_, obj.sent.start_char)
+        return eid if eid is not None and ents.types[eid] in BODY_TYPES else None
+    return None
 
 
 def _headed_body(ents: ArticleEntities, obj: Token) -> str | None:
@@ -849,6 +937,7 @@ def extract_roles(
         )
     ]
     found += _heading_roles(doc, ents)
+    found += _ran_as(doc, ents, reader)
     relations: list[Relation] = []
     for r in found:
         evidence = span_evidence(doc[r.start : r.end], r.rule)

@@ -826,3 +826,13 @@ def test_a_second_title_shares_the_body_the_first_names(extract_text: Extract) -
     roles = {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
     assert {("Richard Teng", "president", "Binance"), ("Richard Teng", "CEO", "Binance")} <= roles
     assert not {r for r in roles if r[0] == "Richard Teng" and r[2] == "Coinbase"}
+
+
+def test_a_senate_approves_an_appointee(extract_text: Extract) -> None:
+    result = extract_text(
+        "Brazil's Senate on Tuesday approved Gabriel Galípolo as the next president of the "
+        "Central Bank of Brazil by 66 votes to 5."
+    )
+    assert {("appointee", "Gabriel Galípolo"), ("organization", "Central Bank of Brazil")} <= (
+        event_parts(result, "Appointment")[0]
+    )

@@ -708,3 +708,47 @@ def test_a_central_bank_named_after_its_country_is_one_authority(extract_text: E
     )
     assert ("Regulator", "Bank of Spain") in typed(result)
     assert ("José Luis Escrivá", "Bank of Spain") in pairs(result, "ROLE_AT")
+
+
+def test_a_company_whose_name_ends_in_a_possessive(extract_text: Extract) -> None:
+    result = extract_text(
+        "Kohl's fired its chief executive, Ashley Buchanan, on Thursday. Michael Bender has "
+        "been a Kohl's director since 2019."
+    )
+    assert ("Organization", "Kohl's") in typed(result)
+    assert not [e for e in result.entities if e.type == "Person" and e.name.startswith("Kohl")]
+    # A possessive that possesses something is no part of a name.
+    result = extract_text("Buffett's company bought Occidental shares.")
+    assert ("Organization", "Buffett's") not in typed(result)
+
+
+def test_a_name_from_inside_a_long_name_and_a_sentence_stop(extract_text: Extract) -> None:
+    result = extract_text(
+        "Galípolo was nominated by President Luiz Inácio Lula da Silva. Campos Neto was "
+        "appointed by Lula's predecessor, Jair Bolsonaro, and has often been criticised by "
+        "Lula. Galípolo, 42, was executive secretary of the Finance Ministry in 2023."
+    )
+    people = [e.name for e in result.entities if e.type == "Person"]
+    assert "Luiz Inácio Lula da Silva" in people
+    assert not [n for n in people if n.startswith("Lula")]
+    assert not [e for e in result.entities if e.name.endswith(".")]
+
+
+def test_another_countrys_senate_is_not_the_us_senate(extract_text: Extract) -> None:
+    result = extract_text(
+        "Brazil's Senate on Tuesday approved Gabriel Galípolo as the next president of the "
+        "Central Bank of Brazil. A Senate committee had backed him."
+    )
+    assert ("Government", "Senate") in typed(result)
+    assert ("Government", "U.S. Senate") not in typed(result)
+    result = extract_text("The Senate confirmed Jane Doe as chair of the Federal Reserve.")
+    assert ("Government", "U.S. Senate") in typed(result)
+
+
+def test_a_superintendents_title_is_not_her_name(extract_text: Extract) -> None:
+    result = extract_text(
+        "Block, which the department has licensed to transmit money in the state since "
+        "2013, did not admit the findings. Superintendent Adrienne Harris said compliance "
+        "functions had to keep pace with a company's expansion."
+    )
+    assert ("Person", "Adrienne Harris") in typed(result)

@@ -380,3 +380,48 @@ def test_a_family_name_written_first_names_the_person_and_along_with_adds_target
         ("Ly Yong Phat", "OWNS", "Garden City Hotel"),
     } <= found
     assert not {f for f in found if f[0] == "Ly"}
+
+
+def test_a_companys_backers_listed(extract_text: Extract) -> None:
+    result = extract_text(
+        "San Francisco-based Perplexity, whose backers include Jeff Bezos and Nvidia, is "
+        "seeking new funding."
+    )
+    assert {
+        ("Jeff Bezos", "INVESTED_IN", "Perplexity"),
+        ("Nvidia", "INVESTED_IN", "Perplexity"),
+    } <= facts(result)
+    result = extract_text("Perplexity said its backers may include Nvidia.")
+    assert not [f for f in facts(result) if f[1] == "INVESTED_IN"]
+
+
+def test_a_person_launches_a_company_a_company_launches_products(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Leo Mizuhara, who had run trading at DRW, launched Hashnote in February 2023 with "
+        "seed money from Cumberland Labs."
+    )
+    assert ("Leo Mizuhara", "FOUNDED", "Hashnote") in facts(result)
+    result = extract_text("Coinbase launched Base in 2023.")
+    assert not [f for f in facts(result) if f[1] == "FOUNDED"]
+
+
+def test_a_description_with_its_town_and_state(extract_text: Extract) -> None:
+    result = extract_text(
+        "Kohl's fired its chief executive. The Menomonee Falls, Wisconsin-based retailer said "
+        "the dismissal had nothing to do with its performance."
+    )
+    assert ("Kohl's", "HEADQUARTERED_IN", "Menomonee Falls") in facts(result)
+    result = extract_text(
+        "Block Inc. agreed to pay a $40 million penalty. Under the order, the Oakland, "
+        "California-based company, which was founded by Jack Dorsey, must hire a monitor."
+    )
+    assert ("Jack Dorsey", "FOUNDED", "Block Inc.") in facts(result)
+
+
+def test_no_longer_a_member(extract_text: Extract) -> None:
+    result = extract_text(
+        "Coinbase changed its board. Fred Wilson is no longer a member of the board."
+    )
+    assert not [f for f in facts(result) if f[1] == "MEMBER_OF"]

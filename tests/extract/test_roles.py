@@ -889,3 +889,65 @@ def test_a_title_after_led_by_is_at_the_body_led(
         if r.predicate == "ROLE_AT"
     }
     assert (*expected, "role/title_person_led") in held
+
+
+def test_a_ministers_portfolio_names_no_body(extract_text: Extract) -> None:
+    result = extract_text(
+        "New Zealand named Anna Breman as governor of the Reserve Bank of New Zealand. "
+        "Finance Minister Nicola Willis said Breman had strong technical skills."
+    )
+    assert ("Nicola Willis", "minister", "New Zealand") in roles(result)
+    assert "Finance" not in {e.name for e in result.entities}
+
+
+def test_a_justice_is_a_judge_of_the_court_named_with_its_country(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Justice Michael Lee of the Federal Court of Australia set the penalty on Monday."
+    )
+    assert ("Michael Lee", "judge", "Federal Court of Australia") in roles(result)
+    assert ("Regulator", "Federal Court of Australia") in {
+        (e.type, e.name) for e in result.entities
+    }
+    # The Justice Department holds no judges.
+    result = extract_text("The Justice Department sued Google. Its lawyer Jane Roe spoke.")
+    assert not [r for r in roles(result) if r[1] == "judge"]
+
+
+def test_a_title_with_its_field_before_the_name(extract_text: Extract) -> None:
+    result = extract_text(
+        "Apple said it would appeal, and Meta's head of global affairs, Joel Kaplan, said "
+        "the decision amounted to a tariff."
+    )
+    assert ("Joel Kaplan", "head", "Meta") in roles(result)
+
+
+def test_who_chairs_the_board_is_the_companys_chair(extract_text: Extract) -> None:
+    result = extract_text(
+        "Commerzbank named Bettina Orlopp as its next chief executive. Jens Weidmann, who "
+        "chairs the supervisory board, called Orlopp the ideal successor."
+    )
+    assert ("Jens Weidmann", "chair", "Commerzbank") in roles(result)
+
+
+def test_who_runs_a_body_as_a_title_holds_it(extract_text: Extract) -> None:
+    result = extract_text(
+        "The Reserve Bank of New Zealand has a new governor. Christian Hawkesby, who has "
+        "run the bank as acting governor since March, will stay until November."
+    )
+    assert ("Christian Hawkesby", "acting governor", "Reserve Bank of New Zealand") in roles(result)
+    result = extract_text("Bob Iger ran Disney as chief executive from 2005 to 2020.")
+    assert ("Bob Iger", "former CEO", "Disney") in roles(result)
+
+
+def test_a_list_of_titles_closed_by_something_else(extract_text: Extract) -> None:
+    result = extract_text(
+        "Chris Pavlovski, who founded Rumble in 2013 and is its chairman, chief executive "
+        "and controlling shareholder, will keep control of the company."
+    )
+    assert {
+        ("Chris Pavlovski", "chair", "Rumble"),
+        ("Chris Pavlovski", "CEO", "Rumble"),
+    } <= roles(result)
+    assert ("Chris Pavlovski", "Rumble") in pairs(result, "OWNS")
