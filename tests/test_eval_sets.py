@@ -3,9 +3,9 @@
 - ``eval/dev``: 30 briefs whose errors the rules were written against;
 - ``eval/fresh``, ``eval/fresh2``: 15 briefs each, written and annotated after the
   rules of their day, held apart until read;
-- ``eval/fresh3`` to ``eval/fresh10``: 20 briefs each, written by a session that never
+- ``eval/fresh3`` to ``eval/fresh11``: 20 briefs each, written by a session that never
   ran graphbuild; read since;
-- ``eval/fresh11``: 20 briefs, held apart, written the same way.
+- ``eval/fresh12``: 20 briefs, held apart, written the same way.
 
 A regression guard, not a target: each floor sits a little under the strict
 micro F1 the harness measured, so a change that loses facts fails CI. Raise the
@@ -128,12 +128,20 @@ SETS = [
         20,
         {"typed entities": 0.86, "relations": 0.69, "events": 0.68, "amounts": 0.72},
     ),
-    # First run, 2026-11-24, with the rules frozen: typed entities 0.861, relations 0.546,
-    # events 0.644, amounts 0.541. Held apart: its per-article misses are not read.
+    # First run, 2026-11-24: typed entities 0.861, relations 0.546, events 0.644,
+    # amounts 0.541. Read since and replaced by fresh12; 2026-11-24: 0.885, 0.675, 0.644,
+    # 0.541.
     EvalSet(
         "fresh11",
         20,
-        {"typed entities": 0.83, "relations": 0.52, "events": 0.61, "amounts": 0.51},
+        {"typed entities": 0.86, "relations": 0.65, "events": 0.61, "amounts": 0.51},
+    ),
+    # First run, 2026-11-24, with the rules frozen: typed entities 0.867, relations 0.480,
+    # events 0.742, amounts 0.829. Held apart: its per-article misses are not read.
+    EvalSet(
+        "fresh12",
+        20,
+        {"typed entities": 0.84, "relations": 0.45, "events": 0.71, "amounts": 0.80},
     ),
 ]
 
