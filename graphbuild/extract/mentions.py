@@ -1469,14 +1469,15 @@ def _shop_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
         and doc[m.end].tag_ == "POS"
         and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
     }
-    return [
-        replace(m, type="Organization", name=f"{m.name}'s", cued=True)
-        if normalize_key(m.name) in shops and m.end < len(doc) and doc[m.end].tag_ == "POS"
-        else replace(m, type="Organization", cued=True)
-        if normalize_key(m.name) in shops
-        else m
-        for m in found
-    ]
+    out: list[MentionSpan] = []
+    for m in found:
+        if normalize_key(m.name) in shops:
+            # "a Kohl's director": the name as written where the possessive follows it.
+            possessive = m.end < len(doc) and doc[m.end].tag_ == "POS"
+            name = f"{m.name}'s" if possessive else m.name
+            m = replace(m, type="Organization", name=name, cued=True)
+        out.append(m)
+    return out
 
 
 def _with_repeated_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:

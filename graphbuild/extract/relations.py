@@ -757,9 +757,7 @@ def _heading_roles(doc: Doc, ents: ArticleEntities) -> list[_Role]:
         as_title = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
         if as_title or negated_or_hedged(verb):
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
-            subject = verb.head
+        subject = _holder(verb)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if subject is None or obj is None:
             continue
@@ -768,16 +766,29 @@ def _heading_roles(doc: Doc, ents: ArticleEntities) -> list[_Role]:
         body = _chaired_body(doc, ents, obj) if chairs else _headed_body(ents, obj)
         if person is None or ents.types[person] != PERSON or body is None:
             continue
-        former = verb.tag_ == "VBD" or any(c.lower_ in _ONCE for c in verb.children)
-        role = ("former " if former else "") + ("chair" if chairs else "head")
+        role = ("former " if _told_as_past(verb) else "") + ("chair" if chairs else "head")
         start, end = min(subject.i, verb.i), obj.right_edge.i + 1
         found.append(_Role(person, body, role, start, end, "role/heads"))
     return found
 
 
+def _holder(verb: Token) -> Token | None:
+    """The subject of a verb of holding a post, or for "who", the name the clause hangs on."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def _told_as_past(verb: Token) -> bool:
+    """ "ran", "once headed": a post held before, not now."""
+    return verb.tag_ == "VBD" or any(c.lower_ in _ONCE for c in verb.children)
+
+
 def _ran_as(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[_Role]:
     """ROLE_AT from a person who runs a body under a title: "Christian Hawkesby, who has
-    run the bank as acting governor since March"; "ran it as chief executive" is former."""
+    run the bank as acting governor since March"; "ran Disney as chief executive" is
+    former."""
     found: list[_Role] = []
     titles = {t.root.i: t for t in reader.titles(doc)}
     for verb in doc:
@@ -793,23 +804,16 @@ def _ran_as(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[_Role]:
             ),
             None,
         )
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
-            subject = verb.head
+        subject = _holder(verb)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if title is None or subject is None or obj is None or negated_or_hedged(verb):
             continue
         person = _entity_at(ents, subject.i)
-        if obj.lower_ in PRONOUNS:
-            body = pronoun_antecedent(ents, obj)
-        else:
-            body = _chaired_body(doc, ents, obj)
+        body = _chaired_body(doc, ents, obj)
         if person is None or ents.types[person] != PERSON or body is None:
             continue
-        if ents.types[body] not in BODY_TYPES:
-            continue
         role = reader.kept_role_of(title)
-        if verb.tag_ == "VBD" or any(c.lower_ in _ONCE for c in verb.children):
+        if _told_as_past(verb):
             role = f"former {role}"
         found.append(_Role(person, body, role, min(subject.i, verb.i), title.end, "role/ran_as"))
     return found
