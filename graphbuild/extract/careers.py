@@ -8,7 +8,11 @@ executive" gives a ``Resignation`` and ``ROLE_AT {role: former CEO}`` (with
 
 The organisation is the one the title names ("CEO of Binance", "Binance's
 CEO"), else the organisation the article is about: the one it names most
-often (news outlets aside), which the rule name records as ``topic``.
+often (news outlets aside), which the rule name records as ``topic``. In an article
+about no company, a title that names no body is at the one body the article gives that
+post at, if there is one (``post``:
+"stepped down as vice chair for supervision" after "the Federal Reserve's vice chair for
+supervision").
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ _RESIGN = frozenset({"resign", "quit", "leave", "depart", "retire", "oust", "fir
 _APPOINT_PARTICLE = {"take": "over", "bring": "back"}
 _RESIGN_PARTICLE = {"step": "down", "hand": "over", "give": "up"}
 
-CONFIDENCE = {"career/named_org": 0.8, "career/topic": 0.6}
+CONFIDENCE = {"career/named_org": 0.8, "career/post": 0.7, "career/topic": 0.6}
 
 
 _ROLE_NOUNS = frozenset({"role", "job", "post", "position"})
@@ -49,6 +53,11 @@ def _governing_verb(title: Span) -> Token | None:
     A title inside the subject ("Binance co-founder Zhao stepped down") has none.
     """
     root = title.root
+    # "stepped down as vice chair for supervision": the parse may hang the title's own "for"
+    # on the verb, past the head word after "as".
+    after_as = [t for t in title if t.dep_ == "pobj" and t.head.lower_ == "as"]
+    if root.dep_ == "prep" and after_as:
+        root = after_as[0]
     # "as president and CEO": a coordinated title shares the first one's verb.
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
@@ -205,6 +214,8 @@ def _own_title_of(
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     eid = by_token.get(subject.i) if subject is not None else None
+    if subject is not None and subject.lower_ in ("it", "they"):
+        eid = pronoun_antecedent(ents, subject)  # "It also named Tom Lee ... as its chairman"
     return eid if eid is not None and ents.types[eid] in BODY_TYPES else None
 
 
@@ -586,11 +597,14 @@ def _held_roles(
     descriptions: dict[int, str],
     reader: RoleReader,
     topic: str | None,
+    placed: list[Relation],
 ) -> list[Relation]:
     """ROLE_AT, and no event, for people who keep a title: "Andy Saperstein and Dan
     Simkowitz will remain at the firm as co-presidents". The organisation is the one the
     title or an "at" names, else the one the subject is described with ("Mariano Bosch, a
-    co-founder of Adecoagro, will remain chief executive"), else the article's."""
+    co-founder of Adecoagro, will remain chief executive"), else the article's, else the
+    one body ``placed`` gives the post at ("he stayed on as a governor" after "a Fed
+    governor")."""
     subject = _clause_subject(verb)
     if subject is None:
         return []
@@ -606,15 +620,28 @@ def _held_roles(
     if org is None:
         described = (by_token.get(t.i) for t in subject.subtree if t.i != subject.i)
         org = next((e for e in described if e is not None and ents.types[e] in BODY_TYPES), None)
+    role = reader.role_of(title)
     if org is None:
         org, rule = topic, "career/topic"
     if org is None:
+        org, rule = _post_held_at(role, placed), "career/post"
+    if org is None:
         return []
-    role = reader.role_of(title)
     evidence = span_evidence(verb.sent, f"{rule}/held")
     return [
         _role_at(person, org, role, CONFIDENCE[rule], evidence) for person in dict.fromkeys(people)
     ]
+
+
+def _post_held_at(role: str, placed: list[Relation]) -> str | None:
+    """The one body ``placed`` gives ``role`` at, now or before: where a later move that
+    names no body happens."""
+    bodies = {
+        r.object
+        for r in placed
+        if r.predicate == ROLE_AT and str(r.properties.get("role")).removeprefix("former ") == role
+    }
+    return bodies.pop() if len(bodies) == 1 else None
 
 
 def _departure_org(verb: Token, by_token: dict[int, str], ents: ArticleEntities) -> str | None:
@@ -657,7 +684,10 @@ def extract_careers(
             continue
         if _lemma(verb, _HOLD) in _HOLD:
             if not negated_or_hedged(verb):
-                relations += _held_roles(verb, title, ents, by_token, descriptions, reader, topic)
+                held = relations + (title_roles or [])
+                relations += _held_roles(
+                    verb, title, ents, by_token, descriptions, reader, topic, held
+                )
             continue
         kind = _kind(verb)
         if kind is None or negated_or_hedged(verb) or not _hands_over_a_role(verb, title):
@@ -698,6 +728,11 @@ def extract_careers(
             org = _employer_in(title.sent, predecessor, title_roles or [])
         if org is None:
             org, rule = topic, "career/topic"
+        if org is None:
+            # "Michael Barr stepped down as vice chair for supervision" in an article about
+            # no company: the one body the article gives that post at.
+            org = _post_held_at(reader.role_of(title), relations + (title_roles or []))
+            rule = "career/post"
         if org is None:
             continue
         sent = title.sent

@@ -13,7 +13,8 @@ their own: payments ("agreed to pay $297 million in penalties", "ordered
 Ripple to pay a penalty"), verdicts ("a jury found X guilty"), money raised
 ("raised $40 billion in a round led by SoftBank"), rounds led and joined ("Founders
 Fund led a $45 million round in Polymarket. Paradigm also took part": one round,
-both its investors), cases and charges by their
+both its investors), shares sold to investors ("selling 55.6 million shares to
+investors including Founders Fund"), cases and charges by their
 source ("a case brought by the SEC", "settle charges from the SEC") and a
 regulator's decisions ("approved the first bitcoin funds").
 
@@ -362,6 +363,7 @@ CONFIDENCE = {
     "also": 0.7,
     "described": 0.7,
     "listed": 0.7,
+    "sold_shares": 0.75,
     # An authority, or a round, taken from an earlier sentence of the article.
     "carried": 0.6,
     "joined": 0.6,
@@ -800,7 +802,11 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     # "paid $30 million to settle": a purpose clause shares its main verb's subject.
     purpose = verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)
     if (verb.dep_ in ("xcomp", "conj") or purpose) and verb.head.i != verb.i:
-        return _subject_of(verb.head)
+        subject, acted_on = _subject_of(verb.head)
+        # "Skechers agreed to be bought by 3G Capital": what the passive acts on.
+        if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+            acted_on = True
+        return subject, acted_on
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in _TIME_PREPS:
         # "Zhao, who spent four months in prison after pleading guilty": who did what the
         # clause says did the deed it dates it by, even as a passive's subject.
@@ -1279,14 +1285,21 @@ def _raised(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if not targets:
         return []
     sources = _prep_objects(verb, frozenset({"from"}))
-    for round_noun in _prep_objects(verb, frozenset({"in"})):
+    # "in a Series C round co-led by Sequoia Capital and Paradigm": the parse may hang the
+    # "led by" on the verb.
+    leads = [c for c in verb.children if c.dep_ == "advcl"]
+    # "raised $9.8 million in seed funding": the parse may hang the round on the sum.
+    rounds = _prep_objects(verb, frozenset({"in"})) + _prep_objects(obj, frozenset({"in"}))
+    for round_noun in rounds:
         if round_noun.lemma_.lower() not in _ROUND_NOUNS:
             continue
-        for led in round_noun.children:
-            if led.dep_ == "acl" and led.lemma_.lower() == "lead":
-                agent = _agent(led)
-                if agent is not None:
-                    sources.append(agent)
+        leads += [c for c in round_noun.children if c.dep_ == "acl"]
+        # "in seed funding from Battery Ventures, Y Combinator, NFX and Nyca Partners".
+        sources += _prep_objects(round_noun, frozenset({"from"}))
+    for led in leads:
+        agent = _agent(led) if led.lemma_.lower() == "lead" else None
+        if agent is not None:
+            sources.append(agent)
     investors = [e for t in sources for e in resolve.entities(t)]
     return [(RAISED, _Found(investors, targets, verb, "raised"))]
 
@@ -1317,6 +1330,8 @@ def _led_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
             return []
         investors = resolve.entities(subject)
         places = _prep_objects(led, frozenset({"in"})) + _prep_objects(verb, frozenset({"in"}))
+        # "Paradigm also led its previous round": the round of the company "its" stands for.
+        places += [c for c in led.children if c.dep_ == "poss"]
         targets = [e for t in places for e in resolve.entities(t)]
         if not targets and investors and any(c.lower_ == "the" for c in led.children):
             # "Thrive Capital and Greenoaks led the round": the round told before.
@@ -1375,6 +1390,31 @@ def _joined_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
         return []
     investors = [e for t in (subject, *_as_did(verb)) for e in resolve.entities(t)]
     return [(RAISED, _Found(investors, [], verb, "joined"))] if investors else []
+
+
+_SHARE_NOUNS = frozenset({"share", "stock"})
+
+
+def _sold_shares(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """INVESTED_IN from shares a company sells to investors: "BitMine is selling about 55.6
+    million shares at $4.50 each to investors including Founders Fund and Kraken"."""
+    obj = _child(verb, {"dobj"})
+    subject = _subject_of(verb)[0]
+    if verb.lemma_.lower() != "sell" or subject is None:
+        return []
+    if obj is None or obj.lemma_.lower() not in _SHARE_NOUNS:
+        return []
+    buyers: list[Token] = []
+    for buyer in _prep_objects(verb, frozenset({"to"})):
+        if buyer.lemma_.lower() in _BACKER_NOUNS:
+            buyers += _prep_objects(buyer, frozenset({"including"}))  # "investors including"
+        else:
+            buyers.append(buyer)
+    sellers = resolve.entities(subject)
+    investors = [e for t in buyers for e in resolve.entities(t) if e not in sellers]
+    if not sellers or not investors:
+        return []
+    return [(RAISED, _Found(investors, sellers, verb, "sold_shares"))]
 
 
 def _as_did(verb: Token) -> list[Token]:
@@ -2051,6 +2091,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with,
                 _backed_by, _offices_in, _led_round, _joined_round, _given_term,
                 _sanctioned_by_act, _took_control, _holdings, _ruled, _backers_include,
+                _sold_shares,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))
@@ -2364,6 +2405,16 @@ def _join_rounds(events: list[Event], relations: dict[str, Relation]) -> list[Ev
     out: list[Event] = []
     for event in events:
         roles = {p.role for p in event.participants}
+        if event.type == "Investment" and event.amount is None and "investor" in roles:
+            # "would raise $250 million in a private placement. BitMine is selling shares
+            # to investors including Founders Fund": who put in the money raised before.
+            raise_before = _bare_raise(out, event)
+            if raise_before is not None:
+                raised = out[raise_before]
+                out[raise_before] = _merged(
+                    raised, event, _joined_participants(raised, event), raised.status
+                )
+                continue
         if event.type != "Investment" or roles != {"investor"} or event.amount is not None:
             out.append(event)
             continue
@@ -2411,6 +2462,20 @@ def _join_rounds(events: list[Event], relations: dict[str, Relation]) -> list[Ev
                     ),
                 )
     return out
+
+
+def _bare_raise(events: list[Event], event: Event) -> int | None:
+    """The index of the last Investment in ``events`` that names no investor and the same
+    target as ``event``."""
+    targets = {p.entity for p in event.participants if p.role == "target"}
+    for i in range(len(events) - 1, -1, -1):
+        seen = events[i]
+        if seen.type != "Investment":
+            continue
+        roles = {p.role for p in seen.participants}
+        seen_targets = {p.entity for p in seen.participants if p.role == "target"}
+        return i if roles == {"target"} and seen_targets == targets else None
+    return None
 
 
 # Enforcement events whose authority may be named a sentence before the parties, and the

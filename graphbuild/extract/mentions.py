@@ -115,7 +115,7 @@ _ORG_HEADS = frozenset(
      "partners", "technologies", "systems", "steel", "securities", "investments", "ventures",
      "wallet", "exchange", "airlines", "motors", "energy", "pharmaceuticals", "entertainment",
      "industries", "international", "trust", "insurance", "grill", "fintech", "markets",
-     "bancorp", "platforms", "solutions", "services", "logistics", "brands"}
+     "bancorp", "platforms", "solutions", "services", "logistics", "brands", "limited", "vc"}
 )  # fmt: skip
 # Last words of a place that is run as a business: "Koh Kong Resort".
 _BUSINESS_HEADS = frozenset({"hotel", "resort", "casino"})
@@ -455,6 +455,9 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
         and doc[after + 1].lower_ in _ORG_POSSESSIONS
     ):
         return True
+    # "Skechers' average share price": what the name owns, past its modifiers.
+    if root.dep_ == "poss" and _share_price(root.head):
+        return True
     first = span.start - 1
     # Past the name's own modifiers: "a stake in rival Bitfarms".
     while (
@@ -482,6 +485,13 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
         ):
             return True
     return False
+
+
+def _share_price(noun: Token) -> bool:
+    """ "share price", "stock price": what only a listed company has."""
+    return noun.lemma_.lower() == "price" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in ("share", "stock") for c in noun.children
+    )
 
 
 def _person_cue(span: Span, titles: frozenset[str]) -> bool:
@@ -617,6 +627,10 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     out = _with_former_names(doc, out)
     out = _with_repeated_names(doc, out)
     out = _shop_names(doc, out)
+    out = [
+        replace(m, type="Organization", cued=True) if _named_investor(doc, m, out) else m
+        for m in out
+    ]
     out = [replace(m, related=True) if _related_body(doc, m) else m for m in out]
     return sorted(out + _missed_surnames(doc, out), key=lambda m: m.start)
 
@@ -728,7 +742,7 @@ def _led_by_a_number_word(spans: list[Span]) -> list[Span]:
         if (
             before is not None
             and span.label_ in _NAME_LABELS
-            and _opens_a_name(before)
+            and (_opens_a_name(before) or _digits_joined(before))
             and before.dep_ in ("nummod", "compound")
             and before.head.i in range(span.start, span.end)
             and span.root.tag_ in (("NNP",) if span.label_ == "NORP" else ("NNP", "NNPS"))
@@ -748,6 +762,11 @@ def _led_by_a_number_word(spans: list[Span]) -> list[Span]:
                 span = Span(doc, span.start, end, label="ORG")
         out.append(span)
     return out
+
+
+def _digits_joined(token: Token) -> bool:
+    """Digits written onto the next word: the "3" of "3G Capital"."""
+    return token.is_digit and not token.whitespace_
 
 
 def _opens_a_name(token: Token) -> bool:
@@ -1047,7 +1066,9 @@ def _missed_organizations(
             or _raised_money(span)
             or _speaks_as_a_company(span)
         )
-        if cued and not lone:
+        # "research firm Fundstrat": a kind of company before it outweighs the tagger's
+        # nationality.
+        if cued and (not lone or kind_before):
             extra.append(_mention(span, "Organization", clean_name(span.text), cued=True))
         i = end
     return extra
@@ -1349,6 +1370,34 @@ def _listed_with_companies(span: Span, found: list[MentionSpan]) -> bool:
         mention = next((m for m in found if m.start <= token.i < m.end), None)
         types.append(mention.type if mention is not None else None)
     return bool(types) and all(t == "Organization" for t in types)
+
+
+# What an investor does in a round: "Variant also took part", "Coinbase Ventures invested".
+_ROUND_PARTS = frozenset({"invest", "participate", "take"})
+
+
+def _named_investor(doc: Doc, mention: MentionSpan, found: list[MentionSpan]) -> bool:
+    """A one-word name the tagger calls a person where only an investor fits: listed with
+    companies alone ("co-led by Sequoia Capital and Paradigm") or taking part in a round
+    ("and Variant also took part"); not a surname the article gave a full name for."""
+    if mention.type != PERSON or mention.curated or mention.end - mention.start != 1:
+        return False
+    # "sanctioned Prince Group and Chen" after "Chen Zhi": a person named before.
+    if any(
+        m.type == PERSON
+        and mention.name in m.name.split()[1:] + m.name.split()[:1]
+        and m.name != mention.name
+        for m in found
+    ):
+        return False
+    span = doc[mention.start : mention.end]
+    if _listed_with_companies(span, found):
+        return True
+    verb = span.root.head
+    lemma = verb.lemma_.lower()
+    if span.root.dep_ != "nsubj" or lemma not in _ROUND_PARTS:
+        return False
+    return lemma != "take" or any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
 
 def _hyphenated_end(span: Span) -> bool:

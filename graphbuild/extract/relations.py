@@ -180,6 +180,16 @@ def _left_of_modifiers(doc: Doc, start: int, sent_start: int) -> tuple[int, bool
     return i, former, " ".join(kept)
 
 
+def _own_title_then_next(prev: Span, title: Span) -> bool:
+    """ "Michael Greenberg, its president, and chief operating officer David Weinberg": a
+    title set off after one name, then ", and" and the title of the next name."""
+    doc = title.doc
+    appositive = prev.root.dep_ == "appos" and prev.root.head.i < prev.start
+    comma = doc[prev.end].text == ","
+    named = title.end < len(doc) and doc[title.end].pos_ == "PROPN"
+    return appositive and comma and named
+
+
 def _title_chains(doc: Doc, titles: list[Span]) -> list[list[Span]]:
     """Titles joined by "and" into one description: "the founder and former chief executive",
     and a list whose last link alone is "and": "chairman, president and chief executive"."""
@@ -190,7 +200,7 @@ def _title_chains(doc: Doc, titles: list[Span]) -> list[list[Span]]:
         if title.sent.start != prev.sent.start or not all(t.lower_ in joiners for t in between):
             return ""
         if any(t.lower_ == "and" for t in between):
-            return "and"
+            return "" if _own_title_then_next(prev, title) else "and"
         return "comma" if len(between) == 1 else ""
 
     def closed_by_and(i: int) -> bool:

@@ -110,6 +110,10 @@ _PER_UNIT = (("a", "share"), ("per", "share"), ("for", "each"), ("for", "every")
 def _per_unit(span: Span) -> bool:
     """Whether an amount is a price per share or per unit, not a deal's or a penalty's."""
     doc, sent = span.doc, span.sent
+    # "shares at $4.50 each" (not "fined $50,000 each", one party's share of a penalty).
+    priced_at = span.start > sent.start and doc[span.start - 1].lower_ == "at"
+    if priced_at and span.end < sent.end and doc[span.end].lower_ == "each":
+        return True
     words: list[str] = []
     for token in doc[span.end : min(span.end + 8, sent.end)]:
         if token.text in (",", ";"):

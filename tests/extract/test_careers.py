@@ -836,3 +836,40 @@ def test_a_senate_approves_an_appointee(extract_text: Extract) -> None:
     assert {("appointee", "Gabriel Galípolo"), ("organization", "Central Bank of Brazil")} <= (
         event_parts(result, "Appointment")[0]
     )
+
+
+def test_a_move_that_names_no_body_is_at_the_one_body_of_that_post(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "The Senate on Wednesday confirmed Michelle Bowman as the Federal Reserve's vice chair "
+        "for supervision. Bowman has been a Fed governor since 2018. The job had been empty "
+        "since Michael Barr stepped down as vice chair for supervision in February, though "
+        "he stayed on as a governor."
+    )
+    found = {(person, role, org) for person, role, org, _, _ in dated_roles(result)}
+    assert ("Michael Barr", "former vice chair for supervision", "Federal Reserve") in found
+    assert ("Michael Barr", "governor", "Federal Reserve") in found
+    assert {("person", "Michael Barr"), ("organization", "Federal Reserve")} in event_parts(
+        result, "Resignation"
+    )
+
+
+def test_the_article_company_comes_before_a_post_held_elsewhere(extract_text: Extract) -> None:
+    result = extract_text(
+        "Boeing named Kelly Ortberg, a former CEO of Rockwell Collins, to lead the planemaker. "
+        "Boeing said Ortberg will succeed Dave Calhoun as CEO on Aug. 8."
+    )
+    found = {(person, role, org) for person, role, org, _, _ in dated_roles(result)}
+    assert ("Kelly Ortberg", "CEO", "Boeing") in found
+    assert ("Kelly Ortberg", "CEO", "Rockwell Collins") not in found
+
+
+def test_its_title_named_by_a_pronoun_subject(extract_text: Extract) -> None:
+    result = extract_text(
+        "BitMine Immersion Technologies said on Monday it would raise $250 million. It also "
+        "named Tom Lee, a co-founder of research firm Fundstrat, as its chairman."
+    )
+    found = {(person, role, org) for person, role, org, _, _ in dated_roles(result)}
+    assert ("Tom Lee", "chair", "BitMine Immersion Technologies") in found
+    assert ("Tom Lee", "chair", "Fundstrat") not in found

@@ -752,3 +752,46 @@ def test_a_superintendents_title_is_not_her_name(extract_text: Extract) -> None:
         "functions had to keep pace with a company's expansion."
     )
     assert ("Person", "Adrienne Harris") in typed(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A one-word name listed with companies only.
+        ("The round was co-led by Sequoia Capital and Paradigm that values it at $3 billion.",
+         "Paradigm"),
+        # A one-word name that takes part in a round.
+        ("Phantom raised $150 million in a round led by Sequoia Capital. Variant also took part.",
+         "Variant"),
+        # Names ending in a company's word.
+        ("In December Babylon raised $18 million in a round led by Polychain Capital and Hack VC, "
+         "with Framework Ventures taking part.", "Hack VC"),
+        ("OFAC designated Ireland-based Intellexa Limited and Thalestris Limited.",
+         "Thalestris Limited"),
+        # What owns a share price.
+        ("The price is about 30% above Skechers' average share price.", "Skechers"),
+        # A company's kind before a name the tagger calls a nationality.
+        ("It named Tom Lee, a co-founder of research firm Fundstrat, as chairman.", "Fundstrat"),
+        # Digits written onto the first word of a name.
+        ("3G Capital's co-managing partners praised the brand.", "3G Capital"),
+    ],
+)  # fmt: skip
+def test_investors_and_companies_the_tagger_calls_people(
+    extract_text: Extract, text: str, name: str
+) -> None:
+    found = typed(extract_text(text))
+    assert ("Organization", name) in found
+    assert ("Person", name) not in found
+
+
+def test_a_name_listed_with_companies_after_the_full_name_stays_a_person(
+    extract_text: Extract,
+) -> None:
+    found = typed(
+        extract_text(
+            "Prosecutors charged Chen Zhi, the founder of Prince Group. The Treasury "
+            "sanctioned Prince Group and Chen."
+        )
+    )
+    assert ("Person", "Chen Zhi") in found
+    assert ("Organization", "Chen") not in found

@@ -425,3 +425,15 @@ def test_no_longer_a_member(extract_text: Extract) -> None:
         "Coinbase changed its board. Fred Wilson is no longer a member of the board."
     )
     assert not [f for f in facts(result) if f[1] == "MEMBER_OF"]
+
+
+def test_a_company_that_agreed_to_be_bought_is_the_target(extract_text: Extract) -> None:
+    result = extract_text(
+        "Skechers agreed on Monday to be bought by investment firm 3G Capital for $63 a "
+        "share. The price is 30% above Skechers' average share price."
+    )
+    names = {e.id: e.name for e in result.entities}
+    acquired = {
+        (names[r.subject], names[r.object]) for r in result.relations if r.predicate == "ACQUIRED"
+    }
+    assert acquired == {("3G Capital", "Skechers")}

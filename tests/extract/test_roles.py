@@ -951,3 +951,38 @@ def test_a_list_of_titles_closed_by_something_else(extract_text: Extract) -> Non
         ("Chris Pavlovski", "CEO", "Rumble"),
     } <= roles(result)
     assert ("Chris Pavlovski", "Rumble") in pairs(result, "OWNS")
+
+
+def test_a_title_set_off_after_one_name_is_not_the_next_names(extract_text: Extract) -> None:
+    result = extract_text(
+        "The price is 30% above Skechers' average share price. Robert Greenberg will keep "
+        "running the company alongside Michael Greenberg, its president, and chief operating "
+        "officer David Weinberg."
+    )
+    found = roles(result)
+    assert ("Michael Greenberg", "president", "Skechers") in found
+    assert ("David Weinberg", "COO", "Skechers") in found
+    assert ("David Weinberg", "president", "Skechers") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kentaro Okuda, president and group chief executive of Nomura, praised the deal.",
+            ("Kentaro Okuda", "CEO", "Nomura"),
+        ),
+        (
+            "3G Capital's co-managing partners, Alex Behring and Daniel Schwartz, praised it.",
+            ("Alex Behring", "co-managing partner", "3G Capital"),
+        ),
+        (
+            "Martin Elling, a former senior partner at McKinsey, agreed to plead guilty.",
+            ("Martin Elling", "former senior partner", "McKinsey"),
+        ),
+    ],
+)
+def test_titles_of_groups_and_partnerships(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in roles(extract_text(text))

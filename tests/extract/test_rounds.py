@@ -166,3 +166,62 @@ def test_investors_of_an_elided_clause_and_a_prince_without_his_title(
         ("Alwaleed bin Talal", "xAI"),
         ("Kingdom Holding", "xAI"),
     } <= pairs(result, "INVESTED_IN")
+
+
+def test_a_round_co_led_by_two_investors(extract_text: Extract) -> None:
+    result = extract_text(
+        "Phantom said it had raised $150 million in a Series C round co-led by Sequoia "
+        "Capital and Paradigm."
+    )
+    assert pairs(result, "INVESTED_IN") == {
+        ("Sequoia Capital", "Phantom"),
+        ("Paradigm", "Phantom"),
+    }
+
+
+def test_seed_funding_from_a_list_of_investors(extract_text: Extract) -> None:
+    result = extract_text(
+        "Alterya had raised $9.8 million in seed funding from Battery Ventures, Y Combinator "
+        "and Nyca Partners."
+    )
+    assert pairs(result, "INVESTED_IN") == {
+        (name, "Alterya") for name in ("Battery Ventures", "Y Combinator", "Nyca Partners")
+    }
+
+
+def test_shares_sold_to_investors_are_the_money_raised_before(extract_text: Extract) -> None:
+    result = extract_text(
+        "BitMine Immersion Technologies said it would raise $250 million in a private "
+        "placement. BitMine is selling about 55.6 million shares at $4.50 each to investors "
+        "including Founders Fund, Pantera Capital and the crypto exchange Kraken."
+    )
+    investors = ("Founders Fund", "Pantera Capital", "Kraken")
+    assert pairs(result, "INVESTED_IN") == {
+        (name, "BitMine Immersion Technologies") for name in investors
+    }
+    # One event: the raise, its investors, and the sum raised (not the price of a share).
+    assert event_parts(result, "Investment") == [
+        {("target", "BitMine Immersion Technologies"), *(("investor", n) for n in investors)}
+    ]
+    assert [e.amount.value for e in result.events if e.amount] == [250_000_000]
+
+
+def test_selling_a_business_or_issuing_shares_is_no_investment_read_here(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Intel is selling its stake in Mobileye to Apollo. RBL will issue new shares to "
+        "Emirates NBD."
+    )
+    assert not pairs(result, "INVESTED_IN")
+
+
+def test_a_lead_of_the_companys_previous_round(extract_text: Extract) -> None:
+    result = extract_text(
+        "Phantom raised $150 million on Thursday. Paradigm also led its previous round, "
+        "a $109 million Series B in January 2022."
+    )
+    assert ("Paradigm", "Phantom") in pairs(result, "INVESTED_IN")
+    assert {"Paradigm"} <= {
+        name for parts in event_parts(result, "Investment") for role, name in parts
+    }
