@@ -8,9 +8,14 @@ are what ``graphbuild entities`` shows:
    it apart from every other (a split: no later rule touches it).
 2. ``gazetteer`` / ``alias_table``: curated names in ``seeds/gazetteers/`` and
    ``seeds/aliases.yaml`` ("SEC" → "U.S. Securities and Exchange Commission").
-3. ``legal_suffix`` (organisations: "Binance Holdings Ltd." → "Binance Holdings",
+3. ``legal_suffix`` (organisations: "Binance Holdings Ltd." → "Binance",
    "Binance.com" → "Binance") and ``country_prefix`` (regulators: "U.S. Foo
-   Agency" → "Foo Agency"), each followed by layers 1 and 2 again.
+   Agency" → "Foo Agency"), each followed by layers 1 and 2 again. The article's
+   own names decide two cases: a company keeps its legal form when another
+   company of the article shares the rest of its name ("Intellexa S.A." beside
+   "Intellexa Limited"), and ``short_form`` names a company by the first words
+   the article also uses alone, before a generic ending ("Westpac" for "Westpac
+   Banking Corp").
 4. ``normalisation``: the same normalised name as an entity already known (in
    the store, or earlier in the run): "Acme corp" is "Acme Corp".
 5. ``acronym``: an all-capitals name ("CFTB") joins the one known entity of its
@@ -89,6 +94,7 @@ RULE_ACRONYM = "acronym"
 RULE_FUZZY = "fuzzy"
 RULE_SURNAME = "surname_in_article"
 RULE_IN_ARTICLE = "in_article"
+RULE_SHORT_FORM = "short_form"
 
 # Lowest rapidfuzz ratio (0-100) at which two names of one type are one entity.
 FUZZY_THRESHOLD: dict[str, float] = {PERSON: 90.0}
@@ -106,6 +112,8 @@ _COUNTRY_PREFIX = re.compile(
     r"^(?:the\s+)?(?:U\.?S\.?|United States|U\.?K\.?|United Kingdom)\s+", re.IGNORECASE
 )
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+# Words that may end a company's name after the short form the article also uses.
+_GENERIC_ENDINGS = frozenset({"banking", "holding", "holdings"})
 _MINOR_WORDS = frozenset({"and", "of", "the", "for", "on", "in", "&", "de", "du", "des", "la"})
 
 
@@ -390,6 +398,41 @@ class Resolver:
                 return _Canonical(target, [*rules, found] if target != current else rules, True)
         return _Canonical(current, rules, final=False)
 
+    def _article_canon(self, entities: Sequence[Entity]) -> dict[str, _Canonical]:
+        """The canonical name of each entity of one article, where the article's own names
+        decide two things the name alone cannot.
+
+        A company whose name without its legal form is another company's of the article,
+        or starts another's, keeps its legal form: "Intellexa S.A." beside "Intellexa
+        Limited", "Cytrox Holdings" beside "Cytrox AD". A company the article also calls
+        by the first word(s) of its name, before a generic ending, takes that short form:
+        "Westpac" for "Westpac Banking Corp".
+        """
+        canon = {e.id: self.canonical(e.type, e.name) for e in entities}
+        companies = [e for e in entities if e.type == ORGANIZATION]
+        for e in companies:
+            c = canon[e.id]
+            if c.final:
+                continue
+            short = _short_form(c.name, e.aliases)
+            if short is not None:
+                canon[e.id] = self.canonical(e.type, short)
+                canon[e.id].rules.insert(0, RULE_SHORT_FORM)
+        for e in companies:
+            c = canon[e.id]
+            if c.final or RULE_LEGAL_SUFFIX not in c.rules or RULE_SHORT_FORM in c.rules:
+                continue
+            stem = normalize_key(c.name)
+            for other in companies:
+                theirs = normalize_key(other.name)
+                shared = normalize_key(canon[other.id].name) == stem or theirs.startswith(
+                    stem + " "
+                )
+                if other.id != e.id and normalize_key(e.name) != theirs and shared:
+                    canon[e.id] = _Canonical(e.name, [], final=False)
+                    break
+        return canon
+
     # -- layers 4-6 ----------------------------------------------------------
 
     def _match(
@@ -436,7 +479,7 @@ class Resolver:
 
     def resolve(self, extraction: ArticleExtraction) -> Resolution:
         """The article's facts on canonical entities, and a decision for each mapped name."""
-        canon = {e.id: self.canonical(e.type, e.name) for e in extraction.entities}
+        canon = self._article_canon(extraction.entities)
         target: dict[str, str] = {}
         names: dict[str, str] = {}
         rules: dict[str, list[str]] = {}
@@ -537,6 +580,20 @@ class Resolver:
 
 # Lowest rapidfuzz ratio at which a word in one name is a spelling of one in the other.
 SAME_WORD_RATIO = 80.0
+
+
+def _short_form(name: str, aliases: Sequence[str]) -> str | None:
+    """The shortest alias made of the first words of ``name`` where only generic endings
+    follow: "Westpac" for "Westpac Banking"."""
+    words = name.split()
+    found = [
+        alias
+        for alias in aliases
+        if 0 < len(alias.split()) < len(words)
+        and words[: len(alias.split())] == alias.split()
+        and all(w.lower() in _GENERIC_ENDINGS for w in words[len(alias.split()) :])
+    ]
+    return min(found, key=len) if found else None
 
 
 def _another_word(key: str, other: str) -> bool:

@@ -331,3 +331,32 @@ def test_merge_file_is_honoured_on_the_next_ingest(
     assert entities[("Organization", "Genesis Global Capital LLC")].articles == ["genesis-sec"]
     assert entities[("Organization", "Genesis Global Capital")].articles == ["genesis"]
     assert all(e.type == "Organization" for e in entities.values())
+
+
+def test_companies_told_apart_by_their_legal_form_keep_it(pipeline: Pipeline) -> None:
+    r = resolver(pipeline)
+    names = ids(
+        r,
+        article(
+            "a1",
+            ("Organization", "Intellexa S.A."),
+            ("Organization", "Intellexa Limited"),
+            ("Organization", "Cytrox AD"),
+            ("Organization", "Cytrox Holdings"),
+            ("Organization", "Binance Holdings Ltd."),
+        ),
+    )
+    assert len({names["Intellexa S.A."], names["Intellexa Limited"]}) == 2
+    assert names["Cytrox Holdings"] == entity_id("Organization", "Cytrox Holdings")
+    # A legal form no other company of the article shares still goes.
+    assert names["Binance Holdings Ltd."] == entity_id("Organization", "Binance")
+
+
+def test_a_company_takes_the_short_form_its_article_uses(pipeline: Pipeline) -> None:
+    long = article("a1", ("Organization", "Westpac Banking Corp"))
+    long.entities[0].aliases.append("Westpac")
+    resolution = resolver(pipeline).resolve(long)
+    [entity] = resolution.extraction.entities
+    assert entity.name == "Westpac"
+    assert "Westpac Banking Corp" in entity.aliases
+    assert {(d.name, d.rule) for d in resolution.merges} == {("Westpac Banking Corp", "short_form")}

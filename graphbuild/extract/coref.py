@@ -46,6 +46,7 @@ DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "carrier": (frozenset({"Organization"}), frozenset()),
     "airline": (frozenset({"Organization"}), frozenset()),
     "conglomerate": (frozenset({"Organization"}), frozenset()),
+    "consortium": (frozenset({"Organization"}), frozenset()),
     # "the board's lead director": the board of the company named before.
     "board": (frozenset({"Organization"}), frozenset()),
     "court": (frozenset({"Regulator"}), frozenset({_COURT})),

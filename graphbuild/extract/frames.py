@@ -215,6 +215,13 @@ FRAMES: tuple[Frame, ...] = (
         nouns=_forms("member", "part", "unit", "division", "arm", "subsidiary"),
         preps=_forms("of"),
     ),
+    # "five companies that belong to the consortium".
+    Frame(
+        "MEMBER_OF",
+        verbs=_forms("belong", "belongs", "belonged"),
+        preps=_forms("to"),
+        direct_object=False,
+    ),
     Frame(
         None,
         verbs=_forms("plead", "pleaded", "pleads", "pled"),
@@ -333,6 +340,9 @@ _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _PRONOUNS_THING = frozenset({"it", "its", "they", "their"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+# Words that count the names a plural noun stands for: "both companies", "five companies".
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 # "each man", "both men": the people named together before.
 _PEOPLE_NOUNS = frozenset(
     {"man", "men", "woman", "women", "defendant", "defendants", "founder", "founders"}
@@ -531,39 +541,57 @@ class _Resolver:
             return self._people_together(noun.i)
         if noun.tag_ != "NNS":
             return []
-        count = 2 if words & {"both", "two"} else 3 if "three" in words else 0
+        count = max((_COUNTS.get(w, 0) for w in words), default=0)
         if not count:
             return []
-        listed = self._listed_after(noun)
+        listed = self._listed_after(noun, count)
         if len(listed) == count:
             return listed  # "two Russian subsidiaries, Aeza Logistic and Cloud Solutions"
         return antecedents(self._ents, noun.idx, noun.lemma_.lower(), count)
 
-    def _listed_after(self, noun: Token) -> list[str]:
-        """The names a comma after ``noun`` sets out, a list closed by "and": "A and B",
-        "A, B and C"."""
+    def _listed_after(self, noun: Token, count: int) -> list[str]:
+        """The ``count`` names a comma or colon after ``noun`` sets out: "two Russian
+        subsidiaries, Aeza Logistic and Cloud Solutions", "five companies that belong to the
+        consortium: Greece-based Intellexa S.A., ..." (past a clause on the noun, and past
+        where each is based)."""
         doc, end = self._doc, noun.sent.end
-        if noun.i + 1 >= end or doc[noun.i + 1].text != ",":
+        opener = noun.i + 1
+        if opener < end and doc[opener].text != "," and noun.right_edge.i + 1 < end:
+            opener = noun.right_edge.i + 1
+            if doc[opener].text != ":":
+                return []
+        if opener >= end or doc[opener].text not in (",", ":"):
             return []
         found: list[str] = []
-        i, closing = noun.i + 2, False
+        i = opener + 1
         while i < end:
+            i = self._past_base(i)
             hit = self._ents.at_token(i)
             if hit is None or hit[1].start != i:
                 return []
             found.append(self._ents.entity_of[hit[0]])
             i = hit[1].end
-            if closing:
+            if len(found) == count:
                 return found
             if i + 1 < end and doc[i].lower_ == "and":
-                closing, i = True, i + 1
+                i += 1
             elif i + 1 < end and doc[i].text == "," and doc[i + 1].lower_ == "and":
-                closing, i = True, i + 2
+                i += 2
             elif i < end and doc[i].text == ",":
                 i += 1
             else:
                 return []
         return []
+
+    def _past_base(self, i: int) -> int:
+        """Token ``i``, or the token after the "Greece-based" that opens there."""
+        hit = self._ents.at_token(i)
+        if hit is None or not self.is_place(self._ents.entity_of[hit[0]]):
+            return i
+        after = hit[1].end
+        doc = self._doc
+        based = after + 2 < len(doc) and doc[after].text == "-"
+        return after + 2 if based and doc[after + 1].lower_ in ("based", "headquartered") else i
 
     def _people_together(self, before: int) -> list[str]:
         """The people of the latest coordination of names before token ``before``:
@@ -1005,6 +1033,11 @@ def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
     if not objects and head.pos_ in ("VERB", "AUX"):
         # "led a $2 billion investment in the startup": the preposition hangs on the verb.
         objects = _prep_objects(head, frame.preps)
+    elif objects and noun.dep_ == "dobj":
+        # "imposed sanctions on Tal Dilian ... and on his associate Sara Hamou": the parse
+        # hangs the second "on" on the verb.
+        again = [c for c in head.children if c.dep_ == "conj" and c.lower_ in frame.preps]
+        objects += [t for prep in again for t in prep.children if t.dep_ == "pobj"]
     owner = _child(noun, {"poss"})
     subject: Token | None = owner
     clause = _child(noun, {"relcl"}) if frame.stake else None
@@ -1769,10 +1802,11 @@ def _sanctioned_by_act(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Fo
     sanctions no one: the subject must be an authority."""
     lemma = verb.lemma_.lower()
     targets: list[Token] = []
-    if lemma == "add":
+    if lemma in ("add", "put", "place"):
+        # "added Garantex to its sanctions list", "put Intellexa S.A. on a trade blacklist".
         lists = [
             t
-            for t in _prep_objects(verb, frozenset({"to"}))
+            for t in _prep_objects(verb, frozenset({"to", "on"}))
             if t.lemma_.lower() in _BLACKLISTS
             and (t.lemma_.lower() == "blacklist" or _child(t, {"compound", "amod"}) is not None)
         ]
@@ -2152,7 +2186,10 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
     rounds = _join_rounds(deals, relations)
     carried = _one_sanction_told_on(_carry_authorities(rounds, relations), relations)
     events_read = _shares_of_totals(
-        doc, resolve, _one_each(_one_per_action(carried, relations)), relations
+        doc,
+        resolve,
+        _one_each(_retold_by_authority(_one_per_action(carried, relations))),
+        relations,
     )
     return list(relations.values()), events_read
 
@@ -2583,6 +2620,34 @@ def _one_per_action(events: list[Event], relations: dict[str, Relation]) -> list
             continue
         seen = out[same]
         out[same] = _merged(seen, event, _joined_participants(seen, event), seen.status)
+    return out
+
+
+def _retold_by_authority(events: list[Event]) -> list[Event]:
+    """An enforcement event that names only its authority, where the article has one of the
+    same type and authority with its parties, is that event told again: "the first time
+    the watchdog has penalised an audit firm" after "the FCA fined PwC £15 million"."""
+    out = list(events)
+    for event in events:
+        if event.type not in _CARRIED or any(p.role in _PARTY_ROLES for p in event.participants):
+            continue
+        authorities = {p.entity for p in event.participants if p.role == "authority"}
+        told = next(
+            (
+                seen
+                for seen in out
+                if seen is not event
+                and seen.type == event.type
+                and any(p.role in _PARTY_ROLES for p in seen.participants)
+                and authorities <= {p.entity for p in seen.participants}
+                and (seen.amount is None or event.amount is None or seen.amount == event.amount)
+            ),
+            None,
+        )
+        if authorities and told is not None:
+            out.remove(event)
+            merged = _merged(told, event, list(told.participants), told.status)
+            out[out.index(told)] = merged
     return out
 
 

@@ -114,3 +114,49 @@ def test_a_country_s_office_is_not_said_to_be_its_member(extract_text: Extract) 
     assert ("Regulator", "Federal Criminal Police Office") in {
         (e.type, e.name) for e in result.entities
     }
+
+
+def test_companies_a_count_and_a_colon_set_out_are_each_sanctioned(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "The U.S. Treasury on Tuesday imposed sanctions on Tal Dilian, the founder of the "
+        "Intellexa Consortium, and on his associate Sara Hamou. The department's Office of "
+        "Foreign Assets Control also designated three companies that belong to the "
+        "consortium: Greece-based Intellexa S.A., North Macedonia-based Cytrox AD and "
+        "Hungary-based Cytrox Holdings."
+    )
+    companies = {"Intellexa S.A.", "Cytrox AD", "Cytrox Holdings"}
+    sanctioned = pairs(result, "SANCTIONED")
+    assert {("U.S. Treasury", "Sara Hamou")} | {
+        ("Office of Foreign Assets Control", c) for c in companies
+    } <= sanctioned
+    assert {(c, "Intellexa Consortium") for c in companies} <= pairs(result, "MEMBER_OF")
+    assert ("Cytrox Holdings", "Hungary") in pairs(result, "HEADQUARTERED_IN")
+    # One action of the department and its office.
+    assert len(event_parts(result, "Sanction")) == 1
+
+
+def test_put_on_a_trade_blacklist_is_a_sanction(extract_text: Extract) -> None:
+    result = extract_text(
+        "The Commerce Department had already put Intellexa S.A. and Cytrox AD on a trade "
+        "blacklist in July last year."
+    )
+    assert pairs(result, "SANCTIONED") == {
+        ("U.S. Department of Commerce", "Intellexa S.A."),
+        ("U.S. Department of Commerce", "Cytrox AD"),
+    }
+
+
+def test_a_fine_told_again_through_its_authority_alone_is_one_fine(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Britain's Financial Conduct Authority fined PwC £15 million on Friday, the first "
+        "time the watchdog has fined an audit firm. In May, PwC paid £4.9 million to settle "
+        "with the Financial Reporting Council over the same audit."
+    )
+    assert event_parts(result, "Fine") == [
+        {("authority", "Financial Conduct Authority"), ("defendant", "PwC")}
+    ]
+    assert ("PwC", "Financial Reporting Council") in pairs(result, "SETTLED_WITH")
