@@ -14,7 +14,12 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from graphbuild.extract.mentions import ArticleEntities, MentionSpan, topic_organization
+from graphbuild.extract.mentions import (
+    COUNTRY_CODES,
+    ArticleEntities,
+    MentionSpan,
+    topic_organization,
+)
 
 MEDIA = "media"
 _COURT = "court"
@@ -152,7 +157,12 @@ def antecedents(entities: ArticleEntities, before_char: int, noun: str, count: i
 def _stands_alone(entities: ArticleEntities, mention: MentionSpan, eid: str) -> bool:
     """Whether a mention can be what a later word points to: not a place used as an
     adjective ("the U.S. market"), nor a tagger-only name modifying a noun."""
-    return not (mention.modifier and (entities.types[eid] in _PLACE_TYPES or not mention.curated))
+    # Nor a company's business in a country ("Walmart U.S."): "the company" after it is
+    # the company.
+    unit = mention.name.split()[-1] in COUNTRY_CODES
+    return not unit and not (
+        mention.modifier and (entities.types[eid] in _PLACE_TYPES or not mention.curated)
+    )
 
 
 def _salient(candidates: list[tuple[MentionSpan, str]], sentence_start: int | None) -> str:

@@ -1060,6 +1060,9 @@ def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
     # No body acts on itself: "into Anthropic, bringing its total investment in the
     # start-up" does not make Anthropic its own investor.
     subject_ids = [e for e in resolve.entities(subject) if e not in object_ids]
+    if frame.predicate == "MEMBER_OF" and noun.lemma_.lower() != "member":
+        # A part, unit or arm is a body: "Furner understood every part of the business".
+        subject_ids = [e for e in subject_ids if not resolve.is_person(e)]
     # "imposed penalties on nine financial institutions": the authority acts on parties
     # named later ("UOB and UBS were among the firms penalised").
     acts_on_later = frame.event in _CARRIED and all(resolve.is_authority(e) for e in subject_ids)
@@ -1610,9 +1613,19 @@ def _named_unit(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         first = resolve.entity(noun.head)
         owners = [first] if first is not None else []
     if owners and not names and noun.dep_ == "appos":
-        # "FTX Digital Markets, the exchange's Bahamas-based unit": the name it stands beside.
+        # "FTX Digital Markets, the exchange's Bahamas-based unit": the name it stands beside,
+        # or the body a title it stands beside is at ("chief executive of Walmart U.S., the
+        # retailer's biggest business").
         names = [noun.head]
-    parts = [e for t in names for e in resolve.entities(t) if e not in owners]
+        beside = resolve.entity(noun.head)
+        if beside is None or resolve.is_person(beside):
+            names += _prep_objects(noun.head, frozenset({"of", "at"}))
+    parts = [
+        e
+        for t in names
+        for e in resolve.entities(t)
+        if e not in owners and not resolve.is_person(e)
+    ]
     if not owners or not parts:
         return []
     return [(MEMBERSHIP, _Found(parts, owners, noun, "noun"))]
@@ -1912,8 +1925,11 @@ def _term_words(term: Token) -> str:
 
 def _given_term(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """A Sentence from a term given: "was given four years and 11 months by the same
-    court"."""
+    court", and "the court ... gave real estate developer Fred Daibes seven years and a
+    $1.75 million fine" (with the Fine)."""
     obj = _child(verb, {"dobj"})
+    if verb.lemma_.lower() in _GIVE and _child(verb, {"dative"}) is not None:
+        return _term_given_to(verb, resolve)
     if verb.lemma_.lower() not in _GIVE or obj is None or _agent(verb) is None:
         return []
     if not (obj.ent_type_ == "DATE" and obj.lemma_.lower() in _TERM_UNITS):
@@ -1924,6 +1940,36 @@ def _given_term(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if found is None or not found.objects or not found.subjects:
         return []
     return [(SENTENCES, found)]
+
+
+FINES = next(f for f in FRAMES if f.predicate == "FINED")
+
+
+def _term_given_to(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """A court gives someone a term, and maybe a fine beside it: "gave Fred Daibes seven
+    years and a $1.75 million fine"."""
+    dative = _child(verb, {"dative"})
+    subject = _subject_of(verb)[0]
+    term = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "npadvmod")
+            and c.ent_type_ == "DATE"
+            and c.lemma_.lower() in _TERM_UNITS
+        ),
+        None,
+    )
+    if dative is None or subject is None or term is None:
+        return []
+    courts = [e for e in resolve.entities(subject) if resolve.is_authority(e)]
+    people = [e for e in resolve.entities(dative) if resolve.is_person(e)]
+    if not courts or not people:
+        return []
+    found: list[tuple[Frame, _Found]] = [(SENTENCES, _Found(courts, people, verb, "active"))]
+    for fine in (c for c in term.children if c.dep_ == "conj" and c.lemma_.lower() == "fine"):
+        found.append((FINES, _Found(courts, people, fine, "active")))
+    return found
 
 
 def _properties(frame: Frame, doc: Doc, anchor: Token) -> dict[str, str | float | None]:

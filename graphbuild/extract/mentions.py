@@ -150,6 +150,15 @@ _APPOINTING = frozenset({"appoint", "name", "hire", "promote", "tap", "oust", "f
 # Adverbs between a name's comma and its title: "Udi Mokady, now its executive chairman".
 _TITLE_ADVERBS = frozenset({"now", "also", "then", "currently", "still"})
 _FIGURE = re.compile(r"[\d.,]+\s*(?:bn|mn|m|k|tn|b)?", re.IGNORECASE)
+# How a company's business in a country is named after it: "Walmart U.S.", "Tesco UK".
+COUNTRY_CODES = frozenset({"U.S.", "US", "UK", "U.K."})
+# Company kinds that are also people's trades: "software developer", "tour operator".
+_TRADES = frozenset({"developer", "publisher", "operator", "contractor", "provider"})
+# Relatives a name may be set beside: "his wife, Nadine Menendez", "his son Michael".
+_RELATIVES = frozenset(
+    {"wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "spouse",
+     "partner", "associate", "nephew", "niece", "cousin"}
+)  # fmt: skip
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
 
 
@@ -410,7 +419,10 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
     Hess"), or a title only a company gives before "of" or "at"."""
     doc = span.doc
     before_two, before_one = _words_before(span, 2), _words_before(span, 1)
-    if before_two in _ORG_BEFORE or before_one in _ORG_BEFORE:
+    # "real estate developer Fred Daibes": a trade people have too does not outweigh a
+    # full name the tagger gives a person.
+    trade = entity_type == PERSON and len(span) > 1 and before_one in _TRADES
+    if (before_two in _ORG_BEFORE or before_one in _ORG_BEFORE) and not trade:
         return True
     # "Dubai-based Emirates NBD": what is based somewhere is a body, not a place.
     if (
@@ -495,9 +507,13 @@ def _share_price(noun: Token) -> bool:
 
 
 def _person_cue(span: Span, titles: frozenset[str]) -> bool:
-    """A title or honorific before the name, a title after it, a role it takes, or "who"
-    ("François-Henri Pinault, who has been chairman")."""
+    """A title or honorific before the name, a title after it, a role it takes, "who"
+    ("François-Henri Pinault, who has been chairman"), or a relative's word it stands
+    beside ("His wife, Nadine Menendez")."""
     if _words_before(span, 1) in _HONORIFICS or _serves_as_title(span, titles):
+        return True
+    root = span.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _RELATIVES:
         return True
     if _who_clause(span.root):
         return True
@@ -620,6 +636,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     out = _district_authorities(doc, out)
     out = _courts_of_places(doc, out)
     out = _holders_offices(doc, out)
+    out = _country_units(doc, out)
     out = _listed_assets(doc, out)
     out += _missed_places(doc, out)
     out += _missed_people(doc, out, titles)
@@ -1238,6 +1255,28 @@ _RELATED_BODY_NOUNS = frozenset(
 )
 
 
+def _country_units(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
+    """``found`` with a company's business in a country named as one body: "chief
+    executive of Walmart U.S.", where the company's name modifies the country's."""
+    out: list[MentionSpan] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type == "Organization"
+            and m.type == "Government"
+            and prev.end == m.start
+            and m.text in COUNTRY_CODES
+            and doc[prev.end - 1].dep_ == "compound"
+            and doc[prev.end - 1].head.i == m.end - 1
+        ):
+            span = doc[prev.start : m.end]
+            out[-1] = _mention(span, "Organization", f"{prev.name} {m.text}", cued=True)
+            continue
+        out.append(m)
+    return out
+
+
 def _related_body(doc: Doc, mention: MentionSpan) -> bool:
     """Whether a name is the other body in an apposition that relates two: "Naver" in
     "Naver Financial, the payments arm of internet group Naver"."""
@@ -1604,7 +1643,10 @@ def _missed_surnames(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
     extra = []
     for token in doc:
         names = surnames.get(token.text, set())
-        if token.i in covered or len(names) != 1 or not token.is_title:
+        # "Menendez" between "Bob Menendez" and a later "Nadine Menendez": the one named
+        # before it (as build_entities joins it).
+        before = {m.name for m in found if m.name in names and m.start < token.i}
+        if token.i in covered or not token.is_title or 1 not in (len(names), len(before)):
             continue
         extra.append(
             MentionSpan(
@@ -1713,7 +1755,8 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
         words = m.name.split()
         if m.type == "Organization" and len(words) > 1 and words[-1].lower() in _ORG_SUFFIXES:
             org_by_stem[normalize_key(" ".join(words[:-1]))].add(normalize_key(m.name))
-        if m.type == "Organization":
+        if m.type == "Organization" and words[-1] not in COUNTRY_CODES:
+            # Not "Walmart" for "Walmart U.S.": that is the company, the other its business.
             for n in _short_forms(words):
                 org_by_start[normalize_key(" ".join(words[:n]))].add(normalize_key(m.name))
             # "Monte dei Paschi" inside "Banca Monte dei Paschi di Siena": a name of two

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -709,6 +709,25 @@ def _implied_office(
     return _Placement(person[0], org, left + 1, person[1], "role/office_person")
 
 
+def _countrys_office(
+    ents: ArticleEntities, placed: _Placement, roles: list[str], offices: Mapping[str, str]
+) -> _Placement:
+    """ "Former U.S. Senator Bob Menendez": a country before an office the title list ties
+    to one of that country's bodies is that body, when the article names it."""
+    body = offices.get(_base_role(roles[0])) if len(roles) == 1 else None
+    country = next((e for e in ents.entities if e.id == placed.org), None)
+    if body is None or country is None or country.type != "Government":
+        return placed
+    if not body.startswith(f"{_COUNTRY_PREFIXES.get(country.name, '-')} "):
+        return placed
+    org = _implied_body(ents, body)
+    return replace(placed, org=org) if org is not None else placed
+
+
+# How the title list's bodies name the country they belong to: "U.S. Senate".
+_COUNTRY_PREFIXES = {"United States": "U.S."}
+
+
 # Verbs whose passive names who holds a post: "G42, which is chaired by Sheikh Tahnoon".
 _LED_BY = {"chair": "chair", "head": "head", "run": "head"}
 # Verbs whose subject heads the body its object names: "who heads the agency's enforcement
@@ -916,6 +935,7 @@ def extract_roles(
         unnamed = led or _unnamed_body(doc, ents, first, roles, found, topic)
         untold = "role/title_person_led" if led else "role/title_person_topic"
         placed = _place_chain(doc, ents, first, last, found, unnamed)
+        placed = [_countrys_office(ents, p, roles, offices) for p in placed]
         office = None if placed else _implied_office(doc, ents, chain, roles, offices)
         if office is not None:
             placed = [office]

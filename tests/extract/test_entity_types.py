@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from readouts import pairs
+from readouts import event_parts, pairs
 
 from graphbuild.models import ArticleExtraction
 
@@ -795,3 +795,31 @@ def test_a_name_listed_with_companies_after_the_full_name_stays_a_person(
     )
     assert ("Person", "Chen Zhi") in found
     assert ("Organization", "Chen") not in found
+
+
+def test_relatives_and_people_with_a_trade_stay_people(extract_text: Extract) -> None:
+    result = extract_text(
+        "Former U.S. Senator Bob Menendez was sentenced to 11 years in prison. The court "
+        "gave real estate developer Fred Daibes seven years. Menendez resigned from the "
+        "Senate in August. His wife, Nadine Menendez, is due to stand trial in March."
+    )
+    found = typed(result)
+    assert {("Person", "Fred Daibes"), ("Person", "Nadine Menendez")} <= found
+    # "Menendez" between the two is the one named before it.
+    assert {("person", "Bob Menendez"), ("organization", "U.S. Senate")} in event_parts(
+        result, "Resignation"
+    )
+
+
+def test_a_companys_business_in_a_country_is_a_body_of_its_own(extract_text: Extract) -> None:
+    result = extract_text(
+        "Walmart said John Furner will become its chief executive. Furner, 51, has been "
+        "chief executive of Walmart U.S., the retailer's biggest business, since 2019 and "
+        "joined the board with immediate effect. He started at the Bentonville, "
+        "Arkansas-based company in 1993."
+    )
+    assert ("Organization", "Walmart U.S.") in typed(result)
+    assert ("Government", "United States") not in typed(result)
+    assert ("Walmart U.S.", "Walmart") in pairs(result, "MEMBER_OF")
+    assert ("Walmart", "Bentonville") in pairs(result, "HEADQUARTERED_IN")
+    assert ("John Furner", "Walmart U.S.") not in pairs(result, "MEMBER_OF")

@@ -986,3 +986,12 @@ def test_titles_of_groups_and_partnerships(
     extract_text: Extract, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in roles(extract_text(text))
+
+
+def test_a_countrys_office_is_at_the_body_the_article_names(extract_text: Extract) -> None:
+    result = extract_text(
+        "Former U.S. Senator Bob Menendez was sentenced on Wednesday. Menendez resigned "
+        "from the Senate in August."
+    )
+    assert ("Bob Menendez", "former senator", "U.S. Senate") in roles(result)
+    assert ("Bob Menendez", "former senator", "United States") not in roles(result)

@@ -221,3 +221,21 @@ def test_a_reported_would_is_an_announcement(extract_text: Extract) -> None:
     assert event_parts(extract_text(text), "Resignation") == [
         {("person", "Dave Calhoun"), ("organization", "Boeing")}
     ]
+
+
+def test_a_court_gives_a_term_and_a_fine(extract_text: Extract) -> None:
+    result = extract_text(
+        "The U.S. District Court for the Southern District of New York sentenced Wael Hana "
+        "to eight years, and gave real estate developer Fred Daibes seven years and a $1.75 "
+        "million fine."
+    )
+    court = "U.S. District Court for the Southern District of New York"
+    assert {(court, "Wael Hana"), (court, "Fred Daibes")} <= pairs(result, "SENTENCED")
+    assert pairs(result, "FINED") == {(court, "Fred Daibes")}
+    [fine] = [e for e in result.events if e.type == "Fine"]
+    assert fine.amount is not None and fine.amount.value == 1_750_000
+
+
+def test_time_given_to_a_person_is_no_sentence(extract_text: Extract) -> None:
+    result = extract_text("The SEC gave Coinbase two weeks to answer its questions.")
+    assert not pairs(result, "SENTENCED")
