@@ -655,6 +655,9 @@ class _Resolver:
     def is_person(self, eid: str) -> bool:
         return self._ents.types.get(eid) == PERSON
 
+    def is_organization(self, eid: str) -> bool:
+        return self._ents.types.get(eid) == "Organization"
+
     def is_place(self, eid: str) -> bool:
         return self._ents.types.get(eid) in ("Location", "Government")
 
@@ -1251,21 +1254,64 @@ def _offices_in(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if verb.lemma_.lower() != "have" or obj is None:
         return []
     kind = obj.lemma_.lower()
-    frame = HEADQUARTERS if kind == "headquarters" else OFFICES if kind in _SITES else None
+    head_office = kind == "office" and any(c.lower_ == "head" for c in obj.children)
+    frame = HEADQUARTERS if kind == "headquarters" or head_office else None
+    frame = frame or (OFFICES if kind in _SITES else None)
     subject = _subject_of(verb)[0]
     if frame is None or subject is None:
         return []
     if verb.dep_ == "relcl" and subject.lower_ in ("which", "that"):
         subject = verb.head
-    places = [
-        e
-        for t in _prep_objects(obj, frozenset({"in"})) + _prep_objects(verb, frozenset({"in"}))
-        for e in resolve.entities(t)
-    ]
-    companies = resolve.entities(subject)
+    sites = _prep_objects(obj, frozenset({"in"})) + _prep_objects(verb, frozenset({"in"}))
+    if not sites and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        sites = [verb.head]  # "San Ramon, where it has had its head office since 2002"
+    places = [e for t in sites for e in resolve.entities(t)]
+    # "Columbus, Georgia-based Synovus has 244 branches": the parse may make the town the
+    # subject and the company its apposition; no place has offices.
+    named = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    companies = [e for t in named for e in resolve.entities(t) if not resolve.is_place(e)]
     if not places or not companies:
         return []
     return [(frame, _Found(companies, places, verb, "clause"))]
+
+
+def _sites_of(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """LOCATED_IN from a body's sites named by their place: "its operations in
+    California", "Binance's offices in Paris"."""
+    owner = _child(noun, {"poss"})
+    if noun.lemma_.lower() not in _SITES or owner is None:
+        return []
+    places = [e for t in _prep_objects(noun, frozenset({"in"})) for e in resolve.entities(t)]
+    # A company's sites; "its branch in Estonia" is no authority's.
+    bodies = [e for e in resolve.entities(owner) if resolve.is_organization(e)]
+    places = [e for e in places if resolve.is_place(e)]
+    if not places or not bodies:
+        return []
+    return [(OFFICES, _Found(bodies, places, noun, "noun"))]
+
+
+# Who works for a body: "Chevron employs about 7,000 people in the Houston area".
+_STAFF = frozenset({"people", "person", "staff", "worker", "employee"})
+
+
+def _employs_in(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """LOCATED_IN from where a body employs people, and the figures listed after them
+    ("and about 2,000 in San Ramon")."""
+    staff = _child(verb, {"dobj"})
+    subject = _subject_of(verb)[0]
+    if verb.lemma_.lower() != "employ" or staff is None or subject is None:
+        return []
+    if staff.lemma_.lower() not in _STAFF:
+        return []
+    counted = [staff, *(c for c in staff.children if c.dep_ == "conj")]
+    sites = [t for n in counted for t in _prep_objects(n, frozenset({"in"}))]
+    # "the Houston area": the place that names the area.
+    sites += [c for t in sites if t.lemma_.lower() in ("area", "region") for c in t.children]
+    places = [e for t in sites for e in resolve.entities(t) if resolve.is_place(e)]
+    bodies = [e for e in resolve.entities(subject) if not resolve.is_place(e)]
+    if not places or not bodies:
+        return []
+    return [(OFFICES, _Found(bodies, places, verb, "clause"))]
 
 
 def _stake_object(verb: Token) -> Token | None:
@@ -2171,7 +2217,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with,
                 _backed_by, _offices_in, _led_round, _joined_round, _given_term,
                 _sanctioned_by_act, _took_control, _holdings, _ruled, _backers_include,
-                _sold_shares,
+                _sold_shares, _employs_in,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))
@@ -2185,6 +2231,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
             candidates.extend(_parent_of(token, resolve))
             candidates.extend(_named_unit(token, resolve))
             candidates.extend(_link_noun(token, resolve))
+            candidates.extend(_sites_of(token, resolve))
         for frame, found in candidates:
             if negated_or_hedged(found.anchor):
                 continue
@@ -2237,7 +2284,14 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
         _one_each(_retold_by_authority(_one_per_action(carried, relations))),
         relations,
     )
-    return list(relations.values()), events_read
+    # Where a body has its headquarters it is not told again as located.
+    based = {(r.subject, r.object) for r in relations.values() if r.predicate == "HEADQUARTERED_IN"}
+    kept = [
+        r
+        for r in relations.values()
+        if not (r.predicate == "LOCATED_IN" and (r.subject, r.object) in based)
+    ]
+    return kept, events_read
 
 
 # Events whose total a sentence may split between the parties: "fined Delivery Hero and

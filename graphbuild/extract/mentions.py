@@ -1471,7 +1471,10 @@ def _mention(
         curated=curated,
         sentence=span.sent.text,
         cued=cued,
-        modifier=root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end,
+        # Not a company before its officer's name: "Pinnacle chief executive Terry Turner".
+        modifier=root.dep_ in ("compound", "amod", "nmod")
+        and root.head.i >= span.end
+        and root.head.ent_type_ != "PERSON",
         subject=root.dep_ in ("nsubj", "nsubjpass"),
         sentence_start=span.sent.start_char,
         relative=any(a.dep_ == "relcl" for a in root.ancestors),

@@ -95,3 +95,60 @@ def test_a_described_object_is_not_the_subject_that_acts_on_it(extract_text: Ext
     assert ("Glovo", "HEADQUARTERED_IN", "Barcelona") in found
     assert ("Delivery Hero", "HEADQUARTERED_IN", "Barcelona") not in found
     assert ("Delivery Hero", "ACQUIRED", "Glovo") in found
+
+
+def test_where_a_company_has_sites_and_staff(extract_text: Extract) -> None:
+    result = facts(
+        extract_text(
+            "Chevron said it would move its headquarters to Houston. Jobs that support its "
+            "operations in California will stay in San Ramon, where it has had its head "
+            "office since 2002. Chevron employs about 7,000 people in the Houston area."
+        )
+    )
+    assert {
+        ("Chevron", "LOCATED_IN", "California"),
+        ("Chevron", "HEADQUARTERED_IN", "San Ramon"),
+        ("Chevron", "LOCATED_IN", "Houston"),
+    } <= result
+    # Its head office is not told again as a place it is in.
+    assert ("Chevron", "LOCATED_IN", "San Ramon") not in result
+
+
+def test_branches_of_a_company_set_beside_its_town(extract_text: Extract) -> None:
+    result = facts(
+        extract_text(
+            "Columbus, Georgia-based Synovus has 244 branches in Georgia, Alabama and Florida."
+        )
+    )
+    assert {("Synovus", "LOCATED_IN", s) for s in ("Georgia", "Alabama", "Florida")} <= result
+    assert ("Columbus", "LOCATED_IN", "Alabama") not in result
+
+
+def test_an_authoritys_branch_is_no_site(extract_text: Extract) -> None:
+    result = facts(
+        extract_text(
+            "Danske Bank agreed to forfeit $2 billion, ending a long Justice Department "
+            "investigation into money laundering at its branch in Estonia."
+        )
+    )
+    assert not {f for f in result if f[1] == "LOCATED_IN" and f[2] == "Estonia"} - {
+        ("Danske Bank", "LOCATED_IN", "Estonia")
+    }
+
+
+def test_a_description_after_a_company_named_before_its_officer(
+    extract_text: Extract,
+) -> None:
+    result = facts(
+        extract_text(
+            "Pinnacle Financial Partners agreed to buy Synovus Financial. Kevin Blair, "
+            "Synovus's chief executive, will run the merged bank, while Pinnacle chief "
+            "executive Terry Turner, who co-founded the Nashville-based lender in 2000, will "
+            "become chairman."
+        )
+    )
+    assert {
+        ("Terry Turner", "FOUNDED", "Pinnacle Financial Partners"),
+        ("Pinnacle Financial Partners", "HEADQUARTERED_IN", "Nashville"),
+    } <= result
+    assert ("Synovus Financial", "HEADQUARTERED_IN", "Nashville") not in result
