@@ -2285,11 +2285,13 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
         relations,
     )
     # Where a body has its headquarters it is not told again as located.
-    based = {(r.subject, r.object) for r in relations.values() if r.predicate == "HEADQUARTERED_IN"}
+    head_offices = {
+        (r.subject, r.object) for r in relations.values() if r.predicate == "HEADQUARTERED_IN"
+    }
     kept = [
         r
         for r in relations.values()
-        if not (r.predicate == "LOCATED_IN" and (r.subject, r.object) in based)
+        if not (r.predicate == "LOCATED_IN" and (r.subject, r.object) in head_offices)
     ]
     return kept, events_read
 
