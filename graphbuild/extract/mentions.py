@@ -622,6 +622,9 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             # Nor is a minister's portfolio ("Finance" in "Finance Minister Fernando Haddad").
             if _portfolio(span):
                 continue
+            # Nor a law ("the Digital Services Act"), nor artificial intelligence ("AI").
+            if (len(span) > 1 and span[-1].text == "Act") or name in ("AI", "A.I."):
+                continue
             # "Target", once the context makes it a company, is the listed "Target Corp.".
             listed = (
                 gazetteer.company_by_short_name(name) if entity_type == "Organization" else None
@@ -1341,6 +1344,9 @@ def _missed_people(doc: Doc, found: list[MentionSpan], titles: frozenset[str]) -
     ("sued Elon Musk" beside "Musk said") is one too."""
     covered = {i for m in found for i in range(m.start, m.end)}
     surnames = {m.name.split()[-1] for m in found if m.type == PERSON}
+    # "Elon Musk's social network X" beside "Musk, who owns X": a surname a "who" clause
+    # describes.
+    surnames |= {t.text for t in doc if t.pos_ == "PROPN" and t.i not in covered and _who_clause(t)}
     extra: list[MentionSpan] = []
     for token in doc:
         if token.pos_ != "PROPN" or token.i in covered:
@@ -1578,7 +1584,9 @@ def _with_repeated_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan
     by_words: dict[tuple[str, ...], MentionSpan] = {}
     for m in found:
         words = tuple(t.text for t in doc[m.start : m.end])
-        if m.text[:1].isupper() and len(m.text) >= 3 and not doc[m.start].is_stop:
+        # Short names only for companies written in capitals ("X", "3M").
+        short = m.type == "Organization" and m.text.isupper()
+        if m.text[:1].isupper() and (len(m.text) >= 3 or short) and not doc[m.start].is_stop:
             by_words.setdefault(words, m)
     for m in found:
         # A company's short name, which build_entities joins to the full one.

@@ -823,3 +823,27 @@ def test_a_companys_business_in_a_country_is_a_body_of_its_own(extract_text: Ext
     assert ("Walmart U.S.", "Walmart") in pairs(result, "MEMBER_OF")
     assert ("Walmart", "Bentonville") in pairs(result, "HEADQUARTERED_IN")
     assert ("John Furner", "Walmart U.S.") not in pairs(result, "MEMBER_OF")
+
+
+def test_a_full_name_whose_surname_a_who_clause_describes(extract_text: Extract) -> None:
+    result = extract_text(
+        "The European Commission fined Elon Musk's social network X €120 million on Friday, "
+        "its first penalty under the European Union's Digital Services Act. Musk, who owns "
+        "X, responded by calling for the EU to be abolished."
+    )
+    found = typed(result)
+    assert ("Person", "Elon Musk") in found
+    assert ("Elon Musk", "X") in pairs(result, "OWNS")
+    # A law is no organisation.
+    assert not {name for _, name in found if name.endswith("Act")}
+
+
+def test_an_occupation_before_a_name_and_ai_are_no_names(extract_text: Extract) -> None:
+    found = typed(
+        extract_text(
+            "Novelist Andrea Bartz and nonfiction writers Charles Graeber and Kirk Wallace "
+            "Johnson sued Anthropic, saying the AI company trained AI models on their books."
+        )
+    )
+    assert ("Person", "Andrea Bartz") in found
+    assert not {name for _, name in found if name in ("AI", "Novelist Andrea Bartz")}
