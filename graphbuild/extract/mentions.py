@@ -1585,8 +1585,8 @@ def _with_repeated_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan
     for m in found:
         words = tuple(t.text for t in doc[m.start : m.end])
         # Short names only for companies written in capitals ("X", "3M").
-        short = m.type == "Organization" and m.text.isupper()
-        if m.text[:1].isupper() and (len(m.text) >= 3 or short) and not doc[m.start].is_stop:
+        capitals = m.type == "Organization" and m.text.isupper()
+        if m.text[:1].isupper() and (len(m.text) >= 3 or capitals) and not doc[m.start].is_stop:
             by_words.setdefault(words, m)
     for m in found:
         # A company's short name, which build_entities joins to the full one.
