@@ -219,6 +219,15 @@ def _own_title_of(
     return eid if eid is not None and ents.types[eid] in BODY_TYPES else None
 
 
+def _where_org(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
+    """ "spent 16 years at Goldman Sachs, where he became a partner": the body a "where"
+    clause hangs on."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    eid = by_token.get(verb.head.i)
+    return eid if eid is not None and ents.types[eid] in BODY_TYPES else None
+
+
 def _joined_org(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
     """ "Jane Fraser joined Citigroup as chief financial officer": the body joined."""
     if verb.lemma_.lower() != "join":
@@ -644,6 +653,70 @@ def _post_held_at(role: str, placed: list[Relation]) -> str | None:
     return bodies.pop() if len(bodies) == 1 else None
 
 
+def _since(token: Token) -> Token | None:
+    """The date a "since" on ``token`` gives: "since 2018"."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "since":
+            date = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if date is not None and date.ent_type_ == "DATE":
+                return date
+    return None
+
+
+def _held_since(
+    doc: Doc,
+    ents: ArticleEntities,
+    by_token: dict[int, str],
+    descriptions: dict[int, str],
+    titles: list[Span],
+    reader: RoleReader,
+    title_roles: list[Relation],
+) -> list[tuple[Token, str, str, str]]:
+    """(the "since" date, holder, body, rule) of each post the text says is held since a
+    time: a title set beside its holder or after "has been", or a body run since then."""
+    found: list[tuple[Token, str, str, str]] = []
+    for title in titles:
+        root = title.root
+        # "a Fed governor since 2018" (on the title), "has been chief executive of Walmart
+        # U.S. ... since 2019" (on the copula).
+        date = _since(root)
+        if date is None and root.dep_ == "attr" and root.head.lemma_.lower() == "be":
+            date = _since(root.head)
+        if date is None:
+            continue
+        roles = {reader.role_of(title), reader.kept_role_of(title)}
+        sent = title.sent
+        found += [
+            (date, r.subject, r.object, "career/named_org")
+            for r in title_roles
+            if r.predicate == ROLE_AT
+            and r.properties.get("role") in roles
+            and any(sent.start_char <= e.start < sent.end_char for e in r.evidence)
+        ]
+    for verb in doc:
+        # "Wirth, who has run the company since 2018".
+        date = _since(verb) if verb.lemma_.lower() in _LEAD_VERBS else None
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        if date is None or not perfect:
+            continue
+        subject = _clause_subject(verb)
+        person = _person_named(subject, ents, by_token) if subject is not None else None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        org = (by_token.get(obj.i) or descriptions.get(obj.i)) if obj is not None else None
+        if person is not None and org is not None and ents.types[org] in BODY_TYPES:
+            found.append((date, person, org, "career/named_org"))
+    return found
+
+
+def _same_move(event: Event, seen: Event) -> bool:
+    """Whether two Appointment events name the same appointee at the same body."""
+
+    def parts(e: Event) -> set[tuple[str, str]]:
+        return {(p.role, p.entity) for p in e.participants if p.role != "predecessor"}
+
+    return event.type == seen.type and parts(event) <= parts(seen)
+
+
 def _departure_org(verb: Token, by_token: dict[int, str], ents: ArticleEntities) -> str | None:
     """ "resigned from Binance", "retired from the board of Intel": the organisation left
     ("returned to teaching at MIT" names where the person goes, not what they leave)."""
@@ -718,6 +791,7 @@ def extract_careers(
             _named_org(title, ents, by_token)
             or _joined_org(verb, ents, by_token)
             or _own_title_of(title, verb, ents, by_token)
+            or _where_org(verb, ents, by_token)
         )
         rule = "career/named_org"
         if org is None:
@@ -836,6 +910,17 @@ def extract_careers(
         event = _with_predecessor(event, predecessor)
         events.setdefault(event.id, event)
         appointed.add((successor, org, predecessor))
+    # A post held since a time: the Appointment that started it ("a Fed governor since
+    # 2018", "has been chief executive of Walmart U.S. since 2019", "who has run the
+    # company since 2018").
+    for start, holder, org, rule in _held_since(
+        doc, ents, by_token, descriptions, titles, reader, title_roles or []
+    ):
+        evidence = span_evidence(start.sent, f"{rule}/appointment/since")
+        date = date_near(doc, start.sent, start.i)
+        event = _career_event(APPOINTMENT, holder, org, date, CONFIDENCE[rule], evidence)
+        if not any(_same_move(event, seen) for seen in events.values()):
+            events.setdefault(event.id, event)
     # Departures without a title: a Resignation, but no role to end.
     titled = {e.evidence[0].start for e in events.values() if e.type == RESIGNATION}
     for verb in doc:

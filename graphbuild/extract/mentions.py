@@ -1566,6 +1566,13 @@ def _shop_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
         and doc[m.end].tag_ == "POS"
         and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
     }
+    # "Kering's shares jumped while Renault's fell" beside "Renault announced": a name
+    # the article also writes without the "'s" is no shop's name.
+    shops -= {
+        normalize_key(m.name)
+        for m in found
+        if not (m.end < len(doc) and doc[m.end].tag_ == "POS") and not m.text.endswith("'s")
+    }
     out: list[MentionSpan] = []
     for m in found:
         if normalize_key(m.name) in shops:

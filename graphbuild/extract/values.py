@@ -179,6 +179,11 @@ def date_near(doc: Doc, sent: Span, anchor: int) -> EventDate | None:
     head = doc[anchor]
     own = range(head.left_edge.i, head.right_edge.i + 1)
     nearest = [e for e in _nearest(doc, sent, "DATE", anchor) if not _dated_aside(e, head)]
+    if head.dep_ == "relcl":
+        # "joined Westpac in 2020 from Goldman Sachs, where he became a partner": a
+        # relative clause's deed is dated inside the clause or on the noun it hangs on
+        # ("the 2023 settlement in which Binance pleaded guilty"), if at all.
+        nearest = [e for e in nearest if e.start in own or e.root.head.i == head.head.i]
     for ent in sorted(nearest, key=lambda e: e.start not in own):
         parsed = parse_date(ent.text, published)
         if parsed is not None:

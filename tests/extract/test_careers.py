@@ -873,3 +873,54 @@ def test_its_title_named_by_a_pronoun_subject(extract_text: Extract) -> None:
     found = {(person, role, org) for person, role, org, _, _ in dated_roles(result)}
     assert ("Tom Lee", "chair", "BitMine Immersion Technologies") in found
     assert ("Tom Lee", "chair", "Fundstrat") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "appointee", "org"),
+    [
+        (
+            "The Senate confirmed Michelle Bowman on Wednesday. Bowman, a Fed governor since "
+            "2018, was nominated in March.",
+            "Michelle Bowman",
+            "Federal Reserve",
+        ),
+        (
+            "Walmart named John Furner chief executive. Furner has been chief executive of "
+            "Walmart U.S. since 2019.",
+            "John Furner",
+            "Walmart U.S.",
+        ),
+        (
+            "Chevron will move to Houston. Chief executive Mike Wirth, who has run the "
+            "company since 2018, criticised California.",
+            "Mike Wirth",
+            "Chevron",
+        ),
+    ],
+)
+def test_a_post_held_since_a_time_was_an_appointment(
+    extract_text: Extract, text: str, appointee: str, org: str
+) -> None:
+    result = extract_text(text)
+    assert {("appointee", appointee), ("organization", org)} in [
+        {p for p in parts if p[0] != "predecessor"} for parts in event_parts(result, "Appointment")
+    ]
+
+
+def test_a_post_held_now_without_a_start_is_no_appointment(extract_text: Extract) -> None:
+    result = extract_text(
+        "Chevron will move to Houston. Chief executive Mike Wirth, who runs the company, "
+        "criticised California. Wirth has worked at Chevron since 1982."
+    )
+    assert not event_parts(result, "Appointment")
+
+
+def test_a_post_taken_where_a_clause_says_and_undated_there(extract_text: Extract) -> None:
+    result = extract_text(
+        "Westpac named Anthony Miller chief executive. Miller joined Westpac in 2020 from "
+        "Deutsche Bank, and before that spent 16 years at Goldman Sachs, where he became a "
+        "partner."
+    )
+    found = dated_roles(result)
+    assert ("Anthony Miller", "partner", "Goldman Sachs", None, None) in found
+    assert not {r for r in found if r[1] == "partner" and r[2] == "Westpac"}

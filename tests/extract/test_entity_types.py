@@ -847,3 +847,14 @@ def test_an_occupation_before_a_name_and_ai_are_no_names(extract_text: Extract) 
     )
     assert ("Person", "Andrea Bartz") in found
     assert not {name for _, name in found if name in ("AI", "Novelist Andrea Bartz")}
+
+
+def test_a_name_also_written_without_its_possessive_is_no_shops(extract_text: Extract) -> None:
+    found = typed(
+        extract_text(
+            "Renault announced that Luca de Meo would step down. Kering's shares jumped about "
+            "11% while Renault's fell 8%."
+        )
+    )
+    assert ("Organization", "Renault") in found
+    assert not {name for _, name in found if name.endswith("'s")}
