@@ -1052,6 +1052,11 @@ def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
             objects = objects or _prep_objects(clause, frame.preps)
     if subject is None and noun.dep_ in _COPULA_NOUN_DEPS | {"dobj", "pobj"}:
         subject = _subject_of(head)[0] if noun.dep_ != "appos" else head
+        if noun.dep_ == "appos":
+            # "Polychain Capital and Bullish Capital, the venture arm of Bullish": the
+            # apposition describes the name right before it, not the whole list.
+            listed = [c for c in _conjuncts(head) if c.i < noun.i]
+            subject = max(listed, key=lambda t: t.i) if listed else head
         if subject is None and head.tag_ == "VBG" and head.dep_ == "dobj":
             subject = _subject_of(head.head)[0]  # "has licensing deals", parsed as a verb
         if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
@@ -1135,7 +1140,19 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
         subject = resolve.lead_organization()
     if subject is None or subject == place:
         return None
-    return _Found([subject], [place], token, "based")
+    # "Ireland-based Intellexa Limited and Thalestris Limited": a name joined to the one
+    # based, with no base of its own, shares it.
+    joined = [
+        e
+        for c in described.children
+        if c.dep_ == "conj"
+        and c.left_edge.i == described.i + 2
+        and c.doc[described.i + 1].lower_ == "and"
+        and not any(a.lower_ in ("based", "headquartered") for a in c.children)
+        for e in [resolve.entity(c)]
+        if e is not None and not resolve.is_place(e) and not resolve.is_person(e)
+    ]
+    return _Found([subject, *joined], [place], token, "based")
 
 
 def _penalty_object(verb: Token) -> bool:

@@ -152,3 +152,30 @@ def test_a_description_after_a_company_named_before_its_officer(
         ("Pinnacle Financial Partners", "HEADQUARTERED_IN", "Nashville"),
     } <= result
     assert ("Synovus Financial", "HEADQUARTERED_IN", "Nashville") not in result
+
+
+def test_a_base_shared_by_a_name_joined_to_the_one_based(extract_text: Extract) -> None:
+    result = facts(
+        extract_text(
+            "OFAC designated Ireland-based Intellexa Limited and Thalestris Limited, and "
+            "Hungary-based Cytrox Holdings."
+        )
+    )
+    assert {
+        ("Intellexa Limited", "HEADQUARTERED_IN", "Ireland"),
+        ("Thalestris Limited", "HEADQUARTERED_IN", "Ireland"),
+        ("Cytrox Holdings", "HEADQUARTERED_IN", "Hungary"),
+    } <= result
+    assert ("Cytrox Holdings", "HEADQUARTERED_IN", "Ireland") not in result
+
+
+def test_an_apposition_describes_the_name_right_before_it(extract_text: Extract) -> None:
+    result = facts(
+        extract_text(
+            "Babylon raised $70 million in a round led by Paradigm. Polychain Capital and "
+            "Bullish Capital, the venture arm of crypto exchange operator Bullish, also "
+            "invested."
+        )
+    )
+    assert ("Bullish Capital", "MEMBER_OF", "Bullish") in result
+    assert ("Polychain Capital", "MEMBER_OF", "Bullish") not in result
