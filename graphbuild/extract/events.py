@@ -317,3 +317,38 @@ def settled_with(events: list[Event]) -> list[Relation]:
                     )
                 )
     return out
+
+
+def fines_within_settlements(events: list[Event]) -> list[Event]:
+    """A penalty paid under a settlement is part of it: in "Amazon has agreed to pay $2.5
+    billion to settle ... The company will pay a $1 billion civil penalty and refund $1.5
+    billion", the $1 billion is no Fine of its own. A Fine that names no authority, of a
+    party with a larger Settlement in the same currency, joins that Settlement as evidence."""
+    out = list(events)
+    for event in events:
+        defendants = {p.entity for p in event.participants if p.role == "defendant"}
+        authorities = [p for p in event.participants if p.role == "authority"]
+        if event.type != "Fine" or authorities or event.amount is None or len(defendants) != 1:
+            continue
+        fine = event.amount
+        settlement = next(
+            (
+                e
+                for e in out
+                if e.type == SETTLEMENT
+                and e.amount is not None
+                and e.amount.currency == fine.currency
+                and e.amount.value > fine.value
+                and defendants <= {p.entity for p in e.participants if p.role == "defendant"}
+            ),
+            None,
+        )
+        if settlement is None:
+            continue
+        out.remove(event)
+        starts = {e.start for e in settlement.evidence}
+        extra = [e for e in event.evidence if e.start not in starts]
+        out[out.index(settlement)] = settlement.model_copy(
+            update={"evidence": [*settlement.evidence, *extra]}
+        )
+    return out

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from graphbuild.extract.careers import extract_careers, successor_roles, without_ended_roles
 from graphbuild.extract.events import (
     extract_settlements,
+    fines_within_settlements,
     one_settlement_per_defendant,
     settled_with,
 )
@@ -102,8 +103,10 @@ class Extractor:
             + extract_counsel(doc, ents, self._roles)
             + extract_places(doc, ents)
         )
-        events = one_settlement_per_defendant(
-            extract_settlements(doc, ents, article.id) + career_events + frame_events
+        events = fines_within_settlements(
+            one_settlement_per_defendant(
+                extract_settlements(doc, ents, article.id) + career_events + frame_events
+            )
         )
         relations = without_ended_roles(
             merge_relations(

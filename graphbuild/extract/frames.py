@@ -428,6 +428,11 @@ def _reported_will(verb: Token) -> bool:
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _REPORTING
 
 
+def _plea_to_come(verb: Token) -> bool:
+    """ "has agreed to plead guilty": a plea deal, whose plea is still to come."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "agree"
+
+
 def _first_conjunct(verb: Token) -> Token:
     """The first of the verbs ``verb`` is coordinated with, whose clause it shares."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
@@ -2251,6 +2256,8 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
             candidates.extend(_sites_of(token, resolve))
         for frame, found in candidates:
             if negated_or_hedged(found.anchor):
+                continue
+            if frame.event == "GuiltyPlea" and _plea_to_come(found.anchor):
                 continue
             if frame.predicate == "INVESTED_IN" and _takes_control(found.anchor):
                 frame = ACQUISITION  # "invest $3 billion in RBL Bank for a controlling stake"

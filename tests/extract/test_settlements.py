@@ -192,3 +192,31 @@ def test_the_settlement_told_before_names_none_of_the_people_after_it(
     [event] = settlements(result)
     assert ("defendant", "Two Sigma") in participants(result, event)
     assert len(event.evidence) == 2
+
+
+def test_a_penalty_paid_under_a_settlement_is_part_of_it(extract_text: Extract) -> None:
+    result = extract_text(
+        "Amazon has agreed to pay $2.5 billion to settle a Federal Trade Commission lawsuit, "
+        "the agency said on Thursday. The Seattle-based company will pay a $1 billion civil "
+        "penalty and refund $1.5 billion to about 35 million customers."
+    )
+    assert [e.type for e in result.events] == ["Settlement"]
+    [settlement] = result.events
+    assert settlement.amount is not None and settlement.amount.value == 2_500_000_000
+    assert len(settlement.evidence) == 2
+
+
+def test_a_fine_an_authority_imposed_stays_a_fine(extract_text: Extract) -> None:
+    result = extract_text(
+        "Binance agreed to pay $4.3 billion to settle with the Justice Department. The "
+        "Treasury fined Binance $968 million."
+    )
+    assert {e.type for e in result.events} == {"Settlement", "Fine"}
+
+
+def test_an_agreement_to_plead_guilty_is_no_plea_yet(extract_text: Extract) -> None:
+    result = extract_text(
+        "The office charged Martin Elling with obstruction of justice, and he has agreed to "
+        "plead guilty."
+    )
+    assert not [e for e in result.events if e.type == "GuiltyPlea"]
