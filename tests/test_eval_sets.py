@@ -3,9 +3,9 @@
 - ``eval/dev``: 30 briefs whose errors the rules were written against;
 - ``eval/fresh``, ``eval/fresh2``: 15 briefs each, written and annotated after the
   rules of their day, held apart until read;
-- ``eval/fresh3`` to ``eval/fresh11``: 20 briefs each, written by a session that never
+- ``eval/fresh3`` to ``eval/fresh12``: 20 briefs each, written by a session that never
   ran graphbuild; read since;
-- ``eval/fresh12``: 20 briefs, held apart, written the same way.
+- ``eval/fresh13``: 20 briefs, held apart, written the same way.
 
 A regression guard, not a target: each floor sits a little under the strict
 micro F1 the harness measured, so a change that loses facts fails CI. Raise the
@@ -45,7 +45,7 @@ class EvalSet:
 
 SETS = [
     # Measured 2026-11-24, en_core_web_sm 3.8.0, strict (P/R in eval/dev/README.md):
-    # typed entities 0.951, relations 0.857, events 0.930, amounts 0.939.
+    # typed entities 0.957, relations 0.861, events 0.930, amounts 0.939.
     EvalSet(
         "dev",
         25,
@@ -136,12 +136,20 @@ SETS = [
         20,
         {"typed entities": 0.86, "relations": 0.65, "events": 0.61, "amounts": 0.51},
     ),
-    # First run, 2026-11-24, with the rules frozen: typed entities 0.867, relations 0.480,
-    # events 0.742, amounts 0.829. Held apart: its per-article misses are not read.
+    # First run, 2026-11-24: typed entities 0.867, relations 0.480, events 0.742,
+    # amounts 0.829. Read since and replaced by fresh13; 2026-11-24: 0.946, 0.810, 0.860,
+    # 0.900.
     EvalSet(
         "fresh12",
         20,
-        {"typed entities": 0.84, "relations": 0.45, "events": 0.71, "amounts": 0.80},
+        {"typed entities": 0.92, "relations": 0.78, "events": 0.83, "amounts": 0.87},
+    ),
+    # First run, 2026-11-24, with the rules frozen: typed entities 0.844, relations 0.511,
+    # events 0.713, amounts 0.667. Held apart: its per-article misses are not read.
+    EvalSet(
+        "fresh13",
+        20,
+        {"typed entities": 0.82, "relations": 0.48, "events": 0.68, "amounts": 0.64},
     ),
 ]
 
