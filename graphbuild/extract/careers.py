@@ -671,10 +671,10 @@ def _held_since(
     titles: list[Span],
     reader: RoleReader,
     title_roles: list[Relation],
-) -> list[tuple[Token, str, str, str]]:
-    """(the "since" date, holder, body, rule) of each post the text says is held since a
-    time: a title set beside its holder or after "has been", or a body run since then."""
-    found: list[tuple[Token, str, str, str]] = []
+) -> list[tuple[Token, str, str]]:
+    """(the "since" date, holder, body) of each post the text says is held since a time:
+    a title set beside its holder or after "has been", or a body run since then."""
+    found: list[tuple[Token, str, str]] = []
     for title in titles:
         root = title.root
         # "a Fed governor since 2018" (on the title), "has been chief executive of Walmart
@@ -687,7 +687,7 @@ def _held_since(
         roles = {reader.role_of(title), reader.kept_role_of(title)}
         sent = title.sent
         found += [
-            (date, r.subject, r.object, "career/named_org")
+            (date, r.subject, r.object)
             for r in title_roles
             if r.predicate == ROLE_AT
             and r.properties.get("role") in roles
@@ -704,7 +704,7 @@ def _held_since(
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         org = (by_token.get(obj.i) or descriptions.get(obj.i)) if obj is not None else None
         if person is not None and org is not None and ents.types[org] in BODY_TYPES:
-            found.append((date, person, org, "career/named_org"))
+            found.append((date, person, org))
     return found
 
 
@@ -913,12 +913,14 @@ def extract_careers(
     # A post held since a time: the Appointment that started it ("a Fed governor since
     # 2018", "has been chief executive of Walmart U.S. since 2019", "who has run the
     # company since 2018").
-    for start, holder, org, rule in _held_since(
+    for start, holder, org in _held_since(
         doc, ents, by_token, descriptions, titles, reader, title_roles or []
     ):
-        evidence = span_evidence(start.sent, f"{rule}/appointment/since")
+        evidence = span_evidence(start.sent, "career/named_org/appointment/since")
         date = date_near(doc, start.sent, start.i)
-        event = _career_event(APPOINTMENT, holder, org, date, CONFIDENCE[rule], evidence)
+        confidence = CONFIDENCE["career/named_org"]
+        event = _career_event(APPOINTMENT, holder, org, date, confidence, evidence)
+        event = event.model_copy(update={"status": "effective"})  # it has taken effect
         if not any(_same_move(event, seen) for seen in events.values()):
             events.setdefault(event.id, event)
     # Departures without a title: a Resignation, but no role to end.

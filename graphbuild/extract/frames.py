@@ -561,7 +561,7 @@ class _Resolver:
         where each is based)."""
         doc, end = self._doc, noun.sent.end
         opener = noun.i + 1
-        if opener < end and doc[opener].text != "," and noun.right_edge.i + 1 < end:
+        if opener < end and doc[opener].text not in (",", ":") and noun.right_edge.i + 1 < end:
             opener = noun.right_edge.i + 1
             if doc[opener].text != ":":
                 return []

@@ -154,10 +154,11 @@ _FIGURE = re.compile(r"[\d.,]+\s*(?:bn|mn|m|k|tn|b)?", re.IGNORECASE)
 COUNTRY_CODES = frozenset({"U.S.", "US", "UK", "U.K."})
 # Company kinds that are also people's trades: "software developer", "tour operator".
 _TRADES = frozenset({"developer", "publisher", "operator", "contractor", "provider"})
-# Relatives a name may be set beside: "his wife, Nadine Menendez", "his son Michael".
+# Relatives a name may be set beside: "his wife, Nadine Menendez", "his son Michael" (not
+# "partner", which a company is too).
 _RELATIVES = frozenset(
     {"wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "spouse",
-     "partner", "associate", "nephew", "niece", "cousin"}
+     "nephew", "niece", "cousin"}
 )  # fmt: skip
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
 
@@ -1429,9 +1430,7 @@ def _named_investor(doc: Doc, mention: MentionSpan, found: list[MentionSpan]) ->
         return False
     # "sanctioned Prince Group and Chen" after "Chen Zhi": a person named before.
     if any(
-        m.type == PERSON
-        and mention.name in m.name.split()[1:] + m.name.split()[:1]
-        and m.name != mention.name
+        m.type == PERSON and mention.name in m.name.split() and m.name != mention.name
         for m in found
     ):
         return False

@@ -902,6 +902,8 @@ def test_a_post_held_since_a_time_was_an_appointment(
     extract_text: Extract, text: str, appointee: str, org: str
 ) -> None:
     result = extract_text(text)
+    # A post held since then has taken effect.
+    assert "effective" in {e.status for e in result.events if e.type == "Appointment"}
     assert {("appointee", appointee), ("organization", org)} in [
         {p for p in parts if p[0] != "predecessor"} for parts in event_parts(result, "Appointment")
     ]

@@ -160,3 +160,11 @@ def test_a_fine_told_again_through_its_authority_alone_is_one_fine(
         {("authority", "Financial Conduct Authority"), ("defendant", "PwC")}
     ]
     assert ("PwC", "Financial Reporting Council") in pairs(result, "SETTLED_WITH")
+
+
+def test_a_colon_right_after_the_counted_noun(extract_text: Extract) -> None:
+    result = extract_text("OFAC designated two companies: Intellexa S.A. and Cytrox AD.")
+    assert pairs(result, "SANCTIONED") == {
+        ("Office of Foreign Assets Control", "Intellexa S.A."),
+        ("Office of Foreign Assets Control", "Cytrox AD"),
+    }
