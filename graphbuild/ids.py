@@ -47,12 +47,14 @@ def event_id(
     event_type: str,
     participants: Iterable[tuple[str, str]],
     amount: tuple[float, str] | None = None,
+    occasion: str | None = None,
 ) -> str:
     """Stable id of an event from what defines it, whichever article reports it.
 
     The key is the event type, its ``(role, entity id)`` participants in sorted
     order and, when known, its amount value and currency; so two articles about
-    the same settlement name one event.
+    the same settlement name one event. ``occasion`` (see :func:`event_occasion`)
+    tells apart two happenings with the same participants.
 
     >>> a = event_id("Settlement", [("defendant", "organization:binance")], (4.3e9, "USD"))
     >>> a == event_id("Settlement", [("defendant", "organization:binance")], (4.3e9, "USD"))
@@ -62,7 +64,31 @@ def event_id(
     if amount is not None:
         value, currency = amount
         parts.append(f"amount={float(value)!r} {currency.upper()}")
+    if occasion is not None:
+        parts.append(f"on={occasion}")
     return f"{event_type.lower()}:" + _digest(event_type, *parts)
+
+
+# Event types whose earlier happenings an article tells beside the new one: "will succeed
+# Moeller as chief executive" and "Moeller, who took over from Taylor in November 2021"
+# are two appointments of Moeller at the same company.
+YEAR_KEYED_EVENTS = frozenset({"Appointment"})
+
+
+def event_occasion(event_type: str, date: str | None, published: str | None) -> str | None:
+    """The year that tells an event apart from a later one of the same participants: the
+    year of its date when that is before the year the article was published, for the
+    :data:`YEAR_KEYED_EVENTS`; None for the rest, whose ids stay as they were.
+
+    >>> event_occasion("Appointment", "2021-11", "2025-07-29")
+    '2021'
+    >>> event_occasion("Appointment", "2026-01-01", "2025-07-29") is None
+    True
+    """
+    if event_type not in YEAR_KEYED_EVENTS or not date or not published:
+        return None
+    year = date[:4]
+    return year if year.isdigit() and year < published[:4] else None
 
 
 def content_id(text: str) -> str:

@@ -8,7 +8,7 @@ are what ``graphbuild entities`` shows:
    it apart from every other (a split: no later rule touches it).
 2. ``gazetteer`` / ``alias_table``: curated names in ``seeds/gazetteers/`` and
    ``seeds/aliases.yaml`` ("SEC" → "U.S. Securities and Exchange Commission").
-3. ``legal_suffix`` (organisations: "Binance Holdings Ltd." → "Binance",
+3. ``legal_suffix`` (organisations: "Coinbase Global, Inc." → "Coinbase Global",
    "Binance.com" → "Binance") and ``country_prefix`` (regulators: "U.S. Foo
    Agency" → "Foo Agency"), each followed by layers 1 and 2 again. The article's
    own names decide two cases: a company keeps its legal form when another
@@ -56,7 +56,7 @@ from rapidfuzz import fuzz
 
 from graphbuild.errors import ConfigError, QueryError
 from graphbuild.gazetteers import Gazetteer, GazetteerEntry
-from graphbuild.ids import entity_id, event_id, normalize_key, relation_id
+from graphbuild.ids import entity_id, event_id, event_occasion, normalize_key, relation_id
 from graphbuild.models import (
     ArticleExtraction,
     Entity,
@@ -103,7 +103,7 @@ FUZZY_DEFAULT_THRESHOLD = 88.0
 FUZZY_MIN_LENGTH = 6
 
 _LEGAL_SUFFIX = re.compile(
-    r"(?:,?\s+(?:ltd|limited|inc|incorporated|corp|corporation|holdings?|llc|llp|plc|ag|sa|"
+    r"(?:,?\s+(?:ltd|limited|inc|incorporated|corp|corporation|llc|llp|plc|ag|sa|"
     r"s\.a|nv|n\.v|bv|b\.v|gmbh|pte|pty|spa|s\.p\.a|kk)\.?)+$",
     re.IGNORECASE,
 )
@@ -113,7 +113,7 @@ _COUNTRY_PREFIX = re.compile(
 )
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 # Words that may end a company's name after the short form the article also uses.
-_GENERIC_ENDINGS = frozenset({"banking", "holding", "holdings"})
+_GENERIC_ENDINGS = frozenset({"banking"})
 _MINOR_WORDS = frozenset({"and", "of", "the", "for", "on", "in", "&", "de", "du", "des", "la"})
 
 
@@ -250,8 +250,10 @@ def load_merge_file(path: Path | None, schema: Schema) -> MergeFile:
 def strip_legal_suffixes(name: str) -> str:
     """A company name without its legal form or web domain.
 
-    >>> strip_legal_suffixes("Binance Holdings Ltd.")
-    'Binance'
+    >>> strip_legal_suffixes("Acme Widgets, Inc.")
+    'Acme Widgets'
+
+    "Holdings" is part of the name, as news writes it: "Capri Holdings", "Arm Holdings".
     >>> strip_legal_suffixes("Binance.com")
     'Binance'
     """
@@ -512,7 +514,7 @@ class Resolver:
         entities = self._merge_entities(extraction.entities, target, names)
         merges = self._decisions(extraction.entities, target, names, rules)
         relations, rejected = _rewrite_relations(self.schema, extraction.relations, target)
-        events = _rewrite_events(extraction.events, target)
+        events = _rewrite_events(extraction.events, target, extraction.article.published)
         resolved = extraction.model_copy(
             update={
                 "entities": entities,
@@ -645,7 +647,9 @@ def _rewrite_relations(
     return list(out.values()), rejected
 
 
-def _rewrite_events(events: Sequence[Event], target: dict[str, str]) -> list[Event]:
+def _rewrite_events(
+    events: Sequence[Event], target: dict[str, str], published: str | None
+) -> list[Event]:
     out: dict[str, Event] = {}
     for event in events:
         participants: list[Participant] = []
@@ -654,7 +658,9 @@ def _rewrite_events(events: Sequence[Event], target: dict[str, str]) -> list[Eve
             if moved not in participants:
                 participants.append(moved)
         amount = None if event.amount is None else (event.amount.value, event.amount.currency)
-        eid = event_id(event.type, [(p.role, p.entity) for p in participants], amount)
+        date = event.date.value if event.date else None
+        occasion = event_occasion(event.type, date, published)
+        eid = event_id(event.type, [(p.role, p.entity) for p in participants], amount, occasion)
         rewritten = event.model_copy(update={"id": eid, "participants": participants})
         if eid in out:
             first = out[eid]

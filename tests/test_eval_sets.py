@@ -130,19 +130,21 @@ SETS = [
     ),
     # First run, 2026-11-24: typed entities 0.861, relations 0.546, events 0.644,
     # amounts 0.541. Read since and replaced by fresh12; 2026-11-24: 0.885, 0.675, 0.644,
-    # 0.541.
+    # 0.541. "Holdings" stays in names since the fresh13 round (9 of the 11 such names in
+    # the gold keep it), which this set's "Hashnote" does not: 0.881, 0.649, 0.702, 0.556.
     EvalSet(
         "fresh11",
         20,
-        {"typed entities": 0.86, "relations": 0.65, "events": 0.61, "amounts": 0.51},
+        {"typed entities": 0.86, "relations": 0.63, "events": 0.67, "amounts": 0.51},
     ),
     # First run, 2026-11-24: typed entities 0.867, relations 0.480, events 0.742,
     # amounts 0.829. Read since and replaced by fresh13; 2026-11-24: 0.946, 0.810, 0.860,
-    # 0.900.
+    # 0.900. With "Holdings" kept in names ("Nomura Holdings", which its gold calls
+    # "Nomura"): 0.941, 0.794, 0.863, 0.850.
     EvalSet(
         "fresh12",
         20,
-        {"typed entities": 0.92, "relations": 0.78, "events": 0.83, "amounts": 0.87},
+        {"typed entities": 0.92, "relations": 0.77, "events": 0.83, "amounts": 0.83},
     ),
     # First run, 2026-11-24, with the rules frozen: typed entities 0.844, relations 0.511,
     # events 0.713, amounts 0.667. Held apart: its per-article misses are not read.

@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from graphbuild.ids import entity_id
-from graphbuild.models import ArticleExtraction, ArticleHeader, Entity, Mention, RejectReason
+from graphbuild.models import (
+    Article,
+    ArticleExtraction,
+    ArticleHeader,
+    Entity,
+    Mention,
+    RejectReason,
+)
 from graphbuild.pipeline import Pipeline
 from graphbuild.resolve import (
     EntitySummary,
@@ -26,6 +33,7 @@ from graphbuild.resolve import (
     strip_legal_suffixes,
 )
 from graphbuild.stores.embedded import EmbeddedStore
+from graphbuild.validate import validate
 
 
 def article(article_id: str, *entities: tuple[str, str]) -> ArticleExtraction:
@@ -57,7 +65,9 @@ def ids(resolver: Resolver, extraction: ArticleExtraction) -> dict[str, str]:
 
 
 def test_name_rules() -> None:
-    assert strip_legal_suffixes("Binance Holdings Ltd.") == "Binance"
+    assert strip_legal_suffixes("Binance Holdings Ltd.") == "Binance Holdings"
+    # "Holdings" is no legal form: news calls the company "Capri Holdings".
+    assert strip_legal_suffixes("Capri Holdings") == "Capri Holdings"
     assert strip_legal_suffixes("Acme Widgets, Inc.") == "Acme Widgets"
     assert strip_legal_suffixes("Binance.com") == "Binance"
     assert strip_legal_suffixes("Ltd") == "Ltd"
@@ -360,3 +370,23 @@ def test_a_company_takes_the_short_form_its_article_uses(pipeline: Pipeline) -> 
     assert entity.name == "Westpac"
     assert "Westpac Banking Corp" in entity.aliases
     assert {(d.name, d.rule) for d in resolution.merges} == {("Westpac Banking Corp", "short_form")}
+
+
+def test_an_earlier_appointment_stays_apart_through_resolution(pipeline: Pipeline) -> None:
+    text = (
+        "Procter & Gamble said on Monday that Jon Moeller will become executive chairman on "
+        "Jan. 1. Moeller, who took over from David Taylor in November 2021, is stepping back."
+    )
+    article = Article(id="pg", text=text, published="2025-07-29")
+    extraction = validate(pipeline.extractor.extract(article), pipeline.schema)
+    resolved = resolver(pipeline).resolve(extraction).extraction
+    moves = [e for e in resolved.events if e.type == "Appointment"]
+    assert sorted(e.date.value for e in moves if e.date) == ["2021-11", "2026-01-01"]
+    assert len({e.id for e in moves}) == 2
+
+
+def test_holdings_is_part_of_a_company_name(pipeline: Pipeline) -> None:
+    capri = article("a1", ("Organization", "Capri Holdings"))
+    capri.entities[0].aliases.append("Capri")
+    [entity] = resolver(pipeline).resolve(capri).extraction.entities
+    assert entity.name == "Capri Holdings"

@@ -23,8 +23,8 @@ from graphbuild.extract.coref import DESCRIPTIONS, PRONOUNS, antecedent, pronoun
 from graphbuild.extract.frames import negated_or_hedged
 from graphbuild.extract.mentions import PERSON, ArticleEntities, topic_organization
 from graphbuild.extract.relations import BODY_TYPES, ROLE_AT, RoleReader
-from graphbuild.extract.values import date_near, span_evidence
-from graphbuild.ids import event_id, relation_id
+from graphbuild.extract.values import PUBLISHED, date_near, span_evidence
+from graphbuild.ids import event_id, event_occasion, relation_id
 from graphbuild.models import Event, EventDate, Evidence, Participant, Relation
 
 APPOINTMENT = "Appointment"
@@ -312,14 +312,37 @@ def _label_of(
 def _effective(verb: Token) -> bool:
     """Whether a departure has taken place ("stepped down", "was leaving with immediate
     effect"), not one only announced ("will step down", "was leaving after eight years")."""
-    if any(c.lower_ in ("immediately", "now") for c in verb.children):
+    if any(c.lower_ in ("immediately", "now") for c in verb.children) or _at_once(verb):
         return True
-    for prep in (c for c in verb.children if c.lower_ == "with"):
-        for effect in (c for c in prep.children if c.lemma_.lower() == "effect"):
-            if any(a.lower_ == "immediate" for a in effect.children):
-                return True
     # "was leaving" is under way, not done.
     return _in_the_past(verb) and verb.tag_ != "VBG"
+
+
+def _at_once(verb: Token) -> bool:
+    """ "with immediate effect", on the verb or on the title it gives ("would return as its
+    chief executive with immediate effect")."""
+    return any(
+        t.lemma_.lower() == "effect"
+        and t.head.lower_ == "with"
+        and any(a.lower_ == "immediate" for a in t.children)
+        for t in verb.subtree
+    )
+
+
+# Verbs that name someone to a post that may be taken later ("named her as its next chief
+# executive"); the others tell the move itself ("took over", "became", "succeeded").
+_NAMING = frozenset(
+    {"appoint", "name", "hire", "promote", "elect", "tap", "reappoint", "install", "choose",
+     "select", "pick", "nominate", "confirm", "approve"}
+)  # fmt: skip
+
+
+def _moved(verb: Token) -> bool:
+    """Whether an appointment has taken effect: a move told as done, or one with immediate
+    effect; a naming in the past tense is only announced."""
+    if _at_once(verb):
+        return True
+    return _lemma(verb, _NAMING) not in _NAMING and _in_the_past(verb) and verb.tag_ != "VBG"
 
 
 def _named_before(eid: str | None, verb: Token, ents: ArticleEntities) -> bool:
@@ -671,6 +694,7 @@ def _held_since(
     titles: list[Span],
     reader: RoleReader,
     title_roles: list[Relation],
+    topic: str | None,
 ) -> list[tuple[Token, str, str]]:
     """(the "since" date, holder, body) of each post the text says is held since a time:
     a title set beside its holder or after "has been", or a body run since then."""
@@ -686,13 +710,22 @@ def _held_since(
             continue
         roles = {reader.role_of(title), reader.kept_role_of(title)}
         sent = title.sent
-        found += [
+        held = [
             (date, r.subject, r.object)
             for r in title_roles
             if r.predicate == ROLE_AT
             and r.properties.get("role") in roles
             and any(sent.start_char <= e.start < sent.end_char for e in r.evidence)
         ]
+        if not held and root.dep_ == "attr":
+            # "Jejurikar ... has been chief operating officer since 2021": a title that
+            # names no body is held at the article's company.
+            subject = _clause_subject(root.head)
+            person = _person_named(subject, ents, by_token) if subject is not None else None
+            org = _named_org(title, ents, by_token) or topic
+            if person is not None and org is not None and _named_before(org, root, ents):
+                held.append((date, person, org))
+        found += held
     for verb in doc:
         # "Wirth, who has run the company since 2018".
         date = _since(verb) if verb.lemma_.lower() in _LEAD_VERBS else None
@@ -708,13 +741,30 @@ def _held_since(
     return found
 
 
-def _same_move(event: Event, seen: Event) -> bool:
-    """Whether two Appointment events name the same appointee at the same body."""
+def _same_move(event: Event, seen: Event, published: str | None) -> bool:
+    """Whether two Appointment events name the same appointee at the same body, at the
+    same time: one in an earlier year than the article's is another appointment."""
 
     def parts(e: Event) -> set[tuple[str, str]]:
         return {(p.role, p.entity) for p in e.participants if p.role != "predecessor"}
 
-    return event.type == seen.type and parts(event) <= parts(seen)
+    return (
+        event.type == seen.type
+        and parts(event) <= parts(seen)
+        and _occasion(event, published) == _occasion(seen, published)
+    )
+
+
+def _occasion(event: Event, published: str | None) -> str | None:
+    return event_occasion(event.type, event.date.value if event.date else None, published)
+
+
+def _career_id(
+    kind: str, participants: list[Participant], date: EventDate | None, published: str | None
+) -> str:
+    """An Appointment's id, which names the year of one made before the article's year."""
+    occasion = event_occasion(kind, date.value if date else None, published)
+    return event_id(kind, [(p.role, p.entity) for p in participants], None, occasion)
 
 
 def _departure_org(verb: Token, by_token: dict[int, str], ents: ArticleEntities) -> str | None:
@@ -747,6 +797,7 @@ def extract_careers(
         for i in range(m.start, m.end)
     }
     topic = topic_organization(ents)
+    published = doc.user_data.get(PUBLISHED)
     events: dict[str, Event] = {}
     relations: list[Relation] = []
     descriptions = _descriptions(doc, ents)
@@ -817,9 +868,12 @@ def extract_careers(
         since = date.value if date else None
         confidence = CONFIDENCE[rule]
         for holder in people:
-            event = _career_event(kind, holder, org, date, confidence, evidence)
+            event = _career_event(kind, holder, org, date, confidence, evidence, published)
             for one in predecessors:
-                event = _with_predecessor(event, one)
+                event = _with_predecessor(event, one, published)
+            if kind == APPOINTMENT and _moved(verb):
+                # "took over as chief executive in 2021", "would return with immediate effect"
+                event = event.model_copy(update={"status": "effective"})
             events.setdefault(event.id, event)
             if kind == APPOINTMENT:
                 relations.append(_role_at(holder, org, role, confidence, evidence, since=since))
@@ -838,7 +892,7 @@ def extract_careers(
             if _handed_to(verb) is not None:
                 # "who handed the chief executive role to Matt Cohen": he gave it up.
                 given_up = evidence.model_copy(update={"rule": f"{rule}/resignation/handover"})
-                event = _career_event(RESIGNATION, one, org, date, confidence, given_up)
+                event = _career_event(RESIGNATION, one, org, date, confidence, given_up, published)
                 events.setdefault(event.id, event)
         if kind == APPOINTMENT and role.startswith("co-"):
             # "as co-chief executive alongside Dave Ripley": Ripley holds the role too.
@@ -860,7 +914,7 @@ def extract_careers(
             continue
         evidence = span_evidence(verb.sent, f"{rule}/appointment/untitled")
         date = date_near(doc, verb.sent, verb.i)
-        event = _career_event(APPOINTMENT, person, org, date, CONFIDENCE[rule], evidence)
+        event = _career_event(APPOINTMENT, person, org, date, CONFIDENCE[rule], evidence, published)
         events.setdefault(event.id, event)
     # "will join the board of G42": a director's seat; "sits on Stripe's board": one held.
     for verb in doc:
@@ -877,7 +931,7 @@ def extract_careers(
             continue
         evidence = span_evidence(verb.sent, f"{rule}/appointment/board")
         date = date_near(doc, verb.sent, verb.i)
-        event = _career_event(APPOINTMENT, person, org, date, confidence, evidence)
+        event = _career_event(APPOINTMENT, person, org, date, confidence, evidence, published)
         events.setdefault(event.id, event)
         since = date.value if date else None
         relations.append(_role_at(person, org, "director", confidence, evidence, since=since))
@@ -906,22 +960,28 @@ def extract_careers(
             continue
         evidence = span_evidence(verb.sent, f"{rule}/appointment/succession")
         date = date_near(doc, verb.sent, verb.i)
-        event = _career_event(APPOINTMENT, successor, org, date, CONFIDENCE[rule], evidence)
-        event = _with_predecessor(event, predecessor)
+        event = _career_event(
+            APPOINTMENT, successor, org, date, CONFIDENCE[rule], evidence, published
+        )
+        event = _with_predecessor(event, predecessor, published)
+        # "succeeded", or "took the top job in 2018, succeeding Matthias Müller".
+        done = verb.head if verb.tag_ == "VBG" and verb.dep_ == "advcl" else verb
+        if _moved(done):
+            event = event.model_copy(update={"status": "effective"})
         events.setdefault(event.id, event)
         appointed.add((successor, org, predecessor))
     # A post held since a time: the Appointment that started it ("a Fed governor since
     # 2018", "has been chief executive of Walmart U.S. since 2019", "who has run the
     # company since 2018").
     for start, holder, org in _held_since(
-        doc, ents, by_token, descriptions, titles, reader, title_roles or []
+        doc, ents, by_token, descriptions, titles, reader, title_roles or [], topic
     ):
         evidence = span_evidence(start.sent, "career/named_org/appointment/since")
         date = date_near(doc, start.sent, start.i)
         confidence = CONFIDENCE["career/named_org"]
-        event = _career_event(APPOINTMENT, holder, org, date, confidence, evidence)
+        event = _career_event(APPOINTMENT, holder, org, date, confidence, evidence, published)
         event = event.model_copy(update={"status": "effective"})  # it has taken effect
-        if not any(_same_move(event, seen) for seen in events.values()):
+        if not any(_same_move(event, seen, published) for seen in events.values()):
             events.setdefault(event.id, event)
     # Departures without a title: a Resignation, but no role to end.
     titled = {e.evidence[0].start for e in events.values() if e.type == RESIGNATION}
@@ -946,13 +1006,13 @@ def extract_careers(
         how = "labelled" if label is not None else "untitled"
         evidence = span_evidence(verb.sent, f"{rule}/resignation/{how}")
         date = date_near(doc, verb.sent, verb.i)
-        event = _career_event(RESIGNATION, person, org, date, CONFIDENCE[rule], evidence)
+        event = _career_event(RESIGNATION, person, org, date, CONFIDENCE[rule], evidence, published)
         events.setdefault(event.id, event)
         if label is not None:
             role = f"former {reader.kept_role_of(label)}"
             until = date.value if date else None
             relations.append(_role_at(person, org, role, CONFIDENCE[rule], evidence, until=until))
-    return _one_per_appointment(list(events.values())), relations
+    return _one_per_appointment(list(events.values()), published), relations
 
 
 def successor_roles(
@@ -998,14 +1058,34 @@ def successor_roles(
             if not r.startswith("former ") and r not in kept
         ]
         given = [(successor, role, event.date.value if event.date else None) for role in current]
-        past = event.date is not None and published is not None and event.date.value < published
+        # A move dated before the article is done if told as done, or in an earlier year:
+        # not "named her on Tuesday ... she will succeed Knof".
+        past = (
+            event.date is not None
+            and published is not None
+            and event.date.value < published
+            and (event.status == "effective" or event.date.value[:4] < published[:4])
+        )
+        told = {e.start for e in event.evidence}
         if past and not held.get((predecessor, org)):
-            mine = [r for r in held.get((successor, org), []) if not r.startswith("former ")]
-            given += [(predecessor, f"former {role}", None) for role in mine]
+            # The roles the appointment gives, else those not taken at another time ("became
+            # finance chief in 2020", "becoming executive chairman on Jan. 1").
+            theirs = [
+                r
+                for r in relations
+                if r.predicate == ROLE_AT
+                and (r.subject, r.object) == (successor, org)
+                and not str(r.properties.get("role")).startswith("former ")
+            ]
+            date = event.date.value if event.date else None
+            mine = [r for r in theirs if any(e.start in told for e in r.evidence)] or [
+                r for r in theirs if r.properties.get("since") in (None, date)
+            ]
+            roles = dict.fromkeys(str(r.properties.get("role")) for r in mine)
+            given += [(predecessor, f"former {role}", None) for role in roles]
         elif not held.get((predecessor, org)):
             # "Ardoino will become chief executive. He succeeds van der Velde": until the
             # handover, the predecessor holds the role the appointment gives.
-            told = {e.start for e in event.evidence}
             given += [
                 (predecessor, str(r.properties.get("role")), None)
                 for r in relations
@@ -1107,17 +1187,22 @@ def _role_at(
     )
 
 
-def _one_per_appointment(events: list[Event]) -> list[Event]:
-    """One Appointment per appointee and organisation: "Boeing named Ortberg its next CEO.
-    Ortberg will succeed Calhoun" is one appointment, with its predecessor and the evidence
-    of both sentences."""
-    kept: dict[tuple[str, str], Event] = {}
+def _one_per_appointment(events: list[Event], published: str | None) -> list[Event]:
+    """One Appointment per appointee, organisation and occasion: "Boeing named Ortberg its
+    next CEO. Ortberg will succeed Calhoun" is one appointment, with its predecessor and the
+    evidence of both sentences; "Moeller, who took over from David Taylor in November 2021"
+    is another than his move to executive chairman next year."""
+    kept: dict[tuple[str, str, str | None], Event] = {}
     out: list[Event] = []
     for event in events:
         if event.type != APPOINTMENT:
             out.append(event)
             continue
-        key = (event.participants[0].entity, event.participants[1].entity)
+        key = (
+            event.participants[0].entity,
+            event.participants[1].entity,
+            _occasion(event, published),
+        )
         seen = kept.get(key)
         if seen is None:
             kept[key] = event
@@ -1126,10 +1211,12 @@ def _one_per_appointment(events: list[Event]) -> list[Event]:
         fuller, other = (
             (event, seen) if len(event.participants) > len(seen.participants) else (seen, event)
         )
+        effective = "effective" in (fuller.status, other.status)
         merged = fuller.model_copy(
             update={
                 "evidence": [*fuller.evidence, *other.evidence],
                 "date": fuller.date or other.date,
+                "status": "effective" if effective else fuller.status,
             }
         )
         out[out.index(seen)] = merged
@@ -1137,12 +1224,12 @@ def _one_per_appointment(events: list[Event]) -> list[Event]:
     return out
 
 
-def _with_predecessor(event: Event, predecessor: str) -> Event:
+def _with_predecessor(event: Event, predecessor: str, published: str | None) -> Event:
     participants = [*event.participants, Participant(entity=predecessor, role="predecessor")]
     return event.model_copy(
         update={
             "participants": participants,
-            "id": event_id(event.type, [(p.role, p.entity) for p in participants], None),
+            "id": _career_id(event.type, participants, event.date, published),
         }
     )
 
@@ -1171,6 +1258,7 @@ def _career_event(
     date: EventDate | None,
     confidence: float,
     evidence: Evidence,
+    published: str | None,
 ) -> Event:
     """An Appointment or Resignation of ``person`` at ``org``, as announced."""
     person_role = "appointee" if kind == APPOINTMENT else "person"
@@ -1179,7 +1267,7 @@ def _career_event(
         Participant(entity=org, role="organization"),
     ]
     return Event(
-        id=event_id(kind, [(p.role, p.entity) for p in participants], None),
+        id=_career_id(kind, participants, date, published),
         type=kind,
         participants=participants,
         date=date,

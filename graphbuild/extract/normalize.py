@@ -252,8 +252,9 @@ def published_date(published: str | None) -> tuple[int, int | None, int | None] 
     return int(match.group("year")), int(month) if month else None, int(day) if day else None
 
 
-def _relative_date(phrase: str, published: str | None) -> EventDate | None:
-    """A date said relative to the article's publication, resolved against it."""
+def _relative_date(phrase: str, published: str | None, future: bool) -> EventDate | None:
+    """A date said relative to the article's publication, resolved against it; a month or
+    day of a deed still to come is the next one ("will take over on Jan. 1")."""
     when = published_date(published)
     if when is None:
         return None
@@ -291,6 +292,8 @@ def _relative_date(phrase: str, published: str | None) -> EventDate | None:
                 return None
             if (found - today).days > _AHEAD_DAYS:
                 found = found.replace(year=year - 1)
+            elif future and found < today:
+                found = found.replace(year=year + 1)
             return EventDate(value=found.isoformat(), precision="day", text=phrase)
     only = _MONTH_ONLY.match(phrase)
     if only is not None and month is not None and only["month"].lower() in _MONTHS:
@@ -300,21 +303,27 @@ def _relative_date(phrase: str, published: str | None) -> EventDate | None:
         ahead = named >= month if past else named - month > _AHEAD_MONTHS
         if ahead:
             found_year -= 1
+        elif future and named < month:
+            found_year += 1
         return EventDate(value=f"{found_year:04d}-{named:02d}", precision="month", text=phrase)
     return None
 
 
-def parse_date(text: str, published: str | None = None) -> EventDate | None:
+def parse_date(text: str, published: str | None = None, future: bool = False) -> EventDate | None:
     """A date with its precision: "November 2023" -> 2023-11 (month).
 
     A weekday before a full date is dropped ("Monday, July 1, 2024"). Dates said
     relative to the article ("last Tuesday", "this year", "in March", "March 18")
     are resolved against ``published`` (the article's ISO date) when it is given
-    and precise enough; otherwise they give None.
+    and precise enough; otherwise they give None. With ``future`` (the date of a deed
+    still to come) a month or day before publication is next year's:
+
+    >>> parse_date("Jan. 1", "2025-07-29", future=True).value
+    '2026-01-01'
     """
     said = " ".join(text.strip().split())
     phrase = _LEADING_WEEKDAY.sub("", said) or said
-    found = _absolute_date(phrase) or _relative_date(phrase, published)
+    found = _absolute_date(phrase) or _relative_date(phrase, published, future)
     return found.model_copy(update={"text": said}) if found is not None else None
 
 

@@ -184,11 +184,24 @@ def date_near(doc: Doc, sent: Span, anchor: int) -> EventDate | None:
         # relative clause's deed is dated inside the clause or on the noun it hangs on
         # ("the 2023 settlement in which Binance pleaded guilty"), if at all.
         nearest = [e for e in nearest if e.start in own or e.root.head.i == head.head.i]
+    future = _to_come(head)
     for ent in sorted(nearest, key=lambda e: e.start not in own):
-        parsed = parse_date(ent.text, published)
+        parsed = parse_date(ent.text, published, future)
         if parsed is not None:
             return parsed
     return None
+
+
+def _to_come(anchor: Token) -> bool:
+    """Whether the deed at ``anchor`` is still to come: its verb, or one it hangs on, takes
+    "will" ("will succeed Moeller on Jan. 1, with Moeller becoming executive chairman")."""
+    token = anchor
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in token.children):
+            return True
+        if token.head.i == token.i or token.dep_ in ("relcl", "ccomp", "conj"):
+            return False
+        token = token.head
 
 
 def _dated_aside(date: Span, anchor: Token) -> bool:
@@ -196,10 +209,13 @@ def _dated_aside(date: Span, anchor: Token) -> bool:
     anchor and is not the anchor's own clause: "Virgin Money, which Richard Branson founded
     in 1995, ... and its chief executive stepped down"; not "a settlement, which it
     reached in November"."""
+    own = _clause(anchor).i
     clause = _clause(date.root)
-    return not (
-        clause.dep_ != "relcl" or clause.i == _clause(anchor).i or clause.head.i == anchor.i
-    )
+    # "succeeds Zinsner, who have run the chipmaker since Gelsinger retired in December":
+    # a clause inside such a relative clause is aside too.
+    while clause.dep_ != "relcl" and clause.i != own and clause.head.i != clause.i:
+        clause = _clause(clause.head)
+    return not (clause.dep_ != "relcl" or clause.i == own or clause.head.i == anchor.i)
 
 
 def span_evidence(span: Span, rule: str) -> Evidence:

@@ -926,3 +926,66 @@ def test_a_post_taken_where_a_clause_says_and_undated_there(extract_text: Extrac
     found = dated_roles(result)
     assert ("Anthony Miller", "partner", "Goldman Sachs", None, None) in found
     assert not {r for r in found if r[1] == "partner" and r[2] == "Westpac"}
+
+
+def test_an_appointment_in_an_earlier_year_is_another_appointment(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Procter & Gamble said on Monday that Shailesh Jejurikar will succeed Jon Moeller as "
+        "chief executive on Jan. 1, with Moeller becoming executive chairman. Moeller, who "
+        "took over from David Taylor in November 2021, is stepping back after four years. "
+        "Jejurikar has been chief operating officer since 2021.",
+        published="2025-07-29",
+    )
+    moves = [e for e in result.events if e.type == "Appointment"]
+    names = {e.id: e.name for e in result.entities}
+    dates = {(names[e.participants[0].entity], e.date.value if e.date else None) for e in moves}
+    # Moeller now, and Moeller in 2021 after Taylor: two happenings, two events.
+    assert {("Jon Moeller", "2021-11"), ("Shailesh Jejurikar", "2021")} <= dates
+    assert {("appointee", "Jon Moeller"), ("organization", "Procter & Gamble")} in [
+        {p for p in parts if p[0] != "predecessor"}
+        for parts in event_parts(result, "Appointment")
+        if ("predecessor", "David Taylor") not in parts
+    ]
+    assert len({e.id for e in moves}) == len(moves) == 4
+    # Taylor gave up the role Moeller took, not the chairmanship Moeller takes next year.
+    assert ("David Taylor", "former executive chair", "Procter & Gamble", None, None) not in (
+        dated_roles(result)
+    )
+
+
+def test_an_appointment_told_twice_in_the_articles_year_stays_one(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Intel has appointed Lip-Bu Tan as its chief executive, effective March 18. Tan "
+        "succeeds David Zinsner, who has run the chipmaker as interim chief executive since "
+        "Pat Gelsinger retired in December.",
+        published="2025-03-12",
+    )
+    [move] = [e for e in result.events if e.type == "Appointment"]
+    # The December of the clause about Zinsner does not date Tan's appointment.
+    assert move.date is None or move.date.value == "2025-03-18"
+
+
+def test_a_naming_is_announced_and_a_move_told_as_done_is_effective(
+    extract_text: Extract,
+) -> None:
+    named = extract_text(
+        "Commerzbank named its finance chief, Bettina Orlopp, as its next chief executive on "
+        "Tuesday. Orlopp will succeed Manfred Knof.",
+        published="2024-09-25",
+    )
+    [move] = [e for e in named.events if e.type == "Appointment"]
+    assert move.status == "announced"
+    # Knof keeps the post until she takes it over.
+    assert ("Manfred Knof", "CEO", "Commerzbank", None, None) in dated_roles(named)
+    done = extract_text(
+        "The Walt Disney Company said late on Sunday that Bob Iger would return as its chief "
+        "executive with immediate effect, replacing Bob Chapek.",
+        published="2022-11-21",
+    )
+    [move] = [e for e in done.events if e.type == "Appointment"]
+    assert move.status == "effective"
+    assert ("Bob Chapek", "former CEO", "Disney", None, None) in dated_roles(done)
