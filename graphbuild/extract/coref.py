@@ -52,6 +52,12 @@ DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "airline": (frozenset({"Organization"}), frozenset()),
     "conglomerate": (frozenset({"Organization"}), frozenset()),
     "consortium": (frozenset({"Organization"}), frozenset()),
+    # "The Microsoft-owned professional network", "the Cincinnati, Ohio-based maker of
+    # Pampers", "a Utah-based healthcare services provider", "the bitcoin miner".
+    "network": (frozenset({"Organization"}), frozenset()),
+    "maker": (frozenset({"Organization"}), frozenset()),
+    "provider": (frozenset({"Organization"}), frozenset()),
+    "miner": (frozenset({"Organization"}), frozenset()),
     # "the board's lead director": the board of the company named before.
     "board": (frozenset({"Organization"}), frozenset()),
     "court": (frozenset({"Regulator"}), frozenset({_COURT})),

@@ -165,8 +165,12 @@ def _parties(
         # A name used as a modifier is no counterparty: "sold it to U.S. investors",
         # "allegations by U.S. regulators".
         country_modifier = m.modifier and ents.types[eid] == "Government"
+        last = doc[m.end - 1]
+        # "agreed to pay the SEC a $37,500 penalty to settle": the one paid.
+        paid = last.dep_ == "dative" and last.head.lemma_.lower() == "pay"
         if (
             m.start in inside
+            or paid
             or (word in {"with", "to"} and not country_modifier)
             or (m.start in brought and word in {"by", "from"} and not country_modifier)
         ):
@@ -179,8 +183,15 @@ def _parties(
         and eid not in authorities
         and not _speaker(doc, m)
     ]
+    # "Binance's settlement" first, then the subject: "Richard Devlin, Unicoin's general
+    # counsel, agreed to pay ... to settle" is Devlin's settlement, not Unicoin's.
+    own = [(m, eid) for m, eid in parties if doc[m.end - 1].head.i == trigger.i]
+    own = [(m, eid) for m, eid in own if doc[m.end - 1].dep_ == "poss"]
     subjects = [(m, eid) for m, eid in parties if doc[m.end - 1].dep_ in _SUBJECT_DEPS]
-    choice = _closest(subjects, trigger.i) or _closest(parties, trigger.i)
+    subjects = [(m, eid) for m, eid in subjects if doc[m.end - 1].dep_ != "poss"] or subjects
+    choice = (
+        _closest(own, trigger.i) or _closest(subjects, trigger.i) or _closest(parties, trigger.i)
+    )
     return (choice[1] if choice else None), authorities
 
 

@@ -360,6 +360,7 @@ CONFIDENCE = {
     "clause": 0.7,
     "noun": 0.7,
     "based": 0.85,
+    "owned": 0.8,
     "paid": 0.7,
     "ordered": 0.8,
     "verdict": 0.8,
@@ -511,9 +512,7 @@ class _Resolver:
             following = self._by_token.get(token.i + 1)
             if following is not None:
                 return following
-            return antecedent(
-                self._ents, token.idx, word, token.sent.start_char, self._not_subject(token)
-            )
+            return self.described(token)
         if word in _PRONOUNS_THING:
             return pronoun_antecedent(self._ents, token)
         if word in _PRONOUNS_PERSON:
@@ -667,9 +666,11 @@ class _Resolver:
         return self._ents.types.get(eid) in ("Location", "Government")
 
     def described(self, noun: Token) -> str | None:
-        """The body a description ("the company") points back to."""
+        """The body a description ("the company") points back to, before the description's
+        own words ("The Microsoft-owned professional network" is not Microsoft)."""
+        start = min(noun.left_edge.idx, noun.idx)
         return antecedent(
-            self._ents, noun.idx, noun.lower_, noun.sent.start_char, self._not_subject(noun)
+            self._ents, start, noun.lower_, noun.sent.start_char, self._not_subject(noun)
         )
 
     def is_asset(self, eid: str) -> bool:
@@ -1086,6 +1087,48 @@ def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
     return _Found(subject_ids, object_ids, noun, "noun")
 
 
+def _described_company(described: Token, resolve: _Resolver, definite: bool) -> str | None:
+    """The company a noun with an "X-based" or "X-owned" before it stands for: the name
+    itself, the name it is the kind or apposition of ("Geneva-based commodities trader
+    Gunvor", "Bybit, a Dubai-based exchange"), or the company a definite description points
+    back to ("The Tysons, Virginia-based software company"); never a person ("Nikesh Arora,
+    chairman of the Santa Clara, California-based company")."""
+    subject = resolve.entity(described)
+    if subject is None and described.dep_ in ("compound", "appos"):
+        subject = resolve.entity(described.head)
+    if subject is not None and resolve.is_person(subject):
+        subject = None
+    if (
+        (subject is None or resolve.is_place(subject))
+        and described.lower_ in DESCRIPTIONS
+        and definite
+    ):
+        # The parse may take the town for the described name.
+        subject = resolve.described(described)
+    return subject
+
+
+def _owned_compound(token: Token, resolve: _Resolver) -> _Found | None:
+    """ "The Microsoft-owned professional network": "X-owned" or "X-controlled" before the
+    company owned."""
+    if token.lower_ not in ("owned", "controlled") or token.i < 2:
+        return None
+    doc = token.doc
+    if doc[token.i - 1].text != "-":
+        return None
+    owner = resolve.entity(doc[token.i - 2])
+    described = token.head if token.head.i != token.i else None
+    if owner is None or described is None or resolve.is_place(owner):
+        return None
+    definite = any(c.lower_ == "the" for c in described.children) or (
+        token.i > 2 and doc[token.i - 3].lower_ == "the"
+    )
+    owned = _described_company(described, resolve, definite)
+    if owned is None or owned == owner or resolve.is_place(owned):
+        return None
+    return _Found([owner], [owned], token, "owned")
+
+
 def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
     """ "the Seychelles-based exchange", "the London-headquartered bank": place, hyphen,
     'based' or 'headquartered', then the described noun."""
@@ -1106,31 +1149,13 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
     described = token.head if token.head.i != token.i else None
     if place is None or described is None:
         return None
-    subject = resolve.entity(described)
-    if subject is None and described.dep_ == "compound":
-        # "Geneva-based commodities trader Gunvor": the kind before the name.
-        subject = resolve.entity(described.head)
-    if subject is None and described.dep_ == "appos":
-        # "Bybit, a Dubai-based exchange": the description stands beside the name.
-        subject = resolve.entity(described.head)
-    if subject is not None and resolve.is_person(subject):
-        # "Nikesh Arora, chairman and chief executive of the Santa Clara, California-based
-        # company": the parse hangs the description on the person; no person is based.
-        subject = None
     # The tagger may take "the" into the town's name ("The Menomonee Falls").
     definite = (
         doc[first].lower_ == "the"
         or (first > 0 and doc[first - 1].lower_ == "the")
         or any(c.lower_ == "the" for c in described.children)
     )
-    if (
-        (subject is None or resolve.is_place(subject))
-        and described.lower_ in DESCRIPTIONS
-        and definite
-    ):
-        # "The Tysons, Virginia-based software company": the parse takes the town for the
-        # described name; the description points back to a company.
-        subject = resolve.described(described)
+    subject = _described_company(described, resolve, definite)
     # The parse may take the town for the subject and hang the noun on it as an apposition.
     told = described.head if described.dep_ == "appos" else described
     if (
@@ -1273,13 +1298,24 @@ def _offices_in(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """ "Bitstamp has offices in Luxembourg, London and Singapore": where a company is;
     "has its headquarters in" says where it is based."""
     obj = _child(verb, {"dobj"})
-    if verb.lemma_.lower() != "have" or obj is None:
+    subject = _subject_of(verb)[0]
+    if verb.lemma_.lower() == "be" and subject is not None and obj is None:
+        # "LinkedIn, whose European headquarters are in Dublin": the owner of the
+        # headquarters is the subject.
+        owner = _child(subject, {"poss"})
+        if owner is None:
+            return []
+        obj, subject = subject, owner
+        if subject.lower_ == "whose" and verb.dep_ == "relcl":
+            subject = verb.head
+    if verb.lemma_.lower() not in ("have", "be") or obj is None:
         return []
     kind = obj.lemma_.lower()
     head_office = kind == "office" and any(c.lower_ == "head" for c in obj.children)
     frame = HEADQUARTERS if kind == "headquarters" or head_office else None
     frame = frame or (OFFICES if kind in _SITES else None)
-    subject = _subject_of(verb)[0]
+    if frame is HEADQUARTERS and _regional(obj):
+        frame = OFFICES  # "its European headquarters": one site among others
     if frame is None or subject is None:
         return []
     if verb.dep_ == "relcl" and subject.lower_ in ("which", "that"):
@@ -1295,6 +1331,16 @@ def _offices_in(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if not places or not companies:
         return []
     return [(frame, _Found(companies, places, verb, "clause"))]
+
+
+def _regional(office: Token) -> bool:
+    """Whether a head office is one of a region: "its European headquarters", "U.S. head
+    office", "regional headquarters"."""
+    return any(
+        c.dep_ in ("amod", "compound")
+        and (c.ent_type_ in ("NORP", "GPE", "LOC") or c.lower_ in ("regional", "international"))
+        for c in office.children
+    )
 
 
 def _sites_of(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
@@ -1939,19 +1985,29 @@ def _brought_case(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
     that case settles with whoever brought it."""
     if noun.lemma_.lower() not in _CASE_NOUNS:
         return []
-    for verb in noun.children:
-        if verb.dep_ != "acl" or verb.lemma_.lower() not in ("bring", "file"):
+    brought = [c for c in noun.children if c.dep_ == "acl"]
+    # "The SEC brought a case against Ripple": the subject brought it.
+    active = noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("bring", "file")
+    for verb in brought + ([noun.head] if active else []):
+        if verb.lemma_.lower() not in ("bring", "file"):
             continue
-        agent = _agent(verb)
+        agent = _subject_of(verb)[0] if verb.i == noun.head.i else _agent(verb)
         if agent is None:
             continue
         plaintiffs = resolve.entities(agent)
         against = _prep_objects(verb, frozenset({"against"}))
+        against += _prep_objects(noun, frozenset({"against"}))
         if against:
             defendants = [e for t in against for e in resolve.entities(t)]
+        elif verb.i == noun.head.i:
+            defendants = []
         else:
-            subject = _subject_of(noun.head)[0] if noun.dep_ in ("dobj", "pobj") else None
+            # "Coinbase won a case brought by the SEC", "Telstra was ordered to pay A$50
+            # million in a similar case brought by the commission".
+            clause = noun.head.head if noun.dep_ == "pobj" else noun.head
+            subject = _subject_of(clause)[0] if noun.dep_ in ("dobj", "pobj") else None
             defendants = resolve.entities(subject) if subject is not None else []
+        defendants = [e for e in defendants if e not in plaintiffs]
         if plaintiffs and defendants:
             found = [(BROUGHT_CASE, _Found(plaintiffs, defendants, noun, "brought"))]
             if noun.head.lemma_.lower() == "settle":
@@ -2221,8 +2277,11 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
     for token in doc:
         candidates: list[tuple[Frame, _Found]] = []
         based = _based_compound(token, resolve)
+        owned = _owned_compound(token, resolve)
         if based is not None:
             candidates.append((headquartered, based))
+        elif owned is not None:
+            candidates.append((OWNERSHIP, owned))
         elif token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
             for frame in by_verb.get(token.lower_, []) + by_verb.get(token.lemma_.lower(), []):
                 if frame.predicate == "ACQUIRED" and _stake_object(token) is not None:
@@ -2247,7 +2306,9 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
             for frame in by_noun.get(token.lower_, []):
                 found = _noun_frame(frame, token, resolve)
                 if found is not None:
-                    candidates.append((frame, found))
+                    # "its European headquarters in Dublin": one site among others.
+                    regional = frame is HEADQUARTERS and _regional(token)
+                    candidates.append((OFFICES if regional else frame, found))
             candidates.extend(_brought_case(token, resolve))
             candidates.extend(_owned_authority(token, resolve))
             candidates.extend(_parent_of(token, resolve))

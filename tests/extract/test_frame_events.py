@@ -562,3 +562,28 @@ def test_parties_along_with_the_object_are_parties_too(extract_text: Extract) ->
     # What comes along with a company bought is not another company bought.
     result = extract_text("Coinbase bought Deribit along with its founders' stake.")
     assert pairs(result, "ACQUIRED") == {("Coinbase", "Deribit")}
+
+
+@pytest.mark.parametrize(
+    ("text", "plaintiff", "defendant"),
+    [
+        ("The SEC brought a case against Ripple in 2020.", "SEC", "Ripple"),
+        (
+            "Coinbase agreed to pay $50 million in a case brought by the SEC.",
+            "SEC",
+            "Coinbase",
+        ),
+    ],
+)
+def test_a_case_brought_is_a_lawsuit(
+    extract_text: Extract, text: str, plaintiff: str, defendant: str
+) -> None:
+    found = pairs(extract_text(text), "SUED")
+    assert {(p.replace("U.S. Securities and Exchange Commission", "SEC"), d) for p, d in found} == {
+        (plaintiff, defendant)
+    }
+
+
+def test_bringing_a_case_without_a_defendant_names_no_one(extract_text: Extract) -> None:
+    result = extract_text("The SEC brought the case in October, the agency said.")
+    assert not pairs(result, "SUED")

@@ -179,3 +179,24 @@ def test_an_apposition_describes_the_name_right_before_it(extract_text: Extract)
     )
     assert ("Bullish Capital", "MEMBER_OF", "Bullish") in result
     assert ("Polychain Capital", "MEMBER_OF", "Bullish") not in result
+
+
+def test_whose_headquarters_and_a_regional_head_office(extract_text: Extract) -> None:
+    found = facts(
+        extract_text(
+            "Ireland's Data Protection Commission fined LinkedIn on Thursday. The "
+            "Microsoft-owned professional network, whose European headquarters are in Dublin, "
+            "was also reprimanded. Binance, whose headquarters are in Abu Dhabi, said nothing."
+        )
+    )
+    # A region's head office is one site among others; "X-owned" gives the owner.
+    assert ("LinkedIn", "LOCATED_IN", "Dublin") in found
+    assert ("LinkedIn", "HEADQUARTERED_IN", "Dublin") not in found
+    assert ("Microsoft", "OWNS", "LinkedIn") in found
+    assert not {f for f in found if f[0] == "Microsoft" and f[2] == "Dublin"}
+    assert ("Binance", "HEADQUARTERED_IN", "Abu Dhabi") in found
+
+
+def test_an_owner_before_a_name_that_is_a_place_owns_nothing(extract_text: Extract) -> None:
+    found = facts(extract_text("The state-owned lender Sberbank and the Texas-owned fund paid."))
+    assert not {f for f in found if f[1] == "OWNS"}

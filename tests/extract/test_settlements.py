@@ -220,3 +220,13 @@ def test_an_agreement_to_plead_guilty_is_no_plea_yet(extract_text: Extract) -> N
         "plead guilty."
     )
     assert not [e for e in result.events if e.type == "GuiltyPlea"]
+
+
+def test_the_subject_settles_not_the_company_its_title_names(extract_text: Extract) -> None:
+    result = extract_text(
+        "Richard Devlin, Unicoin's general counsel, agreed to pay the SEC a $37,500 penalty "
+        "to settle separate negligence-based charges."
+    )
+    assert pairs(result, "SETTLED_WITH") == {
+        ("Richard Devlin", "U.S. Securities and Exchange Commission")
+    }
