@@ -361,6 +361,7 @@ CONFIDENCE = {
     "noun": 0.7,
     "based": 0.85,
     "owned": 0.8,
+    "deal": 0.7,
     "paid": 0.7,
     "ordered": 0.8,
     "verdict": 0.8,
@@ -2180,6 +2181,89 @@ def _valuations(doc: Doc, resolve: _Resolver) -> list[_Valuation]:
     return found
 
 
+# What a suit may be brought to stop: "sued in April to stop the deal", "sued to block the
+# merger".
+_STOP_VERBS = frozenset({"stop", "block", "halt", "prevent", "unwind"})
+_MERGER_NOUNS = frozenset(
+    {"deal", "merger", "acquisition", "purchase", "takeover", "combination", "transaction"}
+)
+
+
+def _suits_against_deals(
+    doc: Doc, resolve: _Resolver, events: list[Event], relations: dict[str, Relation]
+) -> list[Event]:
+    """``events`` where a suit brought to stop a deal told before is against its parties:
+    "The FTC sued in April to stop the deal" after "Tapestry's $8.5 billion purchase of
+    Capri Holdings" is a Lawsuit against both, and SUED each of them."""
+    out = list(events)
+    for verb in doc:
+        if verb.lemma_.lower() != "sue" or _child(verb, {"dobj"}) is not None:
+            continue
+        stop = next(
+            (c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.lemma_ in _STOP_VERBS),
+            None,
+        )
+        deal = _child(stop, {"dobj"}) if stop is not None else None
+        subject = _subject_of(verb)[0]
+        if deal is None or deal.lemma_.lower() not in _MERGER_NOUNS or subject is None:
+            continue
+        plaintiffs = resolve.entities(subject)
+        # The deal the sentence names ("sued to block Visa's $5.3 billion purchase of
+        # Plaid"), else the last one told before.
+        start = verb.sent.start_char
+        deals = [e for e in out if e.type == ACQUISITION.event]
+        here = [e for e in deals if any(v.start == start for v in e.evidence)]
+        before = here or [e for e in deals if e.evidence[0].start < start]
+        whole = [e for e in before if {"acquirer", "target"} <= {p.role for p in e.participants}]
+        if not plaintiffs or not before:
+            continue
+        merger = (whole or before)[-1]
+        parties = [p.entity for p in merger.participants if p.role in ("acquirer", "target")]
+        parties = [e for e in parties if e not in plaintiffs]
+        if not parties:
+            continue
+        evidence = span_evidence(verb.sent, f"frame/{BROUGHT_CASE.name}/deal")
+        participants = [Participant(entity=e, role="plaintiff") for e in plaintiffs]
+        participants += [Participant(entity=e, role="defendant") for e in parties]
+        # The suit read without its defendants gives way to this one.
+        out = [
+            e
+            for e in out
+            if not (
+                e.type == BROUGHT_CASE.event
+                and any(v.start == evidence.start for v in e.evidence)
+                and not any(p.role == "defendant" for p in e.participants)
+            )
+        ]
+        key = [(p.role, p.entity) for p in participants]
+        out.append(
+            Event(
+                id=event_id(BROUGHT_CASE.event or "Lawsuit", key, None),
+                type=BROUGHT_CASE.event or "Lawsuit",
+                participants=participants,
+                date=date_near(doc, verb.sent, verb.i),
+                status=BROUGHT_CASE.status,
+                confidence=CONFIDENCE["deal"],
+                evidence=[evidence],
+            )
+        )
+        for plaintiff in plaintiffs:
+            for party in parties:
+                rid = relation_id(plaintiff, BROUGHT_CASE.predicate or "SUED", party)
+                relations.setdefault(
+                    rid,
+                    Relation(
+                        id=rid,
+                        subject=plaintiff,
+                        predicate=BROUGHT_CASE.predicate or "SUED",
+                        object=party,
+                        confidence=CONFIDENCE["deal"],
+                        evidence=[evidence],
+                    ),
+                )
+    return out
+
+
 def _priced(events: list[Event], valuations: list[_Valuation]) -> list[Event]:
     """Give an Acquisition with no amount the price a later sentence's valuation of its
     target states. A valuation alone makes no event: "a round that values Kalshi at $2
@@ -2361,6 +2445,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                         evidence=[evidence],
                     )
     deals = _priced(_one_per_deal(list(events.values())), _valuations(doc, resolve))
+    deals = _suits_against_deals(doc, resolve, deals, relations)
     rounds = _join_rounds(deals, relations)
     carried = _one_sanction_told_on(_carry_authorities(rounds, relations), relations)
     events_read = _shares_of_totals(

@@ -1564,6 +1564,7 @@ def _shop_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
         and m.end < len(doc)
         and doc[m.end].tag_ == "POS"
         and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and not _shares_moved(doc[m.end - 1])
     }
     # "Kering's shares jumped while Renault's fell" beside "Renault announced": a name
     # the article also writes without the "'s" is no shop's name.
@@ -1581,6 +1582,19 @@ def _shop_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
             m = replace(m, type="Organization", name=name, cued=True)
         out.append(m)
     return out
+
+
+# Verbs of a share price: "Capri's shares fell by half, while Tapestry's rose".
+_SHARE_MOVES = frozenset(
+    {"rise", "fall", "jump", "drop", "climb", "gain", "slip", "slide", "surge", "soar",
+     "tumble", "sink", "decline", "plunge", "rally", "edge", "dip", "lose", "add"}
+)  # fmt: skip
+
+
+def _shares_moved(name: Token) -> bool:
+    """Whether a possessive that possesses nothing stands for the company's shares: "while
+    Tapestry's rose more than 10%"."""
+    return name.dep_ == "nsubj" and name.head.lemma_.lower() in _SHARE_MOVES
 
 
 def _with_repeated_names(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
@@ -1784,6 +1798,12 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
                         inner = normalize_key(" ".join(words[i:j]))
                         org_by_start[inner].add(normalize_key(m.name))
 
+    # Where each company's full name is first given.
+    org_first: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "Organization" and len(m.name.split()) > 1:
+            org_first.setdefault(normalize_key(m.name), m.start)
+
     # "the Commission" after "the European Commission": the last word of one body's name.
     body_by_tail: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for m in mentions:
@@ -1799,7 +1819,8 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
         owners = full_by_tail.get(key, set())
         bodies = body_by_tail.get(key, set())
         heads = full_by_head.get(key, set()) if m.type == PERSON and not owners else set()
-        full_name = _shortest_start(org_by_start.get(key, set()))
+        starts = org_by_start.get(key, set())
+        full_name = _shortest_start(starts) or _named_first(starts, org_first, m.start)
         # A company named after its founder keeps its own mentions: "the former chief
         # executive of Hess" beside "John Hess".
         company = m.cued and m.type != PERSON
@@ -1892,6 +1913,14 @@ def _short_forms(words: list[str]) -> list[int]:
         if words[n - 1][:1].isupper()
         and (n == 1 or all(w.lower() in _ORG_HEADS for w in words[n:]))
     ]
+
+
+def _named_first(names: set[str], first: dict[str, int], at: int) -> str | None:
+    """Of two or more full names a short name starts, the one the article gives first,
+    before the short name: "Rocket" is "Rocket Companies", the article's first name, and
+    not "Rocket Mortgage, the group's lending business", named later."""
+    before = sorted((first[n], n) for n in names if n in first and first[n] < at)
+    return before[0][1] if before else None
 
 
 def _shortest_start(names: set[str]) -> str | None:

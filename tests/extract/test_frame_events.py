@@ -587,3 +587,39 @@ def test_a_case_brought_is_a_lawsuit(
 def test_bringing_a_case_without_a_defendant_names_no_one(extract_text: Extract) -> None:
     result = extract_text("The SEC brought the case in October, the agency said.")
     assert not pairs(result, "SUED")
+
+
+@pytest.mark.parametrize(
+    ("text", "defendants"),
+    [
+        (
+            "A judge blocked Tapestry's $8.5 billion purchase of Capri Holdings. The FTC sued "
+            "in April to stop the deal.",
+            {"Tapestry", "Capri Holdings"},
+        ),
+        (
+            "The Justice Department sued Visa on Tuesday. The department had earlier sued to "
+            "block Visa's $5.3 billion purchase of the fintech start-up Plaid.",
+            {"Visa", "Plaid"},
+        ),
+    ],
+)
+def test_a_suit_to_stop_a_deal_is_against_its_parties(
+    extract_text: Extract, text: str, defendants: set[str]
+) -> None:
+    result = extract_text(text)
+    names = {e.id: e.name for e in result.entities}
+    suits = [
+        {names[p.entity] for p in e.participants if p.role == "defendant"}
+        for e in result.events
+        if e.type == "Lawsuit"
+    ]
+    assert defendants in suits
+
+
+def test_a_suit_to_stop_no_deal_names_no_defendant(extract_text: Extract) -> None:
+    result = extract_text(
+        "Meta shares rose on Monday. Meta agreed to buy Scale AI in June. The FTC sued in "
+        "April to stop the practice, which it called unfair."
+    )
+    assert not pairs(result, "SUED")

@@ -147,3 +147,25 @@ def test_a_parent_named_beside_its_description_is_another_body(extract_text: Ext
     # The business of Tesco Bank is what Barclays buys.
     assert pairs(result, "ACQUIRED") == {("Barclays", "Tesco Bank")}
     assert ("Ken Murphy", "Tesco") in pairs(result, "ROLE_AT")
+
+
+def test_a_short_name_of_two_companies_is_the_one_named_first(extract_text: Extract) -> None:
+    result = extract_text(
+        "Rocket Companies agreed on Monday to buy Mr. Cooper Group for $9.4 billion. Jay Bray "
+        "is to run Rocket Mortgage, the group's lending business, reporting to Rocket chief "
+        "executive Varun Krishna. Dan Gilbert will stay on as Rocket's chairman."
+    )
+    names = {e.name for e in result.entities if e.type == "Organization"}
+    assert "Rocket" not in names
+    assert {("Varun Krishna", "Rocket Companies"), ("Dan Gilbert", "Rocket Companies")} <= pairs(
+        result, "ROLE_AT"
+    )
+
+
+def test_a_possessive_for_the_shares_is_no_shop_name(extract_text: Extract) -> None:
+    result = extract_text(
+        "A judge blocked Tapestry's $8.5 billion purchase of Capri Holdings. Capri's shares "
+        "fell by about half, while Tapestry's rose more than 10%."
+    )
+    assert ("Tapestry", "Capri Holdings") in pairs(result, "ACQUIRED")
+    assert "Tapestry's" not in {e.name for e in result.entities}
