@@ -62,6 +62,8 @@ DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "board": (frozenset({"Organization"}), frozenset()),
     "court": (frozenset({"Regulator"}), frozenset({_COURT})),
     "agency": (frozenset({"Regulator"}), frozenset()),
+    # "the commission's deputy commissioner" after "Ireland's Data Protection Commission".
+    "commission": (frozenset({"Regulator"}), frozenset()),
     "bureau": (frozenset({"Regulator"}), frozenset()),
     "regulator": (frozenset({"Regulator"}), frozenset()),
     # "The office sued Meta" after "the Texas Attorney General's Office".

@@ -2319,6 +2319,8 @@ def _frame_event(
         if role is None:
             continue
         for eid in ids:
+            if role in _PARTY_ROLES and ents.types[eid] == "Location":
+                continue  # "the penalty on Hengda", the tagger's place: no party
             participants[(role, eid)] = Participant(entity=eid, role=role)
     if not participants or frame.event is None:
         return None

@@ -314,8 +314,18 @@ def _org_after(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[
 
 
 def _org_at(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[str, int] | None:
-    if j >= sent_end or doc[j].lower_ not in _LINKS:
+    if j >= sent_end or doc[j].lower_ not in _LINKS | {"in"}:
         return None
+    if doc[j].lower_ == "in":
+        # "an associate director in the SEC's enforcement division": a body's part only,
+        # not "head of operations in Britain".
+        found = _org_at_link(doc, ents, j, sent_end)
+        owns = found is not None and found[1] < sent_end and doc[found[1]].tag_ == "POS"
+        return found if owns else None
+    return _org_at_link(doc, ents, j, sent_end)
+
+
+def _org_at_link(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[str, int] | None:
     k = j + 1
     if k < sent_end and doc[k].lower_ in _DETERMINERS:
         k += 1
@@ -499,6 +509,8 @@ def _place_chain(
             k, former, kept = _left_of_modifiers(doc, org_left[1], sent.start)
             if k > sent.start and doc[k].lower_ in _DETERMINERS:
                 k -= 1
+            if k - 1 > sent.start and doc[k].lower_ == "of" and doc[k - 1].lower_ == "one":
+                k -= 2  # "Ananth Narayan G, one of the regulator's whole-time members"
     # "who is also chief executive of Tesla".
     while k > sent.start and doc[k].lower_ in _STILL:
         k -= 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from readouts import pairs
+from readouts import event_parts, pairs
 
 from graphbuild.models import ArticleExtraction, Event
 
@@ -623,3 +623,18 @@ def test_a_suit_to_stop_no_deal_names_no_defendant(extract_text: Extract) -> Non
         "April to stop the practice, which it called unfair."
     )
     assert not pairs(result, "SUED")
+
+
+def test_a_penalty_retold_through_the_commission_is_the_same_fine(extract_text: Extract) -> None:
+    result = extract_text(
+        "The China Securities Regulatory Commission on Friday fined Hengda Real Estate 4.18 "
+        "billion yuan for falsified accounts. Its investigation found that Hengda had inflated "
+        "revenue. The commission called the penalty on Hengda its most severe."
+    )
+    # "the commission" now names the regulator; the penalty it retells is no second Fine.
+    assert event_parts(result, "Fine") == [
+        {
+            ("authority", "China Securities Regulatory Commission"),
+            ("defendant", "Hengda Real Estate"),
+        }
+    ]

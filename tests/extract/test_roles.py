@@ -995,3 +995,39 @@ def test_a_countrys_office_is_at_the_body_the_article_names(extract_text: Extrac
     )
     assert ("Bob Menendez", "former senator", "U.S. Senate") in roles(result)
     assert ("Bob Menendez", "former senator", "United States") not in roles(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ireland's Data Protection Commission fined LinkedIn. Graham Doyle, the "
+            "commission's deputy commissioner, called it a breach.",
+            ("Graham Doyle", "deputy commissioner", "Irish Data Protection Commission"),
+        ),
+        (
+            "The SEC sued Unicoin. Mark Cave, an associate director in the SEC's enforcement "
+            "division, said the backing was fictitious.",
+            ("Mark Cave", "associate director", "U.S. Securities and Exchange Commission"),
+        ),
+        (
+            "SEBI barred Jane Street. The order was issued by Ananth Narayan G, one of the "
+            "regulator's whole-time members.",
+            ("Ananth Narayan G", "whole-time member", "Securities and Exchange Board of India"),
+        ),
+        (
+            "Former U.S. Representative George Santos was sentenced on Friday. The House of "
+            "Representatives expelled him in December.",
+            ("George Santos", "former representative", "U.S. House of Representatives"),
+        ),
+    ],
+)
+def test_regulator_and_legislature_titles(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in roles(extract_text(text))
+
+
+def test_a_post_in_a_place_is_no_post_at_its_government(extract_text: Extract) -> None:
+    found = roles(extract_text("Jane Street's head of trading in Britain, John Smith, spoke."))
+    assert not {r for r in found if r[2] == "United Kingdom"}
