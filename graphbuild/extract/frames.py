@@ -666,6 +666,10 @@ class _Resolver:
     def is_place(self, eid: str) -> bool:
         return self._ents.types.get(eid) in ("Location", "Government")
 
+    def body_before(self, token: Token) -> str | None:
+        """The body "its" would name just before ``token``'s phrase."""
+        return antecedent(self._ents, token.left_edge.idx, "its", token.sent.start_char)
+
     def described(self, noun: Token) -> str | None:
         """The body a description ("the company") points back to, before the description's
         own words ("The Microsoft-owned professional network" is not Microsoft)."""
@@ -1404,8 +1408,13 @@ def _stake_places(stake: Token, preps: frozenset[str]) -> list[Token]:
     return places
 
 
+# Verbs that buy a stake outright, not build one up or take one in a round.
+_BUY_VERBS = frozenset({"buy", "acquire", "purchase"})
+
+
 def _stake_bought(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
-    """Buying a stake is an investment in the company, not its acquisition."""
+    """Buying a stake is an investment in the company, not its acquisition, unless it is a
+    majority bought outright."""
     stake = _stake_object(verb)
     if stake is None:
         return []
@@ -1417,6 +1426,10 @@ def _stake_bought(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
     targets = [e for t in stakes_in for e in resolve.entities(t) if e not in investors]
     if not investors or not targets:
         return []
+    share = _stake(stake)
+    if share is not None and share > 0.5 and verb.lemma_.lower() in _BUY_VERBS:
+        # "agreed to buy Lone Star's 75% stake in Novo Banco": a majority is a takeover.
+        return [(ACQUISITION, _Found(investors, targets, verb, "stake"))]
     return [(RAISED, _Found(investors, targets, verb, "stake"))]
 
 
@@ -1720,6 +1733,9 @@ def _named_unit(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         return []
     owner = _child(noun, {"poss"})
     names = [c for c in noun.children if c.dep_ == "appos"]
+    if owner is None and noun.dep_ == "compound" and resolve.entity(noun.head) is not None:
+        # "its subsidiary Natixis runs a technology centre": the kind before the name.
+        names, owner = [noun.head], _child(noun.head, {"poss"})
     # The owner by name: "its lending arm Genesis" may point past the right body.
     named = owner is not None and owner.lower_ not in _PRONOUNS_THING
     owners = resolve.entities(owner) if owner is not None and named else []
@@ -1727,6 +1743,14 @@ def _named_unit(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         # "Delivery Hero and its Spanish subsidiary Glovo": "its" is the body named first.
         first = resolve.entity(noun.head)
         owners = [first] if first is not None else []
+    elif owner is not None and not named and _part_told(noun, names):
+        # "BPCE ..., and its subsidiary Natixis"; "at Aetna, its insurance unit": "its" is
+        # a body named before the part, not the part.
+        parts_named = {e for t in [*names, noun.head] for e in resolve.entities(t)}
+        found = resolve.entity(owner)
+        if found is None or found in parts_named:
+            found = resolve.body_before(noun.head if noun.dep_ == "appos" else noun)
+        owners = [found] if found is not None and found not in parts_named else []
     if owners and not names and noun.dep_ == "appos":
         # "FTX Digital Markets, the exchange's Bahamas-based unit": the name it stands beside,
         # or the body a title it stands beside is at ("chief executive of Walmart U.S., the
@@ -1744,6 +1768,16 @@ def _named_unit(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if not owners or not parts:
         return []
     return [(MEMBERSHIP, _Found(parts, owners, noun, "noun"))]
+
+
+def _part_told(noun: Token, names: list[Token]) -> bool:
+    """Whether "its" before a part's kind may be read: the kind set beside a name ("Aetna,
+    its insurance unit") or the kind before a name that acts ("its subsidiary Natixis
+    runs"); not "FTX hit its lending arm Genesis", where "its" is a body further back."""
+    before = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else noun
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and before.text == ",":
+        return True
+    return noun.dep_ == "compound" and any(t.dep_ in ("nsubj", "nsubjpass") for t in names)
 
 
 ADVICE = next(f for f in FRAMES if f.predicate == "ADVISES")

@@ -437,3 +437,47 @@ def test_a_company_that_agreed_to_be_bought_is_the_target(extract_text: Extract)
         (names[r.subject], names[r.object]) for r in result.relations if r.predicate == "ACQUIRED"
     }
     assert acquired == {("3G Capital", "Skechers")}
+
+
+def test_a_majority_stake_bought_is_an_acquisition(extract_text: Extract) -> None:
+    bought = facts(
+        extract_text(
+            "France's BPCE agreed on Friday to buy Lone Star's 75% stake in Novo Banco in a "
+            "deal that values the Portuguese lender at €6.4 billion."
+        )
+    )
+    assert ("BPCE", "ACQUIRED", "Novo Banco") in bought
+    assert ("BPCE", "INVESTED_IN", "Novo Banco") not in bought
+    minority = facts(extract_text("Microsoft bought a 49% stake in OpenAI."))
+    assert ("Microsoft", "INVESTED_IN", "OpenAI") in minority
+    assert ("Microsoft", "ACQUIRED", "OpenAI") not in minority
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CVS Health warned about high medical costs at Aetna, its insurance unit.",
+            ("Aetna", "MEMBER_OF", "CVS Health"),
+        ),
+        (
+            "BPCE has a business in Portugal, and its subsidiary Natixis runs a technology "
+            "centre there.",
+            ("Natixis", "MEMBER_OF", "BPCE"),
+        ),
+    ],
+)
+def test_a_part_its_owner_is_named_by_its(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(extract_text(text))
+
+
+def test_its_part_in_an_object_is_not_read(extract_text: Extract) -> None:
+    found = facts(
+        extract_text(
+            "DCG came under strain after the collapse of FTX hit its lending arm Genesis. "
+            "HKT will contribute its mobile wallet business and Animoca Brands its expertise."
+        )
+    )
+    assert not {f for f in found if f[1] == "MEMBER_OF"}
