@@ -556,6 +556,7 @@ def _portfolio(span: Span) -> bool:
 def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[MentionSpan]:
     """Every entity mention the schema has a type for, in text order."""
     out: list[MentionSpan] = []
+    products: set[str] = set()
     titles = _person_titles(gazetteer)
     all_titles = frozenset(form.lower() for form in gazetteer.titles)
     company_titles = frozenset(
@@ -626,6 +627,11 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             # Nor a law ("the Digital Services Act"), nor artificial intelligence ("AI").
             if (len(span) > 1 and span[-1].text == "Act") or name in ("AI", "A.I."):
                 continue
+            # Nor a product or brand a company makes ("the maker of Pampers and Tide"),
+            # wherever the article names it.
+            if _a_product(span.root):
+                products.add(normalize_key(name))
+                continue
             # "Target", once the context makes it a company, is the listed "Target Corp.".
             listed = (
                 gazetteer.company_by_short_name(name) if entity_type == "Organization" else None
@@ -635,6 +641,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
         if not normalize_key(name):
             continue
         out.append(_mention(span, entity_type, name, kind=kind, curated=curated, cued=cued))
+    out = [m for m in out if m.curated or normalize_key(m.name) not in products]
     # A given name taken into a person's name was also tagged on its own ("Bharat").
     out = [m for m in out if not any(_inside(m, longer) for longer in out)]
     out = _district_authorities(doc, out)
@@ -654,6 +661,24 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     ]
     out = [replace(m, related=True) if _related_body(doc, m) else m for m in out]
     return sorted(out + _missed_surnames(doc, out), key=lambda m: m.start)
+
+
+# Nouns whose "of" names what a company makes, and those for its brands.
+_MAKER_NOUNS = frozenset({"maker", "producer", "manufacturer"})
+_BRAND_NOUNS = frozenset({"brand", "label", "product"})
+
+
+def _a_product(token: Token) -> bool:
+    """Whether a name is a product or brand: "the maker of Tylenol, Band-Aid and
+    Listerine", "Capri, whose labels include Versace, Jimmy Choo and Michael Kors"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        return token.head.head.lemma_.lower() in _MAKER_NOUNS
+    if token.dep_ in ("dobj", "attr") and token.head.lemma_.lower() == "include":
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.lemma_.lower() in _BRAND_NOUNS
+    return False
 
 
 # Nouns for crypto assets, and the words that open a list of them: "tokens that were

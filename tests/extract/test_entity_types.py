@@ -858,3 +858,14 @@ def test_a_name_also_written_without_its_possessive_is_no_shops(extract_text: Ex
     )
     assert ("Organization", "Renault") in found
     assert not {name for _, name in found if name.endswith("'s")}
+
+
+def test_products_and_brands_are_no_entities(extract_text: Extract) -> None:
+    result = extract_text(
+        "Kimberly-Clark agreed on Monday to buy Kenvue, the maker of Tylenol, Band-Aid and "
+        "Listerine. Capri, whose labels include Versace, Jimmy Choo and Michael Kors, said it "
+        "would appeal. Robert F. Kennedy Jr. linked Tylenol to autism in September."
+    )
+    names = {e.name for e in result.entities}
+    assert {"Kimberly-Clark", "Kenvue", "Capri", "Robert F. Kennedy Jr."} <= names
+    assert not names & {"Tylenol", "Band-Aid", "Listerine", "Versace", "Jimmy Choo", "Michael Kors"}
