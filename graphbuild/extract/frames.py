@@ -285,7 +285,12 @@ _ROUND_VERBS = frozenset(
 # Where a company has offices, or its headquarters.
 OFFICES = Frame("LOCATED_IN")
 HEADQUARTERS = next(f for f in FRAMES if f.predicate == "HEADQUARTERED_IN")
-_SITES = frozenset({"office", "operation", "branch", "presence", "hub", "base"})
+_SITES = frozenset(
+    {"office", "operation", "branch", "presence", "hub", "base", "site", "store", "plant",
+     "facility", "factory", "centre", "center"}
+)  # fmt: skip
+# Verbs by which a company has sites: "has offices in", "runs mining sites in".
+_SITE_VERBS = frozenset({"have", "run", "operate", "open"})
 # Backing states the investment, not an event (no amount, no time).
 BACKED = Frame("INVESTED_IN")
 _DEBT_WORDS = frozenset({"bond", "debt", "note", "loan", "borrowing"})
@@ -1313,19 +1318,25 @@ def _offices_in(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         obj, subject = subject, owner
         if subject.lower_ == "whose" and verb.dep_ == "relcl":
             subject = verb.head
-    if verb.lemma_.lower() not in ("have", "be") or obj is None:
+    if verb.lemma_.lower() == "operate" and obj is None and subject is not None:
+        # "CleanSpark, which also operates in Mississippi".
+        obj = verb
+    if verb.lemma_.lower() not in _SITE_VERBS | {"be"} or obj is None:
         return []
     kind = obj.lemma_.lower()
     head_office = kind == "office" and any(c.lower_ == "head" for c in obj.children)
     frame = HEADQUARTERS if kind == "headquarters" or head_office else None
-    frame = frame or (OFFICES if kind in _SITES else None)
+    frame = frame or (OFFICES if kind in _SITES or kind == "operate" else None)
     if frame is HEADQUARTERS and _regional(obj):
         frame = OFFICES  # "its European headquarters": one site among others
     if frame is None or subject is None:
         return []
     if verb.dep_ == "relcl" and subject.lower_ in ("which", "that"):
         subject = verb.head
-    sites = _prep_objects(obj, frozenset({"in"})) + _prep_objects(verb, frozenset({"in"}))
+    where = frozenset({"in", "across"})
+    sites = _prep_objects(obj, where) + (_prep_objects(verb, where) if obj.i != verb.i else [])
+    # "2,400 stores in 20 countries across North America, Europe and Asia".
+    sites += [t for s in list(sites) for t in _prep_objects(s, frozenset({"across"}))]
     if not sites and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         sites = [verb.head]  # "San Ramon, where it has had its head office since 2002"
     places = [e for t in sites for e in resolve.entities(t)]

@@ -200,3 +200,15 @@ def test_whose_headquarters_and_a_regional_head_office(extract_text: Extract) ->
 def test_an_owner_before_a_name_that_is_a_place_owns_nothing(extract_text: Extract) -> None:
     found = facts(extract_text("The state-owned lender Sberbank and the Texas-owned fund paid."))
     assert not {f for f in found if f[1] == "OWNS"}
+
+
+def test_where_a_company_operates_and_has_stores(extract_text: Extract) -> None:
+    found = facts(
+        extract_text(
+            "Bitcoin miner CleanSpark agreed to buy GRIID. CleanSpark, which also operates in "
+            "Mississippi, lent GRIID money. Walmart has about 10,000 stores in 19 countries "
+            "across North America, Europe and Asia."
+        )
+    )
+    assert ("CleanSpark", "LOCATED_IN", "Mississippi") in found
+    assert {("Walmart", "LOCATED_IN", p) for p in ("North America", "Europe", "Asia")} <= found
