@@ -185,8 +185,11 @@ def _parties(
     ]
     # "Binance's settlement" first, then the subject: "Richard Devlin, Unicoin's general
     # counsel, agreed to pay ... to settle" is Devlin's settlement, not Unicoin's.
-    own = [(m, eid) for m, eid in parties if doc[m.end - 1].head.i == trigger.i]
-    own = [(m, eid) for m, eid in own if doc[m.end - 1].dep_ == "poss"]
+    own = [
+        (m, eid)
+        for m, eid in parties
+        if doc[m.end - 1].dep_ == "poss" and doc[m.end - 1].head.i == trigger.i
+    ]
     subjects = [(m, eid) for m, eid in parties if doc[m.end - 1].dep_ in _SUBJECT_DEPS]
     subjects = [(m, eid) for m, eid in subjects if doc[m.end - 1].dep_ != "poss"] or subjects
     choice = (

@@ -314,6 +314,7 @@ def _org_after(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[
 
 
 def _org_at(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[str, int] | None:
+    """The body a link word at ``j`` introduces, and where its name ends."""
     if j >= sent_end or doc[j].lower_ not in _LINKS | {"in"}:
         return None
     if doc[j].lower_ == "in":
@@ -326,6 +327,8 @@ def _org_at(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[str
 
 
 def _org_at_link(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tuple[str, int] | None:
+    """The body named after the link word at ``j``, past its kind ("of crypto lender
+    Celsius Network") or its place ("of Cambodia-based Prince Group")."""
     k = j + 1
     if k < sent_end and doc[k].lower_ in _DETERMINERS:
         k += 1
