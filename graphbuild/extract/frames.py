@@ -199,7 +199,21 @@ FRAMES: tuple[Frame, ...] = (
     ),
     Frame(
         "REGULATES",
-        verbs=_forms("regulate", "regulates", "regulated", "supervise", "supervises", "supervised"),
+        verbs=_forms(
+            "regulate",
+            "regulates",
+            "regulated",
+            "supervise",
+            "supervises",
+            "supervised",
+            "license",
+            "licenses",
+            "licensed",
+            "oversee",
+            "oversees",
+            "overseen",
+            "oversaw",
+        ),
     ),
     Frame("ADVISES", verbs=_forms("advise", "advises", "advised")),
     Frame(
@@ -1797,9 +1811,10 @@ PARTNERSHIP = next(f for f in FRAMES if f.predicate == "PARTNERED_WITH")
 INVESTMENT = Frame("INVESTED_IN")
 # Nouns that say what someone is to a body: "Trump's top economic adviser", "a longtime
 # partner of Tether", "counts Amazon as a major backer".
+REGULATION = next(f for f in FRAMES if f.predicate == "REGULATES")
 _LINK_NOUNS = {"adviser": ADVICE, "advisor": ADVICE, "partner": PARTNERSHIP,
                "backer": INVESTMENT, "shareholder": PARENT, "owner": PARENT,
-               "co-owner": PARENT}  # fmt: skip
+               "co-owner": PARENT, "supervisor": REGULATION}  # fmt: skip
 # Verbs that give a role after "as", and whether their object is the one who takes it
 # ("named Justin Sun as an adviser") or the body it is at ("joined Tether as an adviser").
 _AS_ROLE_VERBS = {"name": "taker", "appoint": "taker", "hire": "taker", "tap": "taker",
@@ -1904,6 +1919,14 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
             # "will move into an advisory role at Tether": the parse may hang "at" on the verb.
             at = _prep_objects(verb, frozenset({"at"}))
             others = others or [e for t in at for e in resolve.entities(t)]
+    if frame is REGULATION:
+        # "the European Central Bank, its supervisor": "its" is the company named before
+        # the supervisor, and only a company is supervised.
+        if not others or set(others) <= set(described):
+            found = resolve.body_before(place.head) if place.dep_ == "appos" else None
+            others = [found] if found is not None else []
+        described = [e for e in described if resolve.is_regulator(e)]
+        others = [e for e in others if resolve.is_organization(e)]
     others = [e for e in others if e not in described]
     if not described or not others:
         return []
@@ -1911,6 +1934,40 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
 
 
 _BACKER_NOUNS = frozenset({"backer", "investor"})
+# What a regulator grants a company it will supervise.
+_LICENCES = frozenset(
+    {"licence", "license", "charter", "authorisation", "authorization", "permit", "approval"}
+)
+
+
+def _licensed(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """REGULATES from a licence a regulator grants: "Revolut has been granted a UK banking
+    licence by the Prudential Regulation Authority", "the OCC granted … a national bank
+    charter to Erebor"."""
+    if verb.lemma_.lower() not in ("grant", "award", "issue", "give"):
+        return []
+    licence = _child(verb, {"dobj"})
+    if licence is None or licence.lemma_.lower() not in _LICENCES:
+        return []
+    subject, passive = _subject_of(verb)
+    # The parse may hang "by" and "to" on the licence or a noun inside it ("approval for a
+    # national bank charter to Erebor").
+    inside = [t for t in licence.subtree if t.pos_ in ("NOUN", "PROPN")]
+    if passive:
+        agent = _agent(verb)
+        by = [agent] if agent is not None else _prep_objects(licence, frozenset({"by"}))
+        granters = [e for t in by for e in resolve.entities(t)]
+        holders = resolve.entities(subject) if subject is not None else []
+    else:
+        granters = resolve.entities(subject) if subject is not None else []
+        takers = [c for c in verb.children if c.dep_ == "dative"]
+        takers += [o for t in [verb, *inside] for o in _prep_objects(t, frozenset({"to"}))]
+        holders = [e for t in takers for e in resolve.entities(t)]
+    granters = [e for e in granters if resolve.is_regulator(e)]
+    holders = [e for e in holders if resolve.is_organization(e)]
+    if not granters or not holders:
+        return []
+    return [(REGULATION, _Found(granters, holders, verb, "clause"))]
 
 
 def _backers_include(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
@@ -2429,7 +2486,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with,
                 _backed_by, _offices_in, _led_round, _joined_round, _given_term,
                 _sanctioned_by_act, _took_control, _holdings, _ruled, _backers_include,
-                _sold_shares, _employs_in,
+                _sold_shares, _employs_in, _licensed,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))

@@ -481,3 +481,44 @@ def test_its_part_in_an_object_is_not_read(extract_text: Extract) -> None:
         )
     )
     assert not {f for f in found if f[1] == "MEMBER_OF"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Coinbase bought QCEX, an exchange and clearinghouse licensed by the Commodity "
+            "Futures Trading Commission, for $112 million.",
+            (CFTC, "REGULATES", "QCEX"),
+        ),
+        (
+            "BNP Paribas bought the business, but the European Central Bank, its supervisor, "
+            "has refused the treatment.",
+            ("European Central Bank", "REGULATES", "BNP Paribas"),
+        ),
+        (
+            "Revolut has been granted a UK banking licence by the Prudential Regulation "
+            "Authority, the London-based fintech said on Thursday.",
+            ("Prudential Regulation Authority", "REGULATES", "Revolut"),
+        ),
+        (
+            "The Office of the Comptroller of the Currency on Wednesday granted preliminary "
+            "conditional approval for a national bank charter to Erebor, a start-up lender.",
+            ("Office of the Comptroller of the Currency", "REGULATES", "Erebor"),
+        ),
+    ],
+)
+def test_a_regulator_that_licenses_or_supervises_a_company(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(extract_text(text))
+
+
+def test_a_supervisor_of_a_country_or_a_person_regulates_no_one(extract_text: Extract) -> None:
+    found = facts(
+        extract_text(
+            "Andrew Bailey, Britain's financial supervisor, spoke. Binance gave its staff a "
+            "licence to trade."
+        )
+    )
+    assert not {f for f in found if f[1] == "REGULATES"}
