@@ -47,7 +47,11 @@ _REPORTING_VERBS = frozenset(
     {"say", "tell", "add", "note", "argue", "claim", "state", "explain", "comment", "warn"}
 )
 
-CONFIDENCE = {"settlement/with_amount": 0.8, "settlement/no_amount": 0.6}
+CONFIDENCE = {
+    "settlement/with_amount": 0.8,
+    "settlement/no_amount": 0.6,
+    "settlement/charges": 0.7,
+}
 
 
 @dataclass
@@ -302,6 +306,82 @@ def one_settlement_per_defendant(events: list[Event]) -> list[Event]:
             }
         )
     return out
+
+
+CHARGE = "Charge"
+
+
+def charges_settled(
+    doc: Doc, ents: ArticleEntities, events: list[Event]
+) -> tuple[list[Event], list[Relation]]:
+    """A Charge, and CHARGED, from each agreed Settlement of charges that names its
+    authority: "agreed to pay the SEC a $37,500 penalty to settle separate negligence-based
+    charges" means the SEC charged him. A Charge the article already tells of the same
+    defendant is not told again."""
+    types = ents.types
+    charged = {
+        p.entity
+        for e in events
+        if e.type == CHARGE
+        for p in e.participants
+        if p.role == "defendant"
+    }
+    out_events: list[Event] = []
+    out_relations: list[Relation] = []
+    for event in events:
+        if event.type != SETTLEMENT or event.status == "proposed":
+            continue
+        told = [e for e in event.evidence if _settles_charges(doc, e)]
+        defendants = [p.entity for p in event.participants if p.role == "defendant"]
+        # A body that charges; "to resolve U.S. charges" names no one who brought them.
+        authorities = [
+            p.entity
+            for p in event.participants
+            if p.role == "authority" and types[p.entity] == "Regulator"
+        ]
+        if not told or not authorities:
+            continue
+        evidence = told[0].model_copy(update={"rule": "settlement/charges"})
+        for defendant in defendants:
+            for authority in authorities:
+                out_relations.append(
+                    Relation(
+                        id=relation_id(authority, "CHARGED", defendant),
+                        subject=authority,
+                        predicate="CHARGED",
+                        object=defendant,
+                        confidence=CONFIDENCE["settlement/charges"],
+                        evidence=[evidence],
+                    )
+                )
+            if defendant in charged:
+                continue
+            participants = [Participant(entity=defendant, role="defendant")]
+            participants += [Participant(entity=a, role="authority") for a in authorities]
+            out_events.append(
+                Event(
+                    id=event_id(CHARGE, [(p.role, p.entity) for p in participants]),
+                    type=CHARGE,
+                    participants=participants,
+                    date=None,
+                    status="charged",
+                    confidence=CONFIDENCE["settlement/charges"],
+                    evidence=[evidence],
+                )
+            )
+    return out_events, out_relations
+
+
+def _settles_charges(doc: Doc, evidence: Evidence) -> bool:
+    """Whether the sentence of ``evidence`` settles or resolves charges."""
+    sent = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    if sent is None:
+        return False
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "charge"
+        for t in _triggers(sent)
+        for c in t.children
+    )
 
 
 def settled_with(events: list[Event]) -> list[Relation]:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from graphbuild.extract.careers import extract_careers, successor_roles, without_ended_roles
 from graphbuild.extract.events import (
+    charges_settled,
     extract_settlements,
     fines_within_settlements,
     one_settlement_per_defendant,
@@ -108,11 +109,14 @@ class Extractor:
                 extract_settlements(doc, ents, article.id) + career_events + frame_events
             )
         )
+        settled_charges, charged = charges_settled(doc, ents, events)
+        events += settled_charges
         relations = without_ended_roles(
             merge_relations(
                 relations
                 + successor_roles(career_events, relations, article.published)
                 + settled_with(events)
+                + charged
             )
         )
         return ArticleExtraction(

@@ -150,7 +150,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame(
         "CHARGED",
         verbs=_forms("charge", "charged", "charges", "indict", "indicted"),
-        nouns=_forms("charges", "indictment"),
+        nouns=_forms("charges", "indictment", "indictments"),
         preps=_forms("against"),
         event="Charge",
         subject_role="authority",
@@ -899,6 +899,10 @@ class _Found:
     rule: str
 
 
+# Papers that charge someone on their authority's behalf.
+_CHARGING_PAPERS = frozenset({"indictment", "complaint"})
+
+
 def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
     if frame.predicate == "INVESTED_IN" and _in_the_round(verb):
         return None  # read by _joined_round
@@ -945,6 +949,13 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
         elif verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
             subjects.append(verb.head)
             rule = "clause"
+        elif verb.dep_ == "acl" and verb.head.lemma_.lower() in _CHARGING_PAPERS:
+            # "unsealed an indictment in Texas charging him": who brought the paper.
+            paper = verb.head
+            bringer = _subject_of(paper.head)[0] if paper.dep_ == "dobj" else None
+            if bringer is not None:
+                subjects.append(bringer)
+                rule = "clause"
         obj = _child(verb, {"dobj"})
         if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
             relative = obj is not None and obj.lower_ in _RELATIVE_PRONOUNS

@@ -638,3 +638,25 @@ def test_a_penalty_retold_through_the_commission_is_the_same_fine(extract_text: 
             ("defendant", "Hengda Real Estate"),
         }
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "authority", "defendants"),
+    [
+        (
+            "The Justice Department unsealed indictments against Sergey Ivanov and Timur "
+            "Shakhmametov on Thursday.",
+            "U.S. Department of Justice",
+            {"Sergey Ivanov", "Timur Shakhmametov"},
+        ),
+        (
+            "The SEC filed a complaint charging Binance with fraud.",
+            "U.S. Securities and Exchange Commission",
+            {"Binance"},
+        ),
+    ],
+)
+def test_indictments_and_complaints_that_charge(
+    extract_text: Extract, text: str, authority: str, defendants: set[str]
+) -> None:
+    assert pairs(extract_text(text), "CHARGED") == {(authority, d) for d in defendants}

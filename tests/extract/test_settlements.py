@@ -230,3 +230,17 @@ def test_the_subject_settles_not_the_company_its_title_names(extract_text: Extra
     assert pairs(result, "SETTLED_WITH") == {
         ("Richard Devlin", "U.S. Securities and Exchange Commission")
     }
+
+
+def test_settling_charges_means_the_authority_charged(extract_text: Extract) -> None:
+    result = extract_text(
+        "Richard Devlin, Unicoin's general counsel, agreed to pay the SEC a $37,500 penalty "
+        "to settle separate negligence-based charges."
+    )
+    assert pairs(result, "CHARGED") == {
+        ("U.S. Securities and Exchange Commission", "Richard Devlin")
+    }
+    assert [e.type for e in result.events].count("Charge") == 1
+    # A settlement of a lawsuit is no charge.
+    sued = extract_text("Binance agreed to pay $50 million to settle the lawsuit with the FTC.")
+    assert not pairs(sued, "CHARGED")
