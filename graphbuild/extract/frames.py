@@ -1945,6 +1945,33 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
 
 
 _BACKER_NOUNS = frozenset({"backer", "investor"})
+# Words that make a company a state's: "Brazil's state-controlled oil company".
+_STATE_WORDS = frozenset({"state", "state-owned", "state-controlled", "state-run"})
+
+
+def _state_owned(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """OWNS from a state's company set beside its name: "Petroecuador, Ecuador's state oil
+    company", "Petrobras, Brazil's state-controlled oil company", "ADNOC, the state energy
+    company of the United Arab Emirates"."""
+    if noun.lower_ not in DESCRIPTIONS and noun.lemma_.lower() not in DESCRIPTIONS:
+        return []
+    words = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    words += [g for c in words for g in c.children if g.dep_ in ("npadvmod", "compound")]
+    if not any(w.lower_ in _STATE_WORDS for w in words):
+        return []
+    owner = _child(noun, {"poss"})
+    states = resolve.entities(owner) if owner is not None else []
+    states += [e for t in _prep_objects(noun, frozenset({"of"})) for e in resolve.entities(t)]
+    states = [e for e in states if resolve.is_place(e)]
+    # The name the description stands beside: an apposition, or the parse's conjunct.
+    named = noun.head if noun.dep_ in ("appos", "conj") else None
+    company = resolve.entity(named) if named is not None else None
+    companies = [company] if company is not None and resolve.is_organization(company) else []
+    if not states or not companies:
+        return []
+    return [(OWNERSHIP, _Found(states, companies, noun, "noun"))]
+
+
 # What a regulator grants a company it will supervise.
 _LICENCES = frozenset(
     {"licence", "license", "charter", "authorisation", "authorization", "permit", "approval"}
@@ -2509,6 +2536,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                     regional = frame is HEADQUARTERS and _regional(token)
                     candidates.append((OFFICES if regional else frame, found))
             candidates.extend(_brought_case(token, resolve))
+            candidates.extend(_state_owned(token, resolve))
             candidates.extend(_owned_authority(token, resolve))
             candidates.extend(_parent_of(token, resolve))
             candidates.extend(_named_unit(token, resolve))

@@ -522,3 +522,28 @@ def test_a_supervisor_of_a_country_or_a_person_regulates_no_one(extract_text: Ex
         )
     )
     assert not {f for f in found if f[1] == "REGULATES"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trafigura kept its business with Petroecuador, Ecuador's state oil company.",
+            ("Ecuador", "OWNS", "Petroecuador"),
+        ),
+        (
+            "ADNOC, the state energy company of the United Arab Emirates, will offer 62 euros "
+            "a share for Covestro.",
+            ("United Arab Emirates", "OWNS", "ADNOC"),
+        ),
+    ],
+)
+def test_a_states_company_is_owned_by_the_state(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(extract_text(text))
+
+
+def test_a_company_of_a_country_is_not_the_states(extract_text: Extract) -> None:
+    found = facts(extract_text("Nubank, Brazil's largest digital bank, raised $750 million."))
+    assert not {f for f in found if f[1] == "OWNS"}
