@@ -676,6 +676,10 @@ class _Resolver:
     def is_authority(self, eid: str) -> bool:
         return self._ents.types.get(eid) in _AUTHORITY_TYPES
 
+    def is_supervisor(self, eid: str) -> bool:
+        """A regulator that is no court."""
+        return self._ents.types.get(eid) == "Regulator" and self._ents.kinds.get(eid) != "court"
+
     def is_person(self, eid: str) -> bool:
         return self._ents.types.get(eid) == PERSON
 
@@ -1278,11 +1282,19 @@ def _payment(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         # in penalties by the court": the orderer fines the payer.
         payer = _child(head, {"dobj", "nsubjpass"})
         orderer = _agent(head) if _child(head, {"nsubjpass"}) else _subject_of(head)[0]
-        if payer is None or not penalty:
-            return []
         authorities = resolve.entities(orderer) if orderer is not None else []
         authorities = authorities or _bodies_in(verb, resolve, frozenset({"by"}))
-        return [(PAID_FINE, _Found(authorities, resolve.entities(payer), verb, "ordered"))]
+        # "The CFPB ordered Apple and Goldman Sachs to pay more than $89 million": a sum a
+        # regulator orders paid is a fine; one a court orders may be damages.
+        subtree = range(verb.left_edge.i, verb.right_edge.i + 1)
+        money = any(span.start in subtree for span, _ in money_spans(verb.doc, verb.sent))
+        regulator = bool(authorities) and all(resolve.is_supervisor(e) for e in authorities)
+        payers = resolve.entities(payer) if payer is not None else []
+        if not (penalty or (money and regulator and payers)):
+            return []
+        if payer is None:
+            return []
+        return [(PAID_FINE, _Found(authorities, payers, verb, "ordered"))]
     subject = _subject_of(verb)[0]
     if subject is None:
         return []
@@ -2594,7 +2606,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
     events_read = _shares_of_totals(
         doc,
         resolve,
-        _one_each(_retold_by_authority(_one_per_action(carried, relations))),
+        _retold_without_sum(_one_each(_retold_by_authority(_one_per_action(carried, relations)))),
         relations,
     )
     # Where a body has its headquarters it is not told again as located.
@@ -3035,6 +3047,34 @@ def _one_per_action(events: list[Event], relations: dict[str, Relation]) -> list
             continue
         seen = out[same]
         out[same] = _merged(seen, event, _joined_participants(seen, event), seen.status)
+    return out
+
+
+def _retold_without_sum(events: list[Event]) -> list[Event]:
+    """A fine, sanction or charge told without a sum, where the article gives one of the
+    same type and parties with a sum, is that one told again: "ordered Apple and Goldman
+    Sachs to pay more than $89 million" beside "Apple must pay a $25 million penalty"."""
+    out = list(events)
+    for event in events:
+        if event.type not in _CARRIED or event.amount is not None:
+            continue
+        parts = {(p.role, p.entity) for p in event.participants}
+        told = next(
+            (
+                seen
+                for seen in out
+                if seen is not event
+                and seen.type == event.type
+                and seen.amount is not None
+                and parts == {(p.role, p.entity) for p in seen.participants}
+                # "in 2020 it fined Teva" is another fine than this year's.
+                and not (event.date and seen.date and event.date.value[:4] != seen.date.value[:4])
+            ),
+            None,
+        )
+        if told is not None:
+            out.remove(event)
+            out[out.index(told)] = _merged(told, event, list(told.participants), told.status)
     return out
 
 

@@ -660,3 +660,20 @@ def test_indictments_and_complaints_that_charge(
     extract_text: Extract, text: str, authority: str, defendants: set[str]
 ) -> None:
     assert pairs(extract_text(text), "CHARGED") == {(authority, d) for d in defendants}
+
+
+def test_a_sum_a_regulator_orders_paid_is_a_fine(extract_text: Extract) -> None:
+    result = extract_text(
+        "The Consumer Financial Protection Bureau on Wednesday ordered Apple and Goldman Sachs "
+        "to pay more than $89 million over failures in the Apple Card. Goldman must pay a $45 "
+        "million penalty and Apple a $25 million penalty."
+    )
+    cfpb = "Consumer Financial Protection Bureau"
+    assert {(cfpb, "Apple"), (cfpb, "Goldman Sachs")} <= pairs(result, "FINED")
+    # The fine told again with its own sum is one fine each, not two.
+    assert sorted(len(parts) for parts in event_parts(result, "Fine")) == [2, 2]
+
+
+def test_a_sum_a_court_orders_paid_is_no_fine(extract_text: Extract) -> None:
+    result = extract_text("A federal jury ordered Google to pay $425 million to users.")
+    assert not pairs(result, "FINED")
