@@ -1290,9 +1290,7 @@ def _payment(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         money = any(span.start in subtree for span, _ in money_spans(verb.doc, verb.sent))
         regulator = bool(authorities) and all(resolve.is_supervisor(e) for e in authorities)
         payers = resolve.entities(payer) if payer is not None else []
-        if not (penalty or (money and regulator and payers)):
-            return []
-        if payer is None:
+        if payer is None or not (penalty or (money and regulator and payers)):
             return []
         return [(PAID_FINE, _Found(authorities, payers, verb, "ordered"))]
     subject = _subject_of(verb)[0]
