@@ -49,7 +49,8 @@ class Gazetteer(BaseModel):
         default_factory=dict,
         description=(
             "Public office (a normalised role) -> the body it implies when none is named: "
-            "a gazetteer name, or 'the <kind>' for the article's one body of that kind"
+            "a gazetteer name (or the start of such names, for the article's one body "
+            "named so), or 'the <kind>' for the article's one body of that kind"
         ),
     )
 
@@ -127,8 +128,15 @@ def _check_offices(
                 f"{where}: office {office!r} is not a role under 'roles'",
                 hint="add the office's titles under 'roles' first",
             )
-        if not body.startswith("the ") and body not in names:
+        # A body may be named by the start of its names: "U.S. Attorney's Office" for the
+        # office of each district.
+        if not body.startswith("the ") and not any(
+            name == body or name.startswith(body + " ") for name in names
+        ):
             raise ConfigError(
                 f"{where}: office {office!r} implies {body!r}, which no gazetteer names",
-                hint="use a gazetteer entry's name, or 'the <kind>' (e.g. 'the country')",
+                hint=(
+                    "use a gazetteer entry's name or the start of one, or 'the <kind>' "
+                    "(e.g. 'the country')"
+                ),
             )

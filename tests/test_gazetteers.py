@@ -24,6 +24,8 @@ def test_shipped_offices_name_known_roles_and_bodies(settings: Settings, schema:
     gazetteer = load_gazetteer(settings.seeds_dir / "gazetteers", schema)
     assert gazetteer.offices["attorney general"] == "U.S. Department of Justice"
     assert gazetteer.offices["president"] == "the country"
+    # The start of the names of each district's office.
+    assert gazetteer.offices["U.S. Attorney"] == "U.S. Attorney's Office"
 
 
 @pytest.mark.parametrize(
@@ -31,6 +33,8 @@ def test_shipped_offices_name_known_roles_and_bodies(settings: Settings, schema:
     [
         ("  emperor: the country\n", "office 'emperor' is not a role"),
         ("  governor: Bank of Atlantis\n", "implies 'Bank of Atlantis', which no gazetteer names"),
+        # The start of a name must end at a word: "U.S. Attorney's Off" starts none.
+        ("  governor: U.S. Attorney's Off\n", "which no gazetteer names"),
     ],
 )
 def test_an_office_the_gazetteer_cannot_place_is_a_config_error(

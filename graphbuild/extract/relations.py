@@ -676,12 +676,18 @@ def _names_another_body(ents: ArticleEntities, title: Span, topic: str) -> bool:
 
 
 def _implied_body(ents: ArticleEntities, body: str) -> str | None:
-    """The article's entity for an office's body: by name, or its one body of a kind."""
+    """The article's entity for an office's body: by name, or its one body of a kind, or
+    its one body whose name goes on from the office's ("U.S. Attorney's Office for the
+    Eastern District of New York" for "U.S. Attorney's Office")."""
     if body.startswith("the "):
         kind = body.removeprefix("the ")
         of_kind = [e.id for e in ents.entities if e.kind == kind and e.type in BODY_TYPES]
         return of_kind[0] if len(of_kind) == 1 else None
-    return next((e.id for e in ents.entities if e.name == body), None)
+    named = next((e.id for e in ents.entities if e.name == body), None)
+    if named is not None:
+        return named
+    longer = [e.id for e in ents.entities if e.name.startswith(body + " ")]
+    return longer[0] if len(longer) == 1 else None
 
 
 def _implied_office(

@@ -371,6 +371,17 @@ def test_a_set_off_name_needs_an_organisation_before_the_title(extract_text: Ext
             "President Donald Trump had approved it.",
             ("Donald Trump", "president", "United States"),
         ),
+        # The one U.S. Attorney's Office the article names, whichever district it serves.
+        (
+            "The U.S. Attorney's Office for the Eastern District of New York charged three "
+            "leaders of SafeMoon. U.S. Attorney Breon Peace said his office would keep "
+            "pursuing fraud.",
+            (
+                "Breon Peace",
+                "U.S. Attorney",
+                "U.S. Attorney's Office for the Eastern District of New York",
+            ),
+        ),
     ],
 )
 def test_public_office_is_at_the_body_it_implies(
@@ -390,12 +401,19 @@ def test_public_office_is_at_the_body_it_implies(
         "China's regulator fined Didi, and president Jean Liu apologised.",
         # A body beside the title wins over the implied one.
         "The Justice Department settled. New York Attorney General Letitia James sued Apple.",
+        # Two districts' offices: which one the prosecutor heads is not said.
+        "The U.S. Attorney's Office for the Southern District of New York and the U.S. "
+        "Attorney's Office for the Eastern District of New York both charged him. U.S. "
+        "Attorney Damian Williams spoke on Monday.",
     ],
 )
 def test_public_office_without_its_body_gives_no_implied_role(
     extract_text: Extract, text: str
 ) -> None:
     implied = {"U.S. Department of Justice", "United States", "China", "France"}
+    implied |= {
+        f"U.S. Attorney's Office for the {d} District of New York" for d in ("Southern", "Eastern")
+    }
     assert not {r for r in roles(extract_text(text)) if r[2] in implied}
 
 
@@ -1031,3 +1049,29 @@ def test_regulator_and_legislature_titles(
 def test_a_post_in_a_place_is_no_post_at_its_government(extract_text: Extract) -> None:
     found = roles(extract_text("Jane Street's head of trading in Britain, John Smith, spoke."))
     assert not {r for r in found if r[2] == "United Kingdom"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A rank before a title is part of it, not a lesser title.
+        (
+            "Rob Thomas, IBM's senior vice president of software, said the deal would close.",
+            ("Rob Thomas", "senior vice president", "IBM"),
+        ),
+        # A chief officer of a named field is that officer, not a "head".
+        (
+            "GSK on Monday named its chief commercial officer, Luke Miels, as its next chief "
+            "executive.",
+            ("Luke Miels", "chief commercial officer", "GSK"),
+        ),
+        (
+            "Procter & Gamble chief communications officer Damon Jones said sales rose.",
+            ("Damon Jones", "chief communications officer", "Procter & Gamble"),
+        ),
+    ],
+)
+def test_ranked_and_field_titles_keep_their_full_name(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in roles(extract_text(text))
