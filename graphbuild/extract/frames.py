@@ -1306,6 +1306,12 @@ def _payment(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         # which the settlement rules read.
         if lemma == "pay" and words & _SETTLE_WORDS:
             return []
+        paid_to = _agreed_penalty_authorities(verb, resolve)
+        if paid_to:
+            return [
+                (PAID_SETTLEMENT, _Found(payers, paid_to, verb, "paid")),
+                (SETTLED_CASE, _Found(payers, paid_to, verb, "paid")),
+            ]
         return [(PAID_FINE, _Found([], payers, verb, "paid"))]
     agreed = any(t.lemma_.lower() == "agree" for t in verb.ancestors)
     subtree = range(verb.left_edge.i, verb.right_edge.i + 1)
@@ -1323,6 +1329,22 @@ def _payment(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
             found.append((SETTLED_CASE, _Found(payers, authorities, verb, "paid")))
         return found
     return []
+
+
+def _agreed_penalty_authorities(verb: Token, resolve: _Resolver) -> list[str]:
+    """The authorities a payer agrees to pay a penalty to, which make the penalty a
+    settlement with them: "agreed to pay a $26.5 million penalty to the New York State
+    Department of Financial Services", "agreed to pay the SEC a $250,000 civil penalty",
+    "Under a plea agreement with the Justice Department, the company agreed to pay a
+    criminal fine". A penalty paid with no agreement, or to no authority, is left a fine."""
+    agree = next((t for t in verb.ancestors if t.lemma_.lower() == "agree"), None)
+    if agree is None:
+        return []
+    dative = _child(verb, {"dative"})
+    found = [e for e in resolve.entities(dative) if resolve.is_authority(e)] if dative else []
+    found += _bodies_in(verb, resolve, frozenset({"to", "with"}))
+    found += _bodies_in(agree, resolve, frozenset({"with"}))
+    return list(dict.fromkeys(found))
 
 
 def _backed_by(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:

@@ -244,3 +244,42 @@ def test_settling_charges_means_the_authority_charged(extract_text: Extract) -> 
     # A settlement of a lawsuit is no charge.
     sued = extract_text("Binance agreed to pay $50 million to settle the lawsuit with the FTC.")
     assert not pairs(sued, "CHARGED")
+
+
+def test_a_penalty_agreed_with_an_authority_is_a_settlement_with_it(
+    extract_text: Extract,
+) -> None:
+    cases = [
+        (
+            "Paxos Trust Company agreed on Thursday to pay a $26.5 million penalty to the New "
+            "York State Department of Financial Services.",
+            ("Paxos Trust Company", "New York Department of Financial Services"),
+        ),
+        (
+            "Pawan Passi entered a deferred prosecution agreement and agreed to pay the SEC a "
+            "$250,000 civil penalty.",
+            ("Pawan Passi", "U.S. Securities and Exchange Commission"),
+        ),
+        (
+            "Under a plea agreement with the Justice Department, Trafigura agreed to pay a "
+            "criminal fine of about $80.5 million.",
+            ("Trafigura", "U.S. Department of Justice"),
+        ),
+    ]
+    for text, pair in cases:
+        result = extract_text(text)
+        assert [e.type for e in result.events if e.type != "Charge"] == ["Settlement"], text
+        assert pairs(result, "SETTLED_WITH") == {pair}, text
+        [settlement] = settlements(result)
+        assert settlement.amount is not None
+
+
+def test_a_penalty_paid_with_no_agreement_or_to_no_authority_stays_a_fine(
+    extract_text: Extract,
+) -> None:
+    # Ordered, not agreed: the court fines the bank.
+    ordered = extract_text("The court ordered Westpac to pay a A$1.3 billion penalty.")
+    assert "Settlement" not in {e.type for e in ordered.events}
+    # Agreed, but to no authority the sentence names.
+    agreed = extract_text("The company agreed to pay a $5 million penalty.")
+    assert not pairs(agreed, "SETTLED_WITH")
