@@ -94,9 +94,12 @@ def antecedent(
     noun: str,
     sentence_start: int | None = None,
     excluded: frozenset[str] = frozenset(),
+    qualifier: str | None = None,
 ) -> str | None:
     """The entity id a description ("exchange") or pronoun ("its") at ``before_char`` names;
-    none of ``excluded`` (the subject of the verb the description is the object of)."""
+    none of ``excluded`` (the subject of the verb the description is the object of). A
+    ``qualifier`` the description carries ("Irish" in "the Irish regulator") picks the
+    bodies whose name holds it, when there are any."""
     noun = noun.lower()
     types: frozenset[str]
     kinds: frozenset[str]
@@ -123,6 +126,9 @@ def antecedent(
             for m, eid in zip(entities.mentions, entities.entity_of, strict=True)
             if m.end_char <= before_char and entities.kinds.get(eid) == _CENTRAL_BANK
         ]
+    if qualifier is not None:
+        named = [(m, eid) for m, eid in earlier if qualifier in m.name.split()]
+        earlier = named or earlier
     earlier.reverse()
     # A pronoun takes the latest fit; a description opening a new sentence, the salient one.
     salient = noun not in PRONOUNS and sentence_start is not None

@@ -697,8 +697,17 @@ class _Resolver:
         """The body a description ("the company") points back to, before the description's
         own words ("The Microsoft-owned professional network" is not Microsoft)."""
         start = min(noun.left_edge.idx, noun.idx)
+        # "the Irish regulator": a capitalised adjective that names its body.
+        qualifier = next(
+            (c.text for c in noun.children if c.dep_ == "amod" and c.text[:1].isupper()), None
+        )
         return antecedent(
-            self._ents, start, noun.lower_, noun.sent.start_char, self._not_subject(noun)
+            self._ents,
+            start,
+            noun.lower_,
+            noun.sent.start_char,
+            self._not_subject(noun),
+            qualifier,
         )
 
     def is_asset(self, eid: str) -> bool:

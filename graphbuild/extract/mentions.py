@@ -400,6 +400,8 @@ def context_type(
         return "Location"
     if entity_type == org and len(span) > 1 and any(t.text in _AUTHORITY_WORDS for t in span):
         return "Regulator"  # "Federal Criminal Police Office", "Competition Commission of India"
+    if entity_type == org and _set_beside_a_regulator(span):
+        return "Regulator"
     if entity_type == "Location" and _acts_as_a_party(span):
         return org
     if entity_type in (PERSON, "Location") and _bought_in_a_list(span):
@@ -411,6 +413,22 @@ def context_type(
     if entity_type != PERSON and _person_cue(span, titles):
         return PERSON
     return entity_type
+
+
+# Nouns that say a body is a regulator, when set beside its name.
+_REGULATOR_NOUNS = frozenset({"regulator", "watchdog", "authority", "agency", "supervisor"})
+
+
+def _set_beside_a_regulator(span: Span) -> bool:
+    """Whether a name is set beside a noun only a regulator takes: "France's data
+    protection authority, the CNIL", "the CNIL, France's privacy watchdog"."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _REGULATOR_NOUNS:
+        return root.head.pos_ == "NOUN"
+    return any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _REGULATOR_NOUNS
+        for c in root.children
+    )
 
 
 def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[str]) -> bool:

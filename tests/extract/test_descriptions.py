@@ -383,3 +383,14 @@ def test_a_body_told_by_what_it_does_is_the_one_the_article_is_about(
 ) -> None:
     found = pairs(extract_text(text), "HEADQUARTERED_IN")
     assert {(c, p) for c, p in found if c in ("Synopsys", "Alimentation Couche-Tard")} == expected
+
+
+def test_a_description_s_adjective_picks_the_body_whose_name_holds_it(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Ireland's Data Protection Commission fined LinkedIn €310 million on Thursday. The "
+        "inquiry began after a complaint to France's data protection authority, the CNIL. "
+        "As LinkedIn's lead supervisor in the EU, the Irish regulator took over the case."
+    )
+    assert pairs(result, "REGULATES") == {("Irish Data Protection Commission", "LinkedIn")}

@@ -869,3 +869,29 @@ def test_products_and_brands_are_no_entities(extract_text: Extract) -> None:
     names = {e.name for e in result.entities}
     assert {"Kimberly-Clark", "Kenvue", "Capri", "Robert F. Kennedy Jr."} <= names
     assert not names & {"Tylenol", "Band-Aid", "Listerine", "Versace", "Jimmy Choo", "Michael Kors"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France's data protection authority, the CNIL, on Wednesday fined Google €325 million.",
+        "Spain's market regulator, the CNMV, warned investors about the token.",
+    ],
+)
+def test_a_name_set_beside_a_regulator_noun_is_a_regulator(
+    extract_text: Extract, text: str
+) -> None:
+    result = extract_text(text)
+    assert {name for kind, name in typed(result) if kind == "Regulator"} & {"CNIL", "CNMV"}
+
+
+def test_a_company_set_beside_an_ordinary_noun_stays_a_company(extract_text: Extract) -> None:
+    result = extract_text("Shein, the online fashion retailer, said it would appeal.")
+    assert ("Regulator", "Shein") not in typed(result)
+
+
+def test_the_fined_company_of_a_regulator_named_by_apposition(extract_text: Extract) -> None:
+    result = extract_text(
+        "France's data protection authority, the CNIL, on Wednesday fined Google €325 million."
+    )
+    assert pairs(result, "FINED") == {("CNIL", "Google")}
