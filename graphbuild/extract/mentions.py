@@ -106,7 +106,8 @@ _ORG_BEFORE = frozenset(
      "developer", "brokerage", "publisher", "steelmaker", "wallet", "issuer", "subsidiary",
      "unit", "giant", "affiliate", "asset manager", "market", "marketplace",
      "hedge fund", "investment firm", "private equity", "commodities trader",
-     "commodity trader", "drugmaker", "fintech", "contractor"}
+     "commodity trader", "drugmaker", "fintech", "contractor", "business", "outlet",
+     "miner", "airline"}
 )  # fmt: skip
 # Last words that make a name a company's: "Peken Global", "Terraform Labs".
 _ORG_HEADS = frozenset(
@@ -470,6 +471,8 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
         return True
     if _kind_set_off_after(span):
         return True
+    if _bought_in_a_clause(span) or _sold_to(span):
+        return True
     # "Hidden Road, which clears trades for hedge funds": people take "who".
     if entity_type == PERSON and _which_clause(span.root):
         return True
@@ -516,6 +519,35 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
         ):
             return True
     return False
+
+
+def _bought_in_a_clause(span: Span) -> bool:
+    """ "Nova Digital, which Brevan Howard bought from Dragonfly Capital", "Red Hat, the
+    open-source business that IBM bought": what a clause says was bought is a company."""
+    root = span.root
+    nouns = [root, *(c for c in root.children if c.dep_ == "appos")]
+    for noun in nouns:
+        for clause in (c for c in noun.children if c.dep_ == "relcl"):
+            if clause.lemma_.lower() not in _ORG_OBJECT_OF or clause.pos_ != "VERB":
+                continue
+            obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            if obj is None or obj.lower_ in ("which", "that"):
+                return True
+    return False
+
+
+def _sold_to(span: Span) -> bool:
+    """ "sold its Brazilian operations to Bradesco": whom a business is sold to buys it."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.head.lemma_.lower() == "sell"
+        and any(c.dep_ == "dobj" for c in prep.head.children)
+    )
 
 
 def _share_price(noun: Token) -> bool:

@@ -91,6 +91,7 @@ def amount_near(doc: Doc, sent: Span, anchor: int) -> Amount | None:
         for span, amount in spans
         if not _coordinated(_clause(span.root), own)
         and not _aside(span.root, doc[anchor])
+        and not _outside_the_relative_clause(span.root, own)
         and not _per_unit(span)
     ]
     for span, amount in spans:
@@ -152,6 +153,15 @@ def _aside(money: Token, anchor: Token) -> bool:
     if clause.lemma_.lower() == "value" and clause.head.lemma_.lower() in _DEAL_NOUNS:
         return False
     return not (money.head.lower_ == "for" or money.head.head.lower_ == "for")
+
+
+def _outside_the_relative_clause(money: Token, clause: Token) -> bool:
+    """Whether an amount lies outside the relative clause that tells the event: in "Nova
+    Digital, which Brevan Howard bought in 2023, co-led a round valuing the token at $1.5
+    billion", the purchase has no price."""
+    if clause.dep_ != "relcl":
+        return False
+    return not clause.left_edge.i <= money.i <= clause.right_edge.i
 
 
 def _coordinated(clause: Token, other: Token) -> bool:

@@ -26,6 +26,27 @@ def typed(result: ArticleExtraction) -> set[tuple[str, str]]:
     [
         # The object of "bought" is a company.
         ("Microsoft bought Activision Blizzard for $69 billion.", "Activision Blizzard"),
+        # So is what a relative clause says was bought, and whom a business is sold to.
+        (
+            "HashiCorp will not be run through Red Hat, the open-source business that IBM "
+            "bought for $34 billion in 2019.",
+            "Red Hat",
+        ),
+        (
+            "Nova Digital, which Brevan Howard bought from Dragonfly Capital in 2023, co-led "
+            "the round.",
+            "Nova Digital",
+        ),
+        (
+            "The British bank sold its Brazilian operations to Bradesco for $5.2 billion in 2015.",
+            "Bradesco",
+        ),
+        # A news outlet is an organisation.
+        (
+            "The fund can reclaim the money, according to documents that the crypto news "
+            "outlet Unchained published on Monday.",
+            "Unchained",
+        ),
         # "X's chief executive" makes X a company.
         (
             "Activision Blizzard's chief executive Bobby Kotick left after the deal closed.",

@@ -677,3 +677,21 @@ def test_a_sum_a_regulator_orders_paid_is_a_fine(extract_text: Extract) -> None:
 def test_a_sum_a_court_orders_paid_is_no_fine(extract_text: Extract) -> None:
     result = extract_text("A federal jury ordered Google to pay $425 million to users.")
     assert not pairs(result, "FINED")
+
+
+def test_a_purchase_told_in_a_relative_clause_takes_no_amount_from_outside_it(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Nova Digital, which Brevan Howard bought from Dragonfly Capital in 2023, co-led "
+        "Berachain's Series B round last year, valuing the token at $1.5 billion."
+    )
+    bought = [e for e in result.events if e.type == "Acquisition"]
+    assert bought and all(e.amount is None for e in bought)
+    # Inside the clause, the price is the purchase's.
+    priced = extract_text(
+        "HashiCorp will not be run through Red Hat, the open-source business that IBM "
+        "bought for $34 billion in 2019."
+    )
+    [red_hat] = [e for e in priced.events if e.type == "Acquisition"]
+    assert red_hat.amount is not None and red_hat.amount.value == 34_000_000_000
