@@ -863,6 +863,10 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return [obj for prep in found for obj in prep.children if obj.dep_ == "pobj"]
 
 
+# Verbs that judge a deed someone else did: "described buying Frank as a huge error".
+_JUDGING = frozenset({"describe", "call", "defend", "criticize", "criticise", "praise", "regret"})
+
+
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb and whether it is the *object* of a passive verb."""
     # A bad parse may give several subjects ("co - founder Zhao"): the nearest is the head.
@@ -872,6 +876,9 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     passive = _child(verb, {"nsubjpass"})
     if passive is not None:
         return passive, True
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _JUDGING:
+        # "Jamie Dimon has described buying Frank as a huge error": the speaker did not.
+        return None, False
     # "agreed to buy": the controlling verb's subject; "sued and fined": the first verb's;
     # "paid $30 million to settle": a purpose clause shares its main verb's subject.
     purpose = verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)
@@ -1487,6 +1494,41 @@ def _stake_places(stake: Token, preps: frozenset[str]) -> list[Token]:
 
 # Verbs that buy a stake outright, not build one up or take one in a round.
 _BUY_VERBS = frozenset({"buy", "acquire", "purchase"})
+
+
+def _paid_for(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """ "Meta paid $1 billion for Instagram in 2012 and $19 billion for WhatsApp in 2014":
+    a sum paid for a company buys it. A sum paid for anything else ("for charging customers
+    twice", "for more engineers") is no purchase, nor is one paid for part of a company
+    ("for half of Santander TFI")."""
+    if verb.lemma_.lower() != "pay":
+        return []
+    subject = _subject_of(verb)[0]
+    if verb.dep_ == "relcl" and subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
+        subject = verb.head  # "DCG, which paid $500,000 for CoinDesk in 2016"
+    buyers = [e for e in resolve.entities(subject) if resolve.is_organization(e)] if subject else []
+    if not buyers:
+        return []
+    money = {i for span, _ in money_spans(verb.doc, verb.sent) for i in range(span.start, span.end)}
+    obj = _child(verb, {"dobj"})
+    # The sum paid and, in a list of purchases, each further sum with its own "for".
+    sums = [obj] if obj is not None else []
+    sums += [c for c in verb.children if c.dep_ == "conj" and c.i in money]
+    found: list[tuple[Frame, _Found]] = []
+    for paid in sums:
+        if paid.i not in money:
+            continue
+        holder = verb if paid is obj else paid
+        for company in _prep_objects(holder, frozenset({"for"})):
+            targets = [
+                e
+                for e in resolve.entities(company)
+                if resolve.is_organization(e) and e not in buyers
+            ]
+            if targets:
+                anchor = verb if paid is obj else company
+                found.append((ACQUISITION, _Found(buyers, targets, anchor, "paid")))
+    return found
 
 
 def _stake_bought(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
@@ -2482,6 +2524,9 @@ def _event_status(frame: Frame, anchor: Token) -> str | None:
         return "abandoned"  # "BBVA's takeover bid for Banco Sabadell has failed"
     if frame.status == "proposed":
         return frame.status
+    if anchor.pos_ in ("PROPN", "NUM"):
+        # A name standing for its clause ("and $19 billion for WhatsApp"): its verb's tense.
+        anchor = next((t for t in anchor.ancestors if t.pos_ in ("VERB", "AUX")), anchor)
     governors = {t.lemma_.lower() for t in anchor.ancestors}
     if "agree" in governors or "announce" in governors:
         return "agreed"
@@ -2565,7 +2610,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with,
                 _backed_by, _offices_in, _led_round, _joined_round, _given_term,
                 _sanctioned_by_act, _took_control, _holdings, _ruled, _backers_include,
-                _sold_shares, _employs_in, _licensed,
+                _sold_shares, _employs_in, _licensed, _paid_for,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))
@@ -2628,7 +2673,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                         confidence=CONFIDENCE[found.rule],
                         evidence=[evidence],
                     )
-    deals = _priced(_one_per_deal(list(events.values())), _valuations(doc, resolve))
+    deals = _priced(_one_per_deal(list(events.values()), resolve), _valuations(doc, resolve))
     deals = _suits_against_deals(doc, resolve, deals, relations)
     rounds = _join_rounds(deals, relations)
     carried = _one_sanction_told_on(_carry_authorities(rounds, relations), relations)
@@ -2777,7 +2822,7 @@ def _with_amount(event: Event, amount: Amount) -> Event:
 _DEAL_STAGES = ("proposed", "agreed", "completed")
 
 
-def _one_per_deal(events: list[Event]) -> list[Event]:
+def _one_per_deal(events: list[Event], resolve: _Resolver) -> list[Event]:
     """One Acquisition per buyer and target: "Broadcom completed its takeover of VMware ...
     Broadcom agreed last year to buy the company for $61 billion" is one deal, at its latest
     stage, with the amount one sentence gives and the evidence of both. Two different
@@ -2805,6 +2850,45 @@ def _one_per_deal(events: list[Event]) -> list[Event]:
         stages = [e.status for e in (seen, event) if e.status in _DEAL_STAGES]
         status = max(stages, key=_DEAL_STAGES.index) if stages else seen.status
         out[same] = _merged(seen, event, list(seen.participants), status)
+    return _buyer_told_elsewhere(out, resolve)
+
+
+def _buyer_told_elsewhere(events: list[Event], resolve: _Resolver) -> list[Event]:
+    """A purchase told without its buyer joins the purchase of the same target that names
+    it: "arguing that it had bought Instagram and WhatsApp" beside "Meta paid $1 billion
+    for Instagram in 2012 and $19 billion for WhatsApp in 2014" is those two purchases,
+    with their dates and amounts. An authority the parse makes the buyer ("The FTC sued
+    the company, arguing that it had bought Instagram") is none: authorities do not buy
+    companies."""
+
+    def buyers(event: Event) -> list[str]:
+        return [p.entity for p in event.participants if p.role == "acquirer"]
+
+    out = list(events)
+    for event in events:
+        if event.type != "Acquisition" or not all(resolve.is_authority(e) for e in buyers(event)):
+            continue
+        targets = [p.entity for p in event.participants if p.role == "target"]
+        homes: list[int] = []
+        for target in targets:
+            named = [
+                i
+                for i, other in enumerate(out)
+                if other is not event
+                and other.type == "Acquisition"
+                and any(not resolve.is_authority(e) for e in buyers(other))
+                and any(p.role == "target" and p.entity == target for p in other.participants)
+            ]
+            if len(named) != 1:
+                break
+            homes.append(named[0])
+        else:
+            if not homes:
+                continue
+            for i in dict.fromkeys(homes):
+                fuller = out[i]
+                out[i] = _merged(fuller, event, list(fuller.participants), fuller.status)
+            out = [e for e in out if e is not event]
     return out
 
 

@@ -471,7 +471,7 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
         return True
     if _kind_set_off_after(span):
         return True
-    if _bought_in_a_clause(span) or _sold_to(span):
+    if _bought_in_a_clause(span) or _sold_to(span) or _paid_for(span):
         return True
     # "Hidden Road, which clears trades for hedge funds": people take "who".
     if entity_type == PERSON and _which_clause(span.root):
@@ -548,6 +548,17 @@ def _sold_to(span: Span) -> bool:
         and prep.head.lemma_.lower() == "sell"
         and any(c.dep_ == "dobj" for c in prep.head.children)
     )
+
+
+def _paid_for(span: Span) -> bool:
+    """ "The bank paid $175 million for Frank in 2021": what a sum is paid for, by name,
+    is a company bought."""
+    root = span.root
+    prep = root.head
+    verb = prep.head
+    if root.dep_ != "pobj" or prep.lower_ != "for" or verb.lemma_.lower() != "pay":
+        return False
+    return any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children)
 
 
 def _share_price(noun: Token) -> bool:

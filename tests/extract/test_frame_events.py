@@ -695,3 +695,50 @@ def test_a_purchase_told_in_a_relative_clause_takes_no_amount_from_outside_it(
     )
     [red_hat] = [e for e in priced.events if e.type == "Acquisition"]
     assert red_hat.amount is not None and red_hat.amount.value == 34_000_000_000
+
+
+def test_a_sum_paid_for_a_company_buys_it(extract_text: Extract) -> None:
+    result = extract_text(
+        "Meta paid $1 billion for Instagram in 2012 and $19 billion for WhatsApp in 2014."
+    )
+    assert pairs(result, "ACQUIRED") == {("Meta", "Instagram"), ("Meta", "WhatsApp")}
+    bought = {
+        (e.amount.value if e.amount else None, e.date.value if e.date else None, e.status)
+        for e in result.events
+        if e.type == "Acquisition"
+    }
+    assert bought == {(1e9, "2012", "completed"), (19e9, "2014", "completed")}
+    clause = extract_text("DCG, which paid $500,000 for CoinDesk in 2016, came under strain.")
+    assert pairs(clause, "ACQUIRED") == {("Digital Currency Group", "CoinDesk")}
+
+
+def test_a_sum_paid_for_a_deed_or_a_part_buys_nothing(extract_text: Extract) -> None:
+    for text in (
+        "Bank of America was ordered to pay $250 million for charging customers twice.",
+        "Erste will also pay about €200m for half of Santander TFI.",
+        "The company said the money would pay for more engineers.",
+    ):
+        result = extract_text(text)
+        assert not [e for e in result.events if e.type == "Acquisition"], text
+
+
+def test_a_purchase_told_without_its_buyer_joins_the_one_that_names_it(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "The FTC sued the company in December 2020, arguing that it had bought Instagram "
+        "and WhatsApp to neutralise rivals. Meta paid $1 billion for Instagram in 2012 and "
+        "$19 billion for WhatsApp in 2014."
+    )
+    bought = [e for e in result.events if e.type == "Acquisition"]
+    assert len(bought) == 2
+    assert all(len(e.evidence) == 2 for e in bought)
+    assert not [r for r in pairs(result, "ACQUIRED") if r[0] != "Meta"]
+
+
+def test_who_judges_a_purchase_did_not_make_it(extract_text: Extract) -> None:
+    result = extract_text(
+        "JPMorgan has also sued the pair, and its chief executive, Jamie Dimon, has "
+        "described buying Frank as a huge error."
+    )
+    assert ("Jamie Dimon", "Frank") not in pairs(result, "ACQUIRED")
