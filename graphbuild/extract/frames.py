@@ -1700,6 +1700,48 @@ def _sold_shares(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return [(RAISED, _Found(investors, sellers, verb, "sold_shares"))]
 
 
+# What a company sells when it sells a business of its own.
+_BUSINESS_NOUNS = frozenset(
+    {"business", "unit", "operations", "operation", "arm", "division", "subsidiary", "bank",
+     "platform", "company", "lender", "insurer", "brokerage"}
+)  # fmt: skip
+
+
+def _sold_business(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """ "HSBC agreed to sell its Argentine unit, HSBC Argentina, to Grupo Financiero
+    Galicia", "The British bank sold its Brazilian operations to Bradesco": whom a company
+    sells a business to buys it. The business is the target where the article names it;
+    a sale of goods, assets or shares ("sold them to criminals") is none."""
+    if verb.lemma_.lower() != "sell":
+        return []
+    obj = _child(verb, {"dobj"})
+    if obj is None:
+        return []
+    if obj.lemma_.lower() not in _BUSINESS_NOUNS and resolve.entity(obj) is None:
+        return []
+    subject = _subject_of(verb)[0]
+    sellers = resolve.entities(subject) if subject is not None else []
+    # "to Bradesco", which the parse may also hang on the verb as a dative.
+    to = [c for c in verb.children if c.lower_ == "to" and c.dep_ in ("prep", "dative")]
+    named = [t for t in (_child(prep, {"pobj"}) for prep in to) if t is not None]
+    buyers = [
+        e
+        for t in named
+        for e in resolve.entities(t)
+        if resolve.is_organization(e) and e not in sellers
+    ]
+    if not buyers:
+        return []
+    sold = [obj, *(c for c in obj.children if c.dep_ == "appos")]
+    targets = [
+        e
+        for t in sold
+        for e in resolve.entities(t)
+        if resolve.is_organization(e) and e not in sellers and e not in buyers
+    ]
+    return [(ACQUISITION, _Found(list(dict.fromkeys(buyers)), targets, verb, "paid"))]
+
+
 def _as_did(verb: Token) -> list[Token]:
     """The subjects of an elided clause that repeats the verb: "Fidelity took part, as did
     Prince Alwaleed bin Talal and Kingdom Holding"."""
@@ -2610,7 +2652,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with,
                 _backed_by, _offices_in, _led_round, _joined_round, _given_term,
                 _sanctioned_by_act, _took_control, _holdings, _ruled, _backers_include,
-                _sold_shares, _employs_in, _licensed, _paid_for,
+                _sold_shares, _employs_in, _licensed, _paid_for, _sold_business,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))

@@ -1347,7 +1347,8 @@ _RELATED_BODY_NOUNS = frozenset(
 
 def _country_units(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
     """``found`` with a company's business in a country named as one body: "chief
-    executive of Walmart U.S.", where the company's name modifies the country's."""
+    executive of Walmart U.S.", "its Argentine unit, HSBC Argentina", where the company's
+    name modifies the country's."""
     out: list[MentionSpan] = []
     for m in found:
         prev = out[-1] if out else None
@@ -1356,7 +1357,6 @@ def _country_units(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
             and prev.type == "Organization"
             and m.type == "Government"
             and prev.end == m.start
-            and m.text in COUNTRY_CODES
             and doc[prev.end - 1].dep_ == "compound"
             and doc[prev.end - 1].head.i == m.end - 1
         ):
@@ -1815,6 +1815,10 @@ class ArticleEntities:
         return None
 
 
+# Small words inside a company's name that its initials leave out.
+_NOT_INITIALLED = frozenset({"of", "and", "the", "&", "for", "de", "du", "des", "la"})
+
+
 def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
     """Group mentions into entities: one per normalised name, surnames joined to full names.
 
@@ -1876,6 +1880,10 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
             # Not "Walmart" for "Walmart U.S.": that is the company, the other its business.
             for n in _short_forms(words):
                 org_by_start[normalize_key(" ".join(words[:n]))].add(normalize_key(m.name))
+            # "AXA IM" for "AXA Investment Managers", "CPPIB" for "Canada Pension Plan
+            # Investment Board": a company's initials, after its first word or alone.
+            for short in _initialisms(words):
+                org_by_start[normalize_key(short)].add(normalize_key(m.name))
             # "Monte dei Paschi" inside "Banca Monte dei Paschi di Siena": a name of two
             # or more words that a longer one holds after its first word.
             for i in range(1, len(words) - 1):
@@ -1984,6 +1992,21 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
     return ArticleEntities(
         entities=entities, mentions=mentions, entity_of=entity_of, types=types, kinds=kinds
     )
+
+
+def _initialisms(words: list[str]) -> list[str]:
+    """The short forms a company's capitalised words make of their first letters: the
+    whole name's ("CPPIB") when three or more, and its first word's followed by the rest's
+    ("AXA IM") when two or more."""
+    capitals = [w for w in words if w[:1].isupper() and w[:1].isalpha()]
+    if len(capitals) != len([w for w in words if w.lower() not in _NOT_INITIALLED]):
+        return []
+    out = []
+    if len(capitals) >= 3:
+        out.append("".join(w[0] for w in capitals))
+    if len(capitals) >= 3 and capitals[0] == words[0]:
+        out.append(f"{words[0]} {''.join(w[0] for w in capitals[1:])}")
+    return out
 
 
 def _short_forms(words: list[str]) -> list[int]:

@@ -916,3 +916,12 @@ def test_the_fined_company_of_a_regulator_named_by_apposition(extract_text: Extr
         "France's data protection authority, the CNIL, on Wednesday fined Google €325 million."
     )
     assert pairs(result, "FINED") == {("CNIL", "Google")}
+
+
+def test_a_company_s_business_in_a_country_is_one_body(extract_text: Extract) -> None:
+    result = extract_text(
+        "HSBC agreed on Tuesday to sell its Argentine unit, HSBC Argentina, to Grupo "
+        "Financiero Galicia for $550 million."
+    )
+    assert ("Organization", "HSBC Argentina") in typed(result)
+    assert ("Government", "Argentina") not in typed(result)

@@ -742,3 +742,27 @@ def test_who_judges_a_purchase_did_not_make_it(extract_text: Extract) -> None:
         "described buying Frank as a huge error."
     )
     assert ("Jamie Dimon", "Frank") not in pairs(result, "ACQUIRED")
+
+
+def test_whom_a_company_sells_a_business_to_buys_it(extract_text: Extract) -> None:
+    result = extract_text(
+        "HSBC agreed on Tuesday to sell its Argentine unit, HSBC Argentina, to Grupo "
+        "Financiero Galicia for $550 million."
+    )
+    assert pairs(result, "ACQUIRED") == {("Grupo Financiero Galicia", "HSBC Argentina")}
+    [deal] = [e for e in result.events if e.type == "Acquisition"]
+    assert deal.status == "agreed" and deal.amount is not None and deal.amount.value == 5.5e8
+    # A business the article does not name: the buyer's purchase, with its price.
+    unnamed = extract_text(
+        "The British bank HSBC sold its Brazilian operations to Bradesco for $5.2 billion in 2015."
+    )
+    assert event_parts(unnamed, "Acquisition") == [{("acquirer", "Bradesco")}]
+
+
+def test_a_sale_of_goods_or_to_no_company_is_no_purchase(extract_text: Extract) -> None:
+    for text in (
+        "Kraken sold the seized coins to Coinbase last week.",
+        "Nexo sold its Earn Interest Product to U.S. investors.",
+    ):
+        result = extract_text(text)
+        assert not [e for e in result.events if e.type == "Acquisition"], text

@@ -169,3 +169,15 @@ def test_a_possessive_for_the_shares_is_no_shop_name(extract_text: Extract) -> N
     )
     assert ("Tapestry", "Capri Holdings") in pairs(result, "ACQUIRED")
     assert "Tapestry's" not in {e.name for e in result.entities}
+
+
+def test_a_company_s_initials_after_its_first_word_name_it(extract_text: Extract) -> None:
+    result = extract_text(
+        "BNP Paribas completed its purchase of AXA Investment Managers on Tuesday. AXA sold "
+        "its investment platform to AXA IM for €300 million ahead of the closing."
+    )
+    names = {e.name for e in result.entities if e.type == "Organization"}
+    assert "AXA IM" not in names and "AXA Investment Managers" in names
+    # Initials that are not the company's stay apart.
+    other = extract_text("AXA Investment Managers and AXA XL both reported profits.")
+    assert {"AXA Investment Managers", "AXA XL"} <= {e.name for e in other.entities}
