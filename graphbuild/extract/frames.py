@@ -697,6 +697,9 @@ class _Resolver:
         """The body a description ("the company") points back to, before the description's
         own words ("The Microsoft-owned professional network" is not Microsoft)."""
         start = min(noun.left_edge.idx, noun.idx)
+        called = self._called_so(noun, start)
+        if called is not None:
+            return called
         # "the Irish regulator": a capitalised adjective that names its body.
         qualifier = next(
             (c.text for c in noun.children if c.dep_ == "amod" and c.text[:1].isupper()), None
@@ -709,6 +712,23 @@ class _Resolver:
             self._not_subject(noun),
             qualifier,
         )
+
+    def _called_so(self, noun: Token, before: int) -> str | None:
+        """The one body the article has set beside the same noun before: "The Salt Lake
+        City-based firm" after "Bridge Investment Group, a real estate investment firm"."""
+        doc = noun.doc
+        lemma = noun.lemma_.lower()
+        named: set[str] = set()
+        for token in doc:
+            if token.idx >= before or token.dep_ != "appos" or token.lemma_.lower() != lemma:
+                continue
+            eid = self.entity(token.head)
+            if eid is not None and not self.is_place(eid) and not self.is_person(eid):
+                named.add(eid)
+        if len(named) != 1:
+            return None
+        eid = named.pop()
+        return None if eid in self._not_subject(noun) else eid
 
     def is_asset(self, eid: str) -> bool:
         return self._ents.types.get(eid) == "Asset"

@@ -1079,6 +1079,18 @@ def _name_word(token: Token, titles: frozenset[str]) -> bool:
     )
 
 
+def _number_in_name(doc: Doc, start: int, i: int) -> bool:
+    """A number that ends a name begun before it: "Hut 8", "Channel 4"."""
+    token = doc[i]
+    return (
+        i > start
+        and token.is_digit
+        and token.dep_ == "nummod"
+        and token.head.i == i - 1
+        and not token.ent_type_
+    )
+
+
 def _missed_organizations(
     doc: Doc, found: list[MentionSpan], titles: frozenset[str], company_titles: frozenset[str]
 ) -> list[MentionSpan]:
@@ -1099,7 +1111,7 @@ def _missed_organizations(
             end < len(doc)
             and end not in covered
             and doc[end].sent.start == doc[i].sent.start
-            and _name_word(doc[end], titles)
+            and (_name_word(doc[end], titles) or _number_in_name(doc, i, end))
         ):
             end += 1
         if end == i:

@@ -394,3 +394,14 @@ def test_a_description_s_adjective_picks_the_body_whose_name_holds_it(
         "As LinkedIn's lead supervisor in the EU, the Irish regulator took over the case."
     )
     assert pairs(result, "REGULATES") == {("Irish Data Protection Commission", "LinkedIn")}
+
+
+def test_a_description_points_to_the_body_set_beside_the_same_noun_before(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Apollo Global Management agreed on Monday to buy Bridge Investment Group, a real "
+        "estate investment firm, for about $1.5 billion. Bridge shareholders will receive "
+        "0.07081 of an Apollo share. The Salt Lake City-based firm owns apartment blocks."
+    )
+    assert pairs(result, "HEADQUARTERED_IN") == {("Bridge Investment Group", "Salt Lake City")}

@@ -925,3 +925,12 @@ def test_a_company_s_business_in_a_country_is_one_body(extract_text: Extract) ->
     )
     assert ("Organization", "HSBC Argentina") in typed(result)
     assert ("Government", "Argentina") not in typed(result)
+
+
+def test_a_number_that_ends_a_company_s_name_is_part_of_it(extract_text: Extract) -> None:
+    result = extract_text(
+        "Hut 8, the Miami-based energy infrastructure company that set up the miner in "
+        "March, owns 80% of it."
+    )
+    assert ("Organization", "Hut 8") in typed(result)
+    assert pairs(result, "HEADQUARTERED_IN") == {("Hut 8", "Miami")}
