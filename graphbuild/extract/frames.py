@@ -657,9 +657,15 @@ class _Resolver:
     def _not_subject(self, noun: Token) -> frozenset[str]:
         """The named subject of the verb a description is the object of: in "Broadcom
         agreed to buy the cloud computing company", the company is not Broadcom."""
+        if noun.dep_ == "appos":
+            noun = noun.head  # the parse may hang the description on a town before it
         if noun.dep_ not in ("dobj", "pobj"):
             return frozenset()
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        owner = _child(verb, {"poss"}) if noun.dep_ == "pobj" and verb.pos_ == "NOUN" else None
+        if owner is not None and owner.i in self._by_token:
+            # "Toyota's total investment in the Santa Cruz, California-based company".
+            return frozenset({self._by_token[owner.i]})
         if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
             verb = verb.head  # "took sole control of the company"
         subject = _subject_of(verb)[0] if verb.pos_ in ("VERB", "AUX") else None
@@ -1214,10 +1220,15 @@ def _based_compound(token: Token, resolve: _Resolver) -> _Found | None:
     doc = token.doc
     first = token.i - 2
     place = resolve.entity(doc[first])
+    while first > token.sent.start and doc[first].ent_iob_ == "I":
+        first -= 1  # to the start of "New Jersey"
     # "the Tysons, Virginia-based software company": the town before its state.
     if first - 2 >= token.sent.start and doc[first - 1].text == ",":
         town = resolve.entity(doc[first - 2])
-        if town is not None:
+        # A place by its type or its tag ("New Brunswick, New Jersey-based"), and not a
+        # company listed before: "Thalestris Limited, North Macedonia-based Cytrox AD".
+        placed = doc[first - 2].ent_type_ in ("GPE", "LOC")
+        if town is not None and (resolve.is_place(town) or placed):
             place, first = town, first - 2
             while first > token.sent.start and doc[first].ent_iob_ == "I":
                 first -= 1  # to the start of "Santa Clara"

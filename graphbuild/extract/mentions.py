@@ -388,12 +388,15 @@ def context_type(
         return "Regulator"  # courts are authorities: "the Federal Court"
     # "The Tysons, Virginia-based company": a town before its state and "-based".
     end = span.end
+    state_end = end + 1
+    while state_end < span.sent.end and doc[state_end].ent_type_ in ("GPE", "LOC", "Location"):
+        state_end += 1  # past "New Jersey"
     if (
-        end + 3 < span.sent.end
+        state_end + 1 < span.sent.end
         and doc[end].text == ","
-        and doc[end + 1].ent_type_ in ("GPE", "LOC", "Location")
-        and doc[end + 2].text == "-"
-        and doc[end + 3].lower_ in _BASED
+        and state_end > end + 1
+        and doc[state_end].text == "-"
+        and doc[state_end + 1].lower_ in _BASED
     ):
         return "Location"
     # "Swindon-based Nationwide", "The Copenhagen-based bank": where something is based.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from readouts import pairs
 
 from graphbuild.models import ArticleExtraction
 
@@ -212,3 +213,29 @@ def test_where_a_company_operates_and_has_stores(extract_text: Extract) -> None:
     )
     assert ("CleanSpark", "LOCATED_IN", "Mississippi") in found
     assert {("Walmart", "LOCATED_IN", p) for p in ("North America", "Europe", "Asia")} <= found
+
+
+def test_a_town_before_a_two_word_state_and_based(extract_text: Extract) -> None:
+    result = extract_text(
+        "Johnson & Johnson agreed to buy Intra-Cellular Therapies for $14.6 billion. The New "
+        "Brunswick, New Jersey-based healthcare group will pay $132 a share."
+    )
+    assert pairs(result, "HEADQUARTERED_IN") == {("Johnson & Johnson", "New Brunswick")}
+    assert pairs(result, "LOCATED_IN") == {("New Brunswick", "New Jersey")}
+
+
+def test_the_company_an_investment_is_in_is_not_its_investor(extract_text: Extract) -> None:
+    result = extract_text(
+        "Toyota Motor will invest another $500 million in Joby Aviation, the companies said. "
+        "The money will be paid in two tranches, bringing Toyota's total investment in the "
+        "Santa Cruz, California-based company to $894 million."
+    )
+    assert pairs(result, "HEADQUARTERED_IN") == {("Joby Aviation", "Santa Cruz")}
+
+
+def test_a_company_listed_before_a_based_name_is_no_town(extract_text: Extract) -> None:
+    result = extract_text(
+        "The Treasury sanctioned Ireland-based Intellexa Limited, North Macedonia-based "
+        "Cytrox AD and Hungary-based Cytrox Holdings."
+    )
+    assert ("Intellexa Limited", "North Macedonia") not in pairs(result, "HEADQUARTERED_IN")
