@@ -2219,6 +2219,12 @@ SANCTIONS = next(f for f in FRAMES if f.predicate == "SANCTIONED")
 _BLACKLISTS = frozenset({"blacklist", "list"})
 
 
+def _outlawed(kind: Token) -> bool:
+    """ "a transnational criminal organisation", "a foreign terrorist organization": a kind
+    an authority designates to sanction."""
+    return any(c.lower_ in ("criminal", "terrorist") for c in kind.children)
+
+
 def _sanctioned_by_act(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """A Sanction from what an authority does to the sanctioned: "OFAC added both companies
     to its blacklist", "Britain froze the assets of Rosneft and Lukoil", "OFAC designated
@@ -2241,9 +2247,10 @@ def _sanctioned_by_act(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Fo
         if assets is not None and assets.lemma_.lower() in ("asset", "property"):
             targets = _prep_objects(assets, frozenset({"of"}))
     subject = _subject_of(verb)[0] if targets else None
-    if lemma == "designate" and not _prep_objects(verb, frozenset({"as"})):
+    if lemma == "designate" and all(_outlawed(t) for t in _prep_objects(verb, frozenset({"as"}))):
         # "OFAC designated Garantex and Grinex"; "Grinex was designated by the Treasury";
-        # not "the EU designated Apple as a gatekeeper".
+        # "designated the group as a transnational criminal organisation"; not "the EU
+        # designated Apple as a gatekeeper".
         obj, passive = _child(verb, {"dobj"}), _child(verb, {"nsubjpass"})
         subject = _subject_of(verb)[0] if obj is not None else _agent(verb)
         targets = [obj] if obj is not None else [passive] if passive is not None else []

@@ -476,6 +476,8 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
         return True
     if _bought_in_a_clause(span) or _sold_to(span) or _paid_for(span):
         return True
+    if _set_beside_a_kind(span):
+        return True
     # "Hidden Road, which clears trades for hedge funds": people take "who".
     if entity_type == PERSON and _which_clause(span.root):
         return True
@@ -522,6 +524,22 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
         ):
             return True
     return False
+
+
+def _set_beside_a_kind(span: Span) -> bool:
+    """ "Russia's state nuclear company, Rosatom", "the payment firms Evita Investments and
+    Evita Pay": a name set beside a company's kind, alone or in a list of such names."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    kind = root.head
+    return (
+        root.dep_ == "appos"
+        and kind.pos_ == "NOUN"
+        and kind.lemma_.lower() in _ORG_BEFORE
+        and kind.lemma_.lower() not in _TRADES  # "real estate developer Fred Daibes"
+        and kind.i < root.i
+    )
 
 
 def _bought_in_a_clause(span: Span) -> bool:

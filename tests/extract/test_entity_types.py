@@ -41,6 +41,17 @@ def typed(result: ArticleExtraction) -> set[tuple[str, str]]:
             "The British bank sold its Brazilian operations to Bradesco for $5.2 billion in 2015.",
             "Bradesco",
         ),
+        # A name set beside a company's kind, alone or in a list.
+        (
+            "Prosecutors accuse him of helping Russia's state nuclear company, Rosatom, "
+            "obtain sensitive U.S. technology.",
+            "Rosatom",
+        ),
+        (
+            "Iurii Gugnin, 38, the founder of the payment firms Evita Investments and Evita "
+            "Pay, faces 22 counts.",
+            "Evita Pay",
+        ),
         # A news outlet is an organisation.
         (
             "The fund can reclaim the money, according to documents that the crypto news "

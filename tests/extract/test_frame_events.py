@@ -766,3 +766,16 @@ def test_a_sale_of_goods_or_to_no_company_is_no_purchase(extract_text: Extract) 
     ):
         result = extract_text(text)
         assert not [e for e in result.events if e.type == "Acquisition"], text
+
+
+def test_designated_as_a_criminal_organisation_is_a_sanction(extract_text: Extract) -> None:
+    result = extract_text(
+        "The U.S. Treasury imposed sanctions on the Karen National Army on Monday. The "
+        "department's Office of Foreign Assets Control designated the group as a "
+        "transnational criminal organisation."
+    )
+    assert ("Office of Foreign Assets Control", "Karen National Army") in pairs(
+        result, "SANCTIONED"
+    )
+    gatekeeper = extract_text("The European Commission designated Apple as a gatekeeper.")
+    assert not pairs(gatekeeper, "SANCTIONED")
