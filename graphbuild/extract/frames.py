@@ -2108,10 +2108,10 @@ _STATE_WORDS = frozenset({"state", "state-owned", "state-controlled", "state-run
 def _state_owned(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """OWNS from a state's company set beside its name: "Petroecuador, Ecuador's state oil
     company", "Petrobras, Brazil's state-controlled oil company", "ADNOC, the state energy
-    company of the United Arab Emirates"."""
+    company of the United Arab Emirates", "Russia's state nuclear company, Rosatom"."""
     if noun.lower_ not in DESCRIPTIONS and noun.lemma_.lower() not in DESCRIPTIONS:
         return []
-    words = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    words = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     words += [g for c in words for g in c.children if g.dep_ in ("npadvmod", "compound")]
     if not any(w.lower_ in _STATE_WORDS for w in words):
         return []
@@ -2119,8 +2119,10 @@ def _state_owned(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     states = resolve.entities(owner) if owner is not None else []
     states += [e for t in _prep_objects(noun, frozenset({"of"})) for e in resolve.entities(t)]
     states = [e for e in states if resolve.is_place(e)]
-    # The name the description stands beside: an apposition, or the parse's conjunct.
+    # The name the description stands beside: an apposition, or the parse's conjunct, or
+    # one set after it ("Russia's state nuclear company, Rosatom").
     named = noun.head if noun.dep_ in ("appos", "conj") else None
+    named = named or next((c for c in noun.children if c.dep_ == "appos"), None)
     company = resolve.entity(named) if named is not None else None
     companies = [company] if company is not None and resolve.is_organization(company) else []
     if not states or not companies:

@@ -536,6 +536,12 @@ def test_a_supervisor_of_a_country_or_a_person_regulates_no_one(extract_text: Ex
             "a share for Covestro.",
             ("United Arab Emirates", "OWNS", "ADNOC"),
         ),
+        # The name set after the description.
+        (
+            "Prosecutors also accuse him of helping Russia's state nuclear company, Rosatom, "
+            "obtain sensitive U.S. technology.",
+            ("Russia", "OWNS", "Rosatom"),
+        ),
     ],
 )
 def test_a_states_company_is_owned_by_the_state(
