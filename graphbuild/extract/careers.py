@@ -464,10 +464,13 @@ def _succession(
     if handover is None and taken_from is None and _lemma(verb, _SUCCEED) not in _SUCCEED:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None and verb.dep_ in ("conj", "advcl"):
+    sharer = verb
+    while subject is None and sharer.dep_ in ("conj", "advcl") and sharer.head.i != sharer.i:
         # "Schneider was leaving … and would be replaced by Freixe", "Diess took the top
-        # job in 2018, succeeding Matthias Müller": the shared subject.
-        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # job in 2018, succeeding Matthias Müller": the shared subject, past a verb the
+        # parse put between ("is stepping down …, the company said, and will be replaced").
+        sharer = sharer.head
+        subject = next((c for c in sharer.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ == "who":
         # "Udi Mokady, now its executive chairman, who handed the chief executive role to
         # Matt Cohen", "Marguerite Bérard, who succeeded Robert Swaak": the person the

@@ -1614,6 +1614,13 @@ def _raised(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         agent = _agent(led) if led.lemma_.lower() == "lead" else None
         if agent is not None:
             sources.append(agent)
+    # "from investors including Goldman Sachs and Alphabet".
+    sources += [
+        named
+        for source in sources
+        if source.lemma_.lower() in _BACKER_NOUNS
+        for named in _prep_objects(source, frozenset({"including"}))
+    ]
     investors = [e for t in sources for e in resolve.entities(t)]
     return [(RAISED, _Found(investors, targets, verb, "raised"))]
 

@@ -144,6 +144,14 @@ def test_a_title_is_not_an_organisation(extract_text: Extract) -> None:
             "Mark Schneider",
         ),
         ("Tim Cook succeeded Steve Jobs at Apple.", "Tim Cook", "Apple", "Steve Jobs"),
+        # A reporting verb the parse puts between the two deeds.
+        (
+            "Michael Sonnenshein is stepping down as chief executive of Grayscale Investments, "
+            "the crypto asset manager said on Monday, and will be replaced by Peter Mintzberg.",
+            "Peter Mintzberg",
+            "Grayscale",
+            "Michael Sonnenshein",
+        ),
     ],
 )
 def test_a_succession_appoints_the_successor(

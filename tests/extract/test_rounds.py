@@ -225,3 +225,14 @@ def test_a_lead_of_the_companys_previous_round(extract_text: Extract) -> None:
     assert {"Paradigm"} <= {
         name for parts in event_parts(result, "Investment") for role, name in parts
     }
+
+
+def test_investors_a_raise_names_as_included(extract_text: Extract) -> None:
+    result = extract_text(
+        "A jury convicted Rishi Shah, the co-founder of Outcome Health. The Chicago-based "
+        "company had raised $488 million from investors including Goldman Sachs and Alphabet."
+    )
+    assert pairs(result, "INVESTED_IN") == {
+        ("Goldman Sachs", "Outcome Health"),
+        ("Alphabet", "Outcome Health"),
+    }
