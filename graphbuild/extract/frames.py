@@ -301,10 +301,12 @@ OFFICES = Frame("LOCATED_IN")
 HEADQUARTERS = next(f for f in FRAMES if f.predicate == "HEADQUARTERED_IN")
 _SITES = frozenset(
     {"office", "operation", "branch", "presence", "hub", "base", "site", "store", "plant",
-     "facility", "factory", "centre", "center"}
+     "facility", "factory", "centre", "center", "farm", "mill", "mine", "refinery",
+     "warehouse", "campus", "business"}
 )  # fmt: skip
-# Verbs by which a company has sites: "has offices in", "runs mining sites in".
-_SITE_VERBS = frozenset({"have", "run", "operate", "open"})
+# Verbs by which a company has sites: "has offices in", "runs mining sites in", "owns two
+# power plants in".
+_SITE_VERBS = frozenset({"have", "run", "operate", "open", "own", "build"})
 # Backing states the investment, not an event (no amount, no time).
 BACKED = Frame("INVESTED_IN")
 _DEBT_WORDS = frozenset({"bond", "debt", "note", "loan", "borrowing"})
@@ -1438,7 +1440,9 @@ def _offices_in(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if verb.dep_ == "relcl" and subject.lower_ in ("which", "that"):
         subject = verb.head
     where = frozenset({"in", "across"})
-    sites = _prep_objects(obj, where) + (_prep_objects(verb, where) if obj.i != verb.i else [])
+    kinds = [obj, *(c for c in obj.children if c.dep_ == "conj")]  # "farms and mills in"
+    sites = [t for k in kinds for t in _prep_objects(k, where)]
+    sites += _prep_objects(verb, where) if obj.i != verb.i else []
     # "2,400 stores in 20 countries across North America, Europe and Asia".
     sites += [t for s in list(sites) for t in _prep_objects(s, frozenset({"across"}))]
     if not sites and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):

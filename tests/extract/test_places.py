@@ -239,3 +239,31 @@ def test_a_company_listed_before_a_based_name_is_no_town(extract_text: Extract) 
         "Cytrox AD and Hungary-based Cytrox Holdings."
     )
     assert ("Intellexa Limited", "North Macedonia") not in pairs(result, "HEADQUARTERED_IN")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bitfarms agreed to buy Stronghold Digital Mining. Stronghold owns two power plants "
+            "in Pennsylvania that burn waste coal.",
+            ("Stronghold Digital Mining", "Pennsylvania"),
+        ),
+        (
+            "BPCE already has a consumer credit business in Portugal.",
+            ("BPCE", "Portugal"),
+        ),
+    ],
+)
+def test_a_company_s_plants_and_businesses_in_a_place(
+    extract_text: Extract, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in pairs(extract_text(text), "LOCATED_IN")
+
+
+def test_a_stake_owned_in_a_company_is_no_site(extract_text: Extract) -> None:
+    result = extract_text(
+        "Bitfarms agreed to buy Stronghold Digital Mining. Stronghold owns a 10% stake in a "
+        "bank in Pennsylvania."
+    )
+    assert not pairs(result, "LOCATED_IN")
