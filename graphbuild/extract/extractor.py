@@ -23,6 +23,7 @@ from graphbuild.extract.relations import (
     extract_places,
     extract_roles,
     founder_roles,
+    units_by_name,
 )
 from graphbuild.extract.values import PUBLISHED
 from graphbuild.gazetteers import Gazetteer
@@ -103,6 +104,7 @@ class Extractor:
             + founder_roles(frame_relations, roles, ents)
             + extract_counsel(doc, ents, self._roles)
             + extract_places(doc, ents)
+            + units_by_name(doc, ents)
         )
         events = fines_within_settlements(
             one_settlement_per_defendant(

@@ -35,7 +35,13 @@ from spacy.util import filter_spans
 
 from graphbuild.extract.coref import DESCRIPTIONS, PRONOUNS, antecedent, pronoun_antecedent
 from graphbuild.extract.frames import negated_or_hedged
-from graphbuild.extract.mentions import PERSON, PORTFOLIOS, ArticleEntities, topic_organization
+from graphbuild.extract.mentions import (
+    PERSON,
+    PORTFOLIOS,
+    ArticleEntities,
+    MentionSpan,
+    topic_organization,
+)
 from graphbuild.extract.values import span_evidence
 from graphbuild.ids import relation_id
 from graphbuild.models import Relation
@@ -1169,7 +1175,60 @@ def founder_roles(
 
 LOCATED_IN = "LOCATED_IN"
 HEADQUARTERED_IN = "HEADQUARTERED_IN"
+MEMBER_OF = "MEMBER_OF"
 PLACE_CONFIDENCE = {"place/comma": 0.7, "place/org_in": 0.6, "place/org_appositive": 0.65}
+# A unit known only by its name: weaker than any sentence that says so.
+UNIT_NAME_CONFIDENCE = 0.6
+# Endings of a group's name that its units replace: "Aeza Logistic" of "Aeza Group".
+_GROUP_ENDINGS = frozenset({"group", "holdings"})
+# Words that, added to a company's name, still name the company ("Nexo Capital", "Paxos
+# Trust Company", "Cytrox AD") and not a unit of it.
+_SAME_COMPANY_WORDS = frozenset(
+    {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc", "ag", "sa",
+     "nv", "ad", "co", "co.", "company", "trust", "capital", "global", "financial", "bank",
+     "markets", "international", "limited"}
+)  # fmt: skip
+# Last words of a body that owns a company named like it: "Novo Nordisk Foundation",
+# "FirstBank Holding Company".
+_OWNER_ENDINGS = frozenset({"foundation", "holding", "holdings", "group", "company"})
+
+
+def units_by_name(doc: Doc, ents: ArticleEntities) -> list[Relation]:
+    """MEMBER_OF from a company named after another the article names: "Barclays Bank UK
+    PLC" is part of Barclays, "Santander Bank Polska" of Santander, "Aeza Logistic" of
+    "Aeza Group". The evidence is the sentence that first names the unit."""
+    companies = [e for e in ents.entities if e.type == "Organization"]
+    first_named: dict[str, MentionSpan] = {}
+    for m, eid in zip(ents.mentions, ents.entity_of, strict=True):
+        first_named.setdefault(eid, m)
+    out: list[Relation] = []
+    for unit in companies:
+        for group in companies:
+            words = group.name.split()
+            stem = " ".join(words[:-1]) if words[-1].lower() in _GROUP_ENDINGS else None
+            prefix = next(
+                (p for p in (group.name, stem) if p and unit.name.startswith(p + " ")), None
+            )
+            if unit.id == group.id or prefix is None or unit.id not in first_named:
+                continue
+            added = unit.name[len(prefix) :].split()
+            if all(w.lower() in _SAME_COMPANY_WORDS for w in added):
+                continue
+            if added[-1].lower() in _OWNER_ENDINGS:
+                continue
+            mention = first_named[unit.id]
+            sent = doc[mention.start].sent
+            out.append(
+                Relation(
+                    id=relation_id(unit.id, MEMBER_OF, group.id),
+                    subject=unit.id,
+                    predicate=MEMBER_OF,
+                    object=group.id,
+                    confidence=UNIT_NAME_CONFIDENCE,
+                    evidence=[span_evidence(sent, "name/unit")],
+                )
+            )
+    return out
 
 
 def _place_relation(

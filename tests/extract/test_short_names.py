@@ -181,3 +181,38 @@ def test_a_company_s_initials_after_its_first_word_name_it(extract_text: Extract
     # Initials that are not the company's stay apart.
     other = extract_text("AXA Investment Managers and AXA XL both reported profits.")
     assert {"AXA Investment Managers", "AXA XL"} <= {e.name for e in other.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Securities and Exchange Board of India barred Jane Street. The order covers "
+            "the group's entities, including Jane Street Singapore.",
+            ("Jane Street Singapore", "Jane Street"),
+        ),
+        (
+            "OFAC sanctioned Aeza Group, a web hosting firm, and its unit Aeza Logistic.",
+            ("Aeza Logistic", "Aeza Group"),
+        ),
+    ],
+)
+def test_a_company_named_after_another_is_its_unit(
+    extract_text: Extract, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in pairs(extract_text(text), "MEMBER_OF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The longer name only adds the company's own kind or legal form.
+        "Nexo Capital agreed to pay $45 million. Nexo said it was pleased.",
+        # The longer name is the owner's.
+        "The Novo Nordisk Foundation has long held a controlling stake in Novo Nordisk.",
+    ],
+)
+def test_a_name_that_only_adds_a_form_or_an_owner_s_ending_is_no_unit(
+    extract_text: Extract, text: str
+) -> None:
+    assert not pairs(extract_text(text), "MEMBER_OF")
