@@ -1067,10 +1067,34 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
         # "started Kalshi in 2018 with Luana Lopes Lara": she is a founder too.
         partners = _prep_objects(verb, frozenset({"with"}))
         subject_ids += [e for t in partners for e in resolve.entities(t) if resolve.is_person(e)]
+    if frame.predicate == "FOUNDED":
+        # "founded in 2023 by Arthur Mensch, its chief executive, Guillaume Lample and
+        # Timothée Lacroix": everyone the list after "by" or "with" names, however the
+        # parse hangs it.
+        for prep in (c for c in verb.children if c.lower_ in ("by", "with")):
+            subject_ids += [e for e in _people_listed_after(prep, resolve) if e not in subject_ids]
     # One side is enough for an event ("Zhao was sentenced"); a relation needs both.
     if not subject_ids and not object_ids:
         return None
     return _Found(subject_ids, object_ids, verb, rule)
+
+
+# Words that end a list of names: a clause about them ("four friends who met").
+_LIST_ENDS = frozenset({"who", "which", "that", "whose", ";", "after", "before", "when"})
+
+
+def _people_listed_after(prep: Token, resolve: _Resolver) -> list[str]:
+    """The people a list after a preposition names, up to the end of the list: in "by four
+    graduates: chief executive Michael Truell, Sualeh Asif, Arvid Lunnemark and Aman
+    Sanger", all four; titles and descriptions between the names are passed over."""
+    people: list[str] = []
+    for token in prep.doc[prep.i + 1 : prep.sent.end]:
+        if token.lower_ in _LIST_ENDS or (token.pos_ == "VERB" and token.dep_ != "amod"):
+            break
+        eid = resolve.entity(token) if token.pos_ == "PROPN" else None
+        if eid is not None and resolve.is_person(eid) and eid not in people:
+            people.append(eid)
+    return people
 
 
 # Nouns for people that a "who" clause may hang on.

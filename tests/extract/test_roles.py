@@ -1075,3 +1075,37 @@ def test_ranked_and_field_titles_keep_their_full_name(
     extract_text: Extract, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in roles(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "founders", "company"),
+    [
+        # Titles and kinds between the names of the list after "by".
+        (
+            "New York-based Wiz was founded in Israel in 2020 by Assaf Rappaport, its chief "
+            "executive, together with Ami Luttwak and Roy Reznik, four friends who met while "
+            "serving in the army.",
+            {"Assaf Rappaport", "Ami Luttwak", "Roy Reznik"},
+            "Wiz",
+        ),
+        (
+            "Cursor's maker Anysphere raised $900 million. Anysphere was founded in 2022 by "
+            "four Massachusetts Institute of Technology graduates: chief executive Michael "
+            "Truell, Sualeh Asif, Arvid Lunnemark and Aman Sanger.",
+            {"Michael Truell", "Sualeh Asif", "Arvid Lunnemark", "Aman Sanger"},
+            "Anysphere",
+        ),
+    ],
+)
+def test_every_founder_a_list_names_is_a_co_founder(
+    extract_text: Extract, text: str, founders: set[str], company: str
+) -> None:
+    found = roles(extract_text(text))
+    assert {(name, "co-founder", company) for name in founders} <= found
+
+
+def test_a_clause_after_the_founders_ends_their_list(extract_text: Extract) -> None:
+    result = extract_text(
+        "Wiz was founded in 2020 by Assaf Rappaport, who later hired Jeff Bezos as an adviser."
+    )
+    assert "Jeff Bezos" not in {r[0] for r in pairs(result, "FOUNDED")}
