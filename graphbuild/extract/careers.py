@@ -890,7 +890,9 @@ def extract_careers(
         # beside a move still to come ("would return as its chief executive, replacing Bob
         # Chapek") gets the role the rest of the article gives (see successor_roles).
         for one in predecessors if kind == APPOINTMENT and (beside is None or past) else []:
-            left = f"former {role}" if past else role
+            # Named to succeed is not yet succeeded: "named … as its next chief executive,
+            # replacing Emma Walmsley" leaves her chief executive until the move is made.
+            left = f"former {role}" if past and _moved(verb) else role
             relations.append(_role_at(one, org, left, confidence, evidence, until=since))
             if _handed_to(verb) is not None:
                 # "who handed the chief executive role to Matt Cohen": he gave it up.

@@ -997,3 +997,25 @@ def test_a_naming_is_announced_and_a_move_told_as_done_is_effective(
     [move] = [e for e in done.events if e.type == "Appointment"]
     assert move.status == "effective"
     assert ("Bob Chapek", "former CEO", "Disney", None, None) in dated_roles(done)
+
+
+def test_one_named_to_be_succeeded_keeps_the_role_until_the_move(extract_text: Extract) -> None:
+    result = extract_text(
+        "GSK on Monday named its chief commercial officer, Luke Miels, as its next chief "
+        "executive, replacing Emma Walmsley, who is stepping down after almost nine years."
+    )
+    names = {e.id: e.name for e in result.entities}
+    walmsley = {
+        str(r.properties["role"])
+        for r in result.relations
+        if r.predicate == "ROLE_AT" and names[r.subject] == "Emma Walmsley"
+    }
+    assert "CEO" in walmsley and "former CEO" not in walmsley
+    # A move told as done makes the one succeeded a former holder.
+    done = extract_text("Tim Cook succeeded Steve Jobs as chief executive of Apple in 2011.")
+    names = {e.id: e.name for e in done.entities}
+    assert ("Steve Jobs", "former CEO") in {
+        (names[r.subject], str(r.properties["role"]))
+        for r in done.relations
+        if r.predicate == "ROLE_AT"
+    }
