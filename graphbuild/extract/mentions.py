@@ -526,12 +526,18 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
     return False
 
 
+def _first_listed(token: Token) -> Token:
+    """The first name of the list a name is in ("Evita Investments" for "Evita Pay" in
+    "Evita Investments and Evita Pay"), where the parse hangs the list on it."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _set_beside_a_kind(span: Span) -> bool:
     """ "Russia's state nuclear company, Rosatom", "the payment firms Evita Investments and
     Evita Pay": a name set beside a company's kind, alone or in a list of such names."""
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = _first_listed(span.root)
     kind = root.head
     return (
         root.dep_ == "appos"
@@ -559,9 +565,7 @@ def _bought_in_a_clause(span: Span) -> bool:
 
 def _sold_to(span: Span) -> bool:
     """ "sold its Brazilian operations to Bradesco": whom a business is sold to buys it."""
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = _first_listed(span.root)
     prep = root.head
     return (
         root.dep_ == "pobj"
