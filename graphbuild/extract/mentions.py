@@ -125,6 +125,8 @@ _ORG_POSSESSIONS = frozenset(
     {"ceo", "chief", "chairman", "chair", "board", "shares", "stock", "subsidiary", "unit",
      "headquarters", "founder", "co-founder", "cfo", "shareholders", "customers", "general"}
 )  # fmt: skip
+# What only a company has, as the noun its name is the possessive of.
+_BODY_PARTS = frozenset({"board", "subsidiary", "unit", "headquarters", "shareholder"})
 # Before a name, these make it a company's: "acquisition of", "stake in", "agreed to buy".
 _ORG_OBJECT_OF = frozenset({"acquire", "buy", "purchase", "own"})
 _ORG_OBJECT_OF_NOUN = frozenset(
@@ -497,6 +499,14 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
     # "Skechers' average share price": what the name owns, past its modifiers.
     if root.dep_ == "poss" and _share_price(root.head):
         return True
+    # "He joined Adidas in 1998": what a person joins is a body.
+    if root.dep_ == "dobj" and root.head.lemma_.lower() == "join":
+        joiner = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+        if joiner is not None and (joiner.lower_ in ("he", "she") or joiner.ent_type_ == "PERSON"):
+            return True
+    # "Puma's supervisory board": past the words before what the name owns.
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _BODY_PARTS:
+        return True
     first = span.start - 1
     # Past the name's own modifiers: "a stake in rival Bitfarms".
     while (
@@ -682,6 +692,11 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             tagged = entity_type
             entity_type = context_type(span, entity_type, titles, company_only_titles)
             cued = tagged != entity_type
+            named = _with_given_name(span, all_titles)
+            if entity_type != PERSON and named is not span and _person_cue(named, titles):
+                # "chief executive Arne Freundt", where the tagger took "Freundt" alone
+                # for a company: the title is before the given name.
+                span, entity_type, cued = named, PERSON, True
         text = span.text
         if curated and text in foreign:
             # "Brazil's Senate" is not the U.S. Senate that "Senate" alone names, nor is
@@ -1617,9 +1632,10 @@ def _inside(mention: MentionSpan, other: MentionSpan) -> bool:
 
 def _with_given_name(span: Span, all_titles: frozenset[str]) -> Span:
     """A surname with the given name the tagger left out: in "Chief executive Bharat
-    Masrani", "Bharat" is tagged as a nationality and "Masrani" alone as a person."""
+    Masrani", "Bharat" is tagged as a nationality and "Masrani" alone as a person; so
+    is a hyphenated surname ("Heloise Temple-Boyer")."""
     i = span.start - 1
-    if len(span) != 1 or i < span.sent.start:
+    if " " in span.text or i < span.sent.start:
         return span
     given = span.doc[i]
     if (
@@ -1627,7 +1643,7 @@ def _with_given_name(span: Span, all_titles: frozenset[str]) -> Span:
         and given.is_alpha
         and given.is_title
         and given.dep_ == "compound"
-        and given.head.i == span.start
+        and span.start <= given.head.i < span.end
         and given.lower_ not in all_titles
         and given.lower_ not in _HONORIFICS
     ):

@@ -52,6 +52,12 @@ def typed(result: ArticleExtraction) -> set[tuple[str, str]]:
             "Pay, faces 22 counts.",
             "Evita Pay",
         ),
+        # What a person joins, and whose supervisory board someone chairs.
+        ("Hoeld is 55. He joined Adidas in 1998 and ran its sales.", "Adidas"),
+        (
+            "Heloise Temple-Boyer, who chairs Puma's supervisory board, backed the choice.",
+            "Puma",
+        ),
         # A news outlet is an organisation.
         (
             "The fund can reclaim the money, according to documents that the crypto news "
@@ -945,3 +951,23 @@ def test_a_number_that_ends_a_company_s_name_is_part_of_it(extract_text: Extract
     )
     assert ("Organization", "Hut 8") in typed(result)
     assert pairs(result, "HEADQUARTERED_IN") == {("Hut 8", "Miami")}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # The tagger takes the surname alone for a company; the title is before the
+        # given name.
+        (
+            "Puma said on Thursday that chief executive Arne Freundt would step down on April 11.",
+            "Arne Freundt",
+        ),
+        # A hyphenated surname keeps its given name.
+        (
+            "Heloise Temple-Boyer, who chairs Puma's supervisory board, backed the choice.",
+            "Heloise Temple-Boyer",
+        ),
+    ],
+)
+def test_a_given_name_the_tagger_left_out(extract_text: Extract, text: str, person: str) -> None:
+    assert ("Person", person) in typed(extract_text(text))
