@@ -1984,7 +1984,14 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
                 mentions[i] = replace(m, type=PERSON)
         elif not m.curated and len(heads) == 1 and key not in heads:
             key = next(iter(heads))
-        elif m.type == "Organization" and len(org_by_stem.get(key, ())) == 1 and key not in related:
+        elif (
+            m.type == "Organization"
+            and len(org_by_stem.get(key, ())) == 1
+            and key not in related
+            and starts <= org_by_stem[key]
+        ):
+            # Not when another name starts with it too: "Columbia" after "Columbia Banking
+            # System" is that company, not "Columbia Bank", the name its unit will take.
             key = next(iter(org_by_stem[key]))
         elif (
             not m.curated

@@ -216,3 +216,17 @@ def test_a_name_that_only_adds_a_form_or_an_owner_s_ending_is_no_unit(
     extract_text: Extract, text: str
 ) -> None:
     assert not pairs(extract_text(text), "MEMBER_OF")
+
+
+def test_a_short_name_is_the_first_full_name_not_a_later_name_with_a_suffix(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Columbia Banking System agreed on Wednesday to buy Pacific Premier Bancorp. "
+        "Tacoma, Washington-based Columbia, the parent of Umpqua Bank, said Umpqua would "
+        "change its name to Columbia Bank. Columbia's chief executive, Clint Stein, said "
+        "the deal would help."
+    )
+    assert ("Clint Stein", "Columbia Banking System") in {
+        (s, o) for s, o in pairs(result, "ROLE_AT")
+    }
