@@ -83,6 +83,8 @@ _ONLY_OF_KIND = frozenset({_COURT})
 # Possessive pronouns point to the most recent organisation-like entity.
 PRONOUNS = frozenset({"its", "their"})
 BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
+# Kinds a body's own name often says ("Gazprombank", "Deutsche Bank").
+_NAMED_KINDS = frozenset({"bank"})
 # A place used as an adjective ("the U.S. market") is not what "its" points to, nor is a
 # name the tagger alone found ("iPhone users"); a gazetteer company ("Coinbase shares") is.
 _PLACE_TYPES = frozenset({"Government", "Location"})
@@ -138,6 +140,11 @@ def antecedent(
             return _salient(fitting, sentence_start) if salient else fitting[0][1]
         if noun in _ONLY_OF_KIND:
             return None
+    if qualifier is None and noun in _NAMED_KINDS:
+        # No body known to be of the kind: "the bank" after "Gazprombank" and "the
+        # Kremlin" is the body whose name calls it so.
+        named = [(m, eid) for m, eid in earlier if noun in m.name.lower()]
+        earlier = named or earlier
     # A news outlet is the antecedent only of words that mean an outlet, and a court only
     # of "the court" ("The department" after "Judge Amit Mehta of the U.S. District Court"
     # is the Justice Department).

@@ -499,6 +499,14 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
     # "Skechers' average share price": what the name owns, past its modifiers.
     if root.dep_ == "poss" and _share_price(root.head):
         return True
+    # "Gazprombank, one of Russia's largest lenders": one of a company's kind.
+    for one in (c for c in root.children if c.dep_ == "appos" and c.lower_ == "one"):
+        kinds = [t for p in one.children if p.lower_ == "of" for t in p.children]
+        if any(t.dep_ == "pobj" and t.lemma_.lower() in _ORG_BEFORE for t in kinds):
+            return True
+    # "Gazprombank is partly owned by Gazprom": what is owned or controlled is a company.
+    if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in ("own", "control"):
+        return True
     # "He joined Adidas in 1998": what a person joins is a body.
     if root.dep_ == "dobj" and root.head.lemma_.lower() == "join":
         joiner = next((c for c in root.head.children if c.dep_ == "nsubj"), None)

@@ -405,3 +405,16 @@ def test_a_description_points_to_the_body_set_beside_the_same_noun_before(
         "0.07081 of an Apollo share. The Salt Lake City-based firm owns apartment blocks."
     )
     assert pairs(result, "HEADQUARTERED_IN") == {("Bridge Investment Group", "Salt Lake City")}
+
+
+def test_the_bank_is_the_body_whose_name_says_so_when_no_bank_is_known(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "The U.S. Treasury on Thursday imposed sanctions on Gazprombank, one of Russia's "
+        "largest lenders. Janet Yellen said the move would make it harder for the Kremlin "
+        "to pay for its military. Britain and Canada already sanctioned the bank in 2022."
+    )
+    sanctioned = pairs(result, "SANCTIONED")
+    assert ("United Kingdom", "Gazprombank") in sanctioned
+    assert not [p for p in sanctioned if p[1] == "Kremlin"]

@@ -971,3 +971,11 @@ def test_a_number_that_ends_a_company_s_name_is_part_of_it(extract_text: Extract
 )
 def test_a_given_name_the_tagger_left_out(extract_text: Extract, text: str, person: str) -> None:
     assert ("Person", person) in typed(extract_text(text))
+
+
+def test_one_of_a_kind_and_what_is_owned_are_companies(extract_text: Extract) -> None:
+    result = extract_text(
+        "The U.S. Treasury on Thursday imposed sanctions on Gazprombank, one of Russia's "
+        "largest lenders. Gazprombank is partly owned by Gazprom, Russia's state gas company."
+    )
+    assert ("Organization", "Gazprombank") in typed(result)
