@@ -290,7 +290,7 @@ _PARTY_TYPES = frozenset({PERSON, "Organization"})
 # Money raised: "raised $40 billion in a round led by SoftBank", "raised $4 billion from
 # Amazon". The raiser is the target; the lead or source, the investor.
 RAISED = next(f for f in FRAMES if f.predicate == "INVESTED_IN")
-_ROUND_NOUNS = frozenset({"round", "financing", "funding", "investment"})
+_ROUND_NOUNS = frozenset({"round", "financing", "funding", "investment", "placement"})
 # Who announces a round raised it: "Polymarket disclosed a round led by General Catalyst".
 _ROUND_VERBS = frozenset(
     {"disclose", "announce", "close", "complete", "secure", "land", "raise", "finalize",

@@ -236,3 +236,21 @@ def test_investors_a_raise_names_as_included(extract_text: Extract) -> None:
         ("Goldman Sachs", "Outcome Health"),
         ("Alphabet", "Outcome Health"),
     }
+
+
+def test_a_private_placement_led_by_investors_is_their_investment(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Forward Industries said on Thursday it had closed a $1.65 billion private placement "
+        "led by Galaxy Digital, Jump Crypto and Multicoin Capital. Bitwise Asset Management "
+        "and Ribbit Capital also took part."
+    )
+    investors = {s for s, o in pairs(result, "INVESTED_IN") if o == "Forward Industries"}
+    assert investors == {
+        "Galaxy Digital",
+        "Jump Crypto",
+        "Multicoin Capital",
+        "Bitwise Asset Management",
+        "Ribbit Capital",
+    }
