@@ -994,6 +994,7 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
         if subject is not None:
             subjects.append(subject)
             subjects.extend(_as_did(verb))  # "The SEC sued Ripple, as did the CFTC"
+            subjects.extend(_joined_subjects(verb, subject))
         elif verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
             subjects.append(verb.head)
             rule = "clause"
@@ -1806,6 +1807,18 @@ def _sold_business(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]
         if resolve.is_organization(e) and e not in sellers and e not in buyers
     ]
     return [(ACQUISITION, _Found(list(dict.fromkeys(buyers)), targets, verb, "paid"))]
+
+
+def _joined_subjects(verb: Token, subject: Token) -> list[Token]:
+    """The other subjects the parse hangs on the verb beside ``subject``, joined by "and":
+    "The U.S. Justice Department and about 30 states sued Live Nation"."""
+    others = [c for c in verb.children if c.dep_ == "nsubj" and c.i != subject.i]
+    doc = verb.doc
+    return [
+        c
+        for c in others
+        if any(t.lower_ == "and" for t in doc[min(c.i, subject.i) : max(c.i, subject.i)])
+    ]
 
 
 def _as_did(verb: Token) -> list[Token]:

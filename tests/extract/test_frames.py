@@ -553,3 +553,16 @@ def test_a_states_company_is_owned_by_the_state(
 def test_a_company_of_a_country_is_not_the_states(extract_text: Extract) -> None:
     found = facts(extract_text("Nubank, Brazil's largest digital bank, raised $750 million."))
     assert not {f for f in found if f[1] == "OWNS"}
+
+
+def test_a_body_joined_to_an_unnamed_group_as_subject_is_a_party(extract_text: Extract) -> None:
+    result = extract_text(
+        "The U.S. Justice Department and about 30 states sued Live Nation Entertainment on "
+        "Thursday."
+    )
+    assert ("U.S. Department of Justice", "SUED", "Live Nation Entertainment") in facts(result)
+    # One subject stays the one party.
+    alone = extract_text("The SEC sued Ripple on Tuesday.")
+    assert {f for f in facts(alone) if f[1] == "SUED"} == {
+        ("U.S. Securities and Exchange Commission", "SUED", "Ripple")
+    }
