@@ -494,6 +494,17 @@ def _succession(
     else:
         successor_token = subject
         predecessor_token = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        with_whom = [
+            t
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for t in prep.children
+            if t.dep_ == "pobj"
+        ]
+        if with_whom and _person_named(subject, ents, by_token) is None:
+            # "CVS Health replaced chief executive Karen Lynch with David Joyner": the
+            # company replaces one person with another.
+            successor_token = with_whom[0]
     if successor_token is None or predecessor_token is None:
         return None
     successor = _person_named(successor_token, ents, by_token)

@@ -144,6 +144,13 @@ def test_a_title_is_not_an_organisation(extract_text: Extract) -> None:
             "Mark Schneider",
         ),
         ("Tim Cook succeeded Steve Jobs at Apple.", "Tim Cook", "Apple", "Steve Jobs"),
+        # A company replaces one person with another.
+        (
+            "CVS Health replaced chief executive Karen Lynch with David Joyner on Thursday.",
+            "David Joyner",
+            "CVS Health",
+            "Karen Lynch",
+        ),
         # A reporting verb the parse puts between the two deeds.
         (
             "Michael Sonnenshein is stepping down as chief executive of Grayscale Investments, "
