@@ -2241,10 +2241,18 @@ _PARENT_NOUNS = frozenset({"parent"})  # an owner is read by _link_noun
 def _parent_of(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """OWNS from a parent set beside its name: "Alphabet, Google's parent", "FirstBank
     Holding Company, the parent of Colorado lender FirstBank"."""
-    if noun.lemma_.lower() not in _PARENT_NOUNS or noun.dep_ != "appos":
+    if noun.lemma_.lower() not in _PARENT_NOUNS:
+        return []
+    named = noun.head
+    town = resolve.entity(named) if noun.dep_ == "conj" else None
+    if town is not None and resolve.is_place(town) and named.dep_ == "appos":
+        # "Fulton Financial, the Lancaster, Pennsylvania-based parent of Fulton Bank": the
+        # parse hangs the parent on the town before "-based".
+        named = named.head
+    elif noun.dep_ != "appos":
         return []
     owned = [c for c in noun.children if c.dep_ == "poss"] + _prep_objects(noun, frozenset({"of"}))
-    owners = resolve.entities(noun.head)
+    owners = [e for e in resolve.entities(named) if not resolve.is_place(e)]
     children = [e for t in owned for e in resolve.entities(t) if e not in owners]
     if not owners or not children:
         return []

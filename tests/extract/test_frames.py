@@ -566,3 +566,12 @@ def test_a_body_joined_to_an_unnamed_group_as_subject_is_a_party(extract_text: E
     assert {f for f in facts(alone) if f[1] == "SUED"} == {
         ("U.S. Securities and Exchange Commission", "SUED", "Ripple")
     }
+
+
+def test_a_parent_described_by_its_town_owns_its_unit(extract_text: Extract) -> None:
+    result = extract_text(
+        "Curt Myers, chairman of Fulton Financial, the Lancaster, Pennsylvania-based parent "
+        "of Fulton Bank, said the deal would help."
+    )
+    owns = {f for f in facts(result) if f[1] == "OWNS"}
+    assert owns == {("Fulton Financial", "OWNS", "Fulton Bank")}
