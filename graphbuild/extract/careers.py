@@ -494,17 +494,11 @@ def _succession(
     else:
         successor_token = subject
         predecessor_token = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        with_whom = [
-            t
-            for prep in verb.children
-            if prep.dep_ == "prep" and prep.lower_ == "with"
-            for t in prep.children
-            if t.dep_ == "pobj"
-        ]
-        if with_whom and _person_named(subject, ents, by_token) is None:
+        with_whom = _prep_object(verb, "with")
+        if with_whom is not None and _person_named(subject, ents, by_token) is None:
             # "CVS Health replaced chief executive Karen Lynch with David Joyner": the
             # company replaces one person with another.
-            successor_token = with_whom[0]
+            successor_token = with_whom
     if successor_token is None or predecessor_token is None:
         return None
     successor = _person_named(successor_token, ents, by_token)
@@ -564,8 +558,14 @@ def _handed_to(verb: Token) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in _ROLE_NOUNS | {"rein", "reins"}:
         return None
-    to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
-    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return _prep_object(verb, "to", ("prep", "dative"))
+
+
+def _prep_object(verb: Token, word: str, deps: tuple[str, ...] = ("prep",)) -> Token | None:
+    """The object of the verb's first preposition ``word``: "to" in "hand the job to Greg
+    Abel", "from" in "took over from Jesse Powell"."""
+    prep = next((c for c in verb.children if c.dep_ in deps and c.lower_ == word), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def _employer_in(sent: Span, person: str, title_roles: list[Relation]) -> str | None:
@@ -606,8 +606,7 @@ def _taken_over_from(verb: Token) -> Token | None:
         c.dep_ == "prt" and c.lower_ == "over" for c in verb.children
     ):
         return None
-    origin = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
-    return next((c for c in origin.children if c.dep_ == "pobj"), None) if origin else None
+    return _prep_object(verb, "from")
 
 
 def _in_the_past(verb: Token) -> bool:

@@ -700,8 +700,8 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             tagged = entity_type
             entity_type = context_type(span, entity_type, titles, company_only_titles)
             cued = tagged != entity_type
-            named = _with_given_name(span, all_titles)
-            if entity_type != PERSON and named is not span and _person_cue(named, titles):
+            named = _with_given_name(span, all_titles) if entity_type != PERSON else span
+            if named is not span and _person_cue(named, titles):
                 # "chief executive Arne Freundt", where the tagger took "Freundt" alone
                 # for a company: the title is before the given name.
                 span, entity_type, cued = named, PERSON, True

@@ -1176,9 +1176,14 @@ def founder_roles(
 LOCATED_IN = "LOCATED_IN"
 HEADQUARTERED_IN = "HEADQUARTERED_IN"
 MEMBER_OF = "MEMBER_OF"
-PLACE_CONFIDENCE = {"place/comma": 0.7, "place/org_in": 0.6, "place/org_appositive": 0.65}
-# A unit known only by its name: weaker than any sentence that says so.
-UNIT_NAME_CONFIDENCE = 0.6
+# Facts read from how names stand beside each other; a unit known only by its name
+# ("name/unit") is weaker than any sentence that says so.
+NAMES_CONFIDENCE = {
+    "place/comma": 0.7,
+    "place/org_in": 0.6,
+    "place/org_appositive": 0.65,
+    "name/unit": 0.6,
+}
 # Endings of a group's name that its units replace: "Aeza Logistic" of "Aeza Group".
 _GROUP_ENDINGS = frozenset({"group", "holdings"})
 # Words that, added to a company's name, still name the company ("Nexo Capital", "Paxos
@@ -1216,30 +1221,26 @@ def units_by_name(doc: Doc, ents: ArticleEntities) -> list[Relation]:
                 continue
             if added[-1].lower() in _OWNER_ENDINGS:
                 continue
-            mention = first_named[unit.id]
-            sent = doc[mention.start].sent
+            sent = doc[first_named[unit.id].start].sent
             out.append(
-                Relation(
-                    id=relation_id(unit.id, MEMBER_OF, group.id),
-                    subject=unit.id,
-                    predicate=MEMBER_OF,
-                    object=group.id,
-                    confidence=UNIT_NAME_CONFIDENCE,
-                    evidence=[span_evidence(sent, "name/unit")],
+                _names_relation(
+                    doc, unit.id, MEMBER_OF, group.id, sent.start, sent.end, "name/unit"
                 )
             )
     return out
 
 
-def _place_relation(
+def _names_relation(
     doc: Doc, subject: str, predicate: str, obj: str, start: int, end: int, rule: str
 ) -> Relation:
+    """A relation read from names beside each other, on the words from ``start`` to
+    ``end``, with its rule's confidence."""
     return Relation(
         id=relation_id(subject, predicate, obj),
         subject=subject,
         predicate=predicate,
         object=obj,
-        confidence=PLACE_CONFIDENCE[rule],
+        confidence=NAMES_CONFIDENCE[rule],
         evidence=[span_evidence(doc[start:end], rule)],
     )
 
@@ -1274,7 +1275,7 @@ def extract_places(doc: Doc, ents: ArticleEntities) -> list[Relation]:
                     and ents.types[ents.entity_of[following]] in PLACE_TYPES
                 )
                 if not is_list and ents.entity_of[j] != eid:
-                    r = _place_relation(
+                    r = _names_relation(
                         doc, eid, LOCATED_IN, ents.entity_of[j], m.start, end, "place/comma"
                     )
                     out.setdefault(r.id, r)
@@ -1284,7 +1285,7 @@ def extract_places(doc: Doc, ents: ArticleEntities) -> list[Relation]:
         if doc[nxt].lower_ == "in":
             j = ents.starting_at(nxt + 1)
             if j is not None and ents.types[ents.entity_of[j]] in PLACE_TYPES:
-                r = _place_relation(
+                r = _names_relation(
                     doc,
                     eid,
                     LOCATED_IN,
@@ -1305,7 +1306,7 @@ def extract_places(doc: Doc, ents: ArticleEntities) -> list[Relation]:
             after = mentions[j].end
             # The place must modify a noun that describes the organisation.
             if after < len(doc) and doc[after].pos_ in ("NOUN", "ADJ", "PROPN"):
-                r = _place_relation(
+                r = _names_relation(
                     doc,
                     eid,
                     HEADQUARTERED_IN,
