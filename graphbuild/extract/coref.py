@@ -158,6 +158,36 @@ def antecedent(
     return _salient(earlier, sentence_start) if salient else earlier[0][1]
 
 
+_BASED_WORDS = frozenset({"based", "headquartered"})
+
+
+def _based_at(token: Token) -> str | None:
+    """The place word of "Dallas-based" or "New York-based" ending just before ``token``."""
+    doc = token.doc
+    i = token.i
+    if i < 3 or doc[i - 1].lower_ not in _BASED_WORDS or doc[i - 2].text != "-":
+        return None
+    return doc[i - 3].lower_
+
+
+def based_elsewhere(entities: ArticleEntities, noun: Token) -> frozenset[str]:
+    """The bodies an earlier "X-based" put somewhere other than where the description
+    ``noun`` puts its own: after "Dallas-based Frontier", "the New York-based carrier" is
+    not Frontier."""
+    based = next((c for c in noun.children if c.lower_ in _BASED_WORDS and c.i < noun.i), None)
+    if based is None or based.i < 2 or noun.doc[based.i - 1].text != "-":
+        return frozenset()
+    place = noun.doc[based.i - 2].lower_
+    elsewhere = set()
+    for mention, eid in zip(entities.mentions, entities.entity_of, strict=True):
+        if mention.end > noun.i or mention.start == 0:
+            continue
+        other = _based_at(noun.doc[mention.start])
+        if other is not None and other != place:
+            elsewhere.add(eid)
+    return frozenset(elsewhere)
+
+
 def antecedents(entities: ArticleEntities, before_char: int, noun: str, count: int) -> list[str]:
     """The ``count`` bodies a plural description ("both companies", "the two banks") at
     ``before_char`` names: the latest ``count`` different ones that fit the noun."""

@@ -41,6 +41,7 @@ from graphbuild.extract.coref import (
     DESCRIPTIONS,
     antecedent,
     antecedents,
+    based_elsewhere,
     pronoun_antecedent,
 )
 from graphbuild.extract.mentions import PERSON, ArticleEntities, lead_organization
@@ -717,7 +718,7 @@ class _Resolver:
             start,
             noun.lower_,
             noun.sent.start_char,
-            self._not_subject(noun),
+            self._not_subject(noun) | based_elsewhere(self._ents, noun),
             qualifier,
         )
 

@@ -51,6 +51,9 @@ class MentionSpan:
     # The name is what another name is a part or the parent of ("Naver Financial, the
     # payments arm of internet group Naver"): another body, not a short form of it.
     related: bool = False
+    # The name follows a word for where things are ("branches in Pennsylvania"): a place
+    # however else the article uses the name.
+    placed: bool = False
 
     def to_record(self) -> Mention:
         return Mention(
@@ -99,6 +102,7 @@ def _trim(span: Span) -> Span:
 # "streaming service Spotify", "hedge fund Coatue". Checked before job titles, so that
 # "asset manager BlackRock" is a company although "manager" is a title.
 _BASED = frozenset({"based", "headquartered"})
+_PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout", "near", "from", "to"})
 _ORG_BEFORE = frozenset(
     {"exchange", "company", "firm", "bank", "lender", "network", "service", "platform",
      "mixer", "maker", "chipmaker", "planemaker", "automaker", "carmaker", "retailer",
@@ -150,6 +154,7 @@ _AUTHORITY_WORDS = frozenset(
 _LEGAL_ONLY = frozenset({"llc", "inc", "corp", "ltd", "plc", "ag", "sa", "nv", "co", "lp", "llp"})
 _PARTY_VERBS = frozenset({"plead", "settle", "invest"})
 _APPOINTING = frozenset({"appoint", "name", "hire", "promote", "tap", "oust", "fire"})
+_APPOINTEE_DEPS = frozenset({"dobj", "oprd"})
 # Adverbs between a name's comma and its title: "Udi Mokady, now its executive chairman".
 _TITLE_ADVERBS = frozenset({"now", "also", "then", "currently", "still"})
 _FIGURE = re.compile(r"[\d.,]+\s*(?:bn|mn|m|k|tn|b)?", re.IGNORECASE)
@@ -278,9 +283,9 @@ def _without_title(span: Span, titles: frozenset[str]) -> Span:
 def _serves_as_title(span: Span, titles: frozenset[str]) -> bool:
     """ "Sergio Ermotti returned as chief executive", "UBS named Ermotti as CEO"."""
     root = span.root
-    if root.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+    if root.dep_ not in ("nsubj", "nsubjpass", *_APPOINTEE_DEPS):
         return False
-    if root.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in root.head.children):
+    if root.dep_ == "nsubj" and any(c.dep_ in _APPOINTEE_DEPS for c in root.head.children):
         return False  # "Nike named Elliott Hill as its chief executive": the object serves
     for prep in root.head.children:
         if prep.dep_ == "prep" and prep.lower_ == "as":
@@ -332,6 +337,12 @@ def _based_place_end(doc: Doc, start: int, end: int) -> int | None:
     return j + 2 if based and j > start else None
 
 
+def _before_based(span: Span) -> bool:
+    """ "Toronto-based", "Pennsylvania-headquartered": a place a body is based in."""
+    doc, end = span.doc, span.end
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _BASED
+
+
 def _appoints_someone(span: Span) -> bool:
     """ "Nike named Elliott Hill as its chief executive": who appoints a named person is a
     body."""
@@ -343,7 +354,10 @@ def _appoints_someone(span: Span) -> bool:
         e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text and e.end <= span.start
         for e in span.doc.ents
     )
-    return not surname and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in root.head.children)
+    # The parse takes the appointee for a predicate ("oprd") before "as its next president".
+    return not surname and any(
+        c.dep_ in _APPOINTEE_DEPS and c.pos_ == "PROPN" for c in root.head.children
+    )
 
 
 def _acts_as_a_party(span: Span) -> bool:
@@ -402,7 +416,7 @@ def context_type(
     ):
         return "Location"
     # "Swindon-based Nationwide", "The Copenhagen-based bank": where something is based.
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _BASED:
+    if _before_based(span):
         return "Location"
     if entity_type == org and len(span) > 1 and any(t.text in _AUTHORITY_WORDS for t in span):
         return "Regulator"  # "Federal Criminal Police Office", "Competition Commission of India"
@@ -620,7 +634,7 @@ def _person_cue(span: Span, titles: frozenset[str]) -> bool:
     root = span.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in _RELATIVES:
         return True
-    if _who_clause(span.root):
+    if _who_clause(span.root) or _age_set_off(span):
         return True
     words = [_words_before(span, n) for n in (3, 2, 1)]
     # "Aviva's chief executive, Amanda Blanc, said": a title, a comma, then the name.
@@ -630,6 +644,16 @@ def _person_cue(span: Span, titles: frozenset[str]) -> bool:
         if titled and followed:
             return True
     return any(w in titles for w in words) or _titled_after(span, titles)
+
+
+def _age_set_off(span: Span) -> bool:
+    """ "De La Faverie, 50, joined the company in 2011": an age between commas after a
+    name is a person's."""
+    doc, end = span.doc, span.end
+    if end + 2 >= span.sent.end or doc[end].text != "," or doc[end + 2].text != ",":
+        return False
+    age = doc[end + 1]
+    return age.like_num and age.text.isdigit() and 18 <= int(age.text) <= 99
 
 
 _US = frozenset({"u.s.", "us", "america", "united states", "the united states"})
@@ -779,11 +803,16 @@ _BRAND_NOUNS = frozenset({"brand", "label", "product"})
 
 def _a_product(token: Token) -> bool:
     """Whether a name is a product or brand: "the maker of Tylenol, Band-Aid and
-    Listerine", "Capri, whose labels include Versace, Jimmy Choo and Michael Kors"."""
-    while token.dep_ == "conj" and token.head.i != token.i:
+    Listerine", "Capri, whose labels include Versace, Jimmy Choo and Michael Kors", "brands
+    including Le Labo"."""
+    # The parse may hang a list's second name on the first as an apposition.
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         return token.head.head.lemma_.lower() in _MAKER_NOUNS
+    # "brands including Jo Malone London, The Ordinary and Le Labo".
+    if token.dep_ == "pobj" and token.head.lower_ in ("including", "like"):
+        return token.head.head.lemma_.lower() in _BRAND_NOUNS
     if token.dep_ in ("dobj", "attr") and token.head.lemma_.lower() == "include":
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         return subject is not None and subject.lemma_.lower() in _BRAND_NOUNS
@@ -1622,13 +1651,18 @@ def _mention(
         curated=curated,
         sentence=span.sent.text,
         cued=cued,
-        # Not a company before its officer's name: "Pinnacle chief executive Terry Turner".
-        modifier=root.dep_ in ("compound", "amod", "nmod")
-        and root.head.i >= span.end
-        and root.head.ent_type_ != "PERSON",
+        # Not a company before its officer's name: "Pinnacle chief executive Terry Turner";
+        # a place before "-based" is one ("Toronto-based WonderFi").
+        modifier=(
+            root.dep_ in ("compound", "amod", "nmod")
+            and root.head.i >= span.end
+            and root.head.ent_type_ != "PERSON"
+        )
+        or _before_based(span),
         subject=root.dep_ in ("nsubj", "nsubjpass"),
         sentence_start=span.sent.start_char,
         relative=any(a.dep_ == "relcl" for a in root.ancestors),
+        placed=root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS,
     )
 
 
@@ -2005,7 +2039,16 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
             not m.curated
             and not owners
             and not heads
-            and (m.type == "Organization" or (m.type == PERSON and len(m.name.split()) == 1))
+            # "at Verizon" tagged as a place after "Verizon Communications".
+            and (
+                m.type == "Organization"
+                or (m.type == PERSON and len(m.name.split()) == 1)
+                or (
+                    m.type == "Location"
+                    and len(m.name.split()) == 1
+                    and not (m.modifier or m.placed)
+                )
+            )
             and full_name is not None
             and key not in related
         ):

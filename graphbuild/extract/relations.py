@@ -33,7 +33,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from graphbuild.extract.coref import DESCRIPTIONS, PRONOUNS, antecedent, pronoun_antecedent
+from graphbuild.extract.coref import (
+    DESCRIPTIONS,
+    PRONOUNS,
+    antecedent,
+    based_elsewhere,
+    pronoun_antecedent,
+)
 from graphbuild.extract.frames import negated_or_hedged
 from graphbuild.extract.mentions import (
     PERSON,
@@ -357,7 +363,11 @@ def _org_at_link(doc: Doc, ents: ArticleEntities, j: int, sent_end: int) -> tupl
     if end + 2 < sent_end and doc[end].text == "-" and doc[end + 1].lower_ == "based":
         pos = ents.starting_at(end + 2)
         if pos is None:
-            return None
+            # "chairman and chief executive of the New York-based carrier".
+            last = end + 2
+            while last + 1 < sent_end and doc[last + 1].is_lower and doc[last + 1].pos_ == "NOUN":
+                last += 1
+            return _described_at(doc, ents, j, last + 1)
     eid = ents.entity_of[pos]
     # "chairman of India's Adani Group": the body the country's possessive names.
     if ents.types[eid] in PLACE_TYPES and end + 1 < sent_end and doc[end].tag_ == "POS":
@@ -377,7 +387,7 @@ def _described_at(doc: Doc, ents: ArticleEntities, j: int, k: int) -> tuple[str,
         return None
     if k < len(doc) and (doc[k].pos_ in ("NOUN", "PROPN") or doc[k].tag_ == "POS"):
         return None
-    eid = antecedent(ents, noun.idx, noun.lower_, noun.sent.start_char)
+    eid = antecedent(ents, noun.idx, noun.lower_, noun.sent.start_char, based_elsewhere(ents, noun))
     if eid is None or ents.types[eid] not in BODY_TYPES:
         return None
     return eid, k

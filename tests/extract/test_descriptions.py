@@ -418,3 +418,20 @@ def test_the_bank_is_the_body_whose_name_says_so_when_no_bank_is_known(
     sanctioned = pairs(result, "SANCTIONED")
     assert ("United Kingdom", "Gazprombank") in sanctioned
     assert not [p for p in sanctioned if p[1] == "Kremlin"]
+
+
+def test_a_description_based_elsewhere_is_not_the_body_based_before(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Verizon Communications agreed on Thursday to buy Frontier Communications. "
+        "Dallas-based Frontier has 2.2 million fiber subscribers. Hans Vestberg, chairman "
+        "and chief executive of the New York-based carrier, described Frontier as a "
+        "strategic fit."
+    )
+    assert pairs(result, "HEADQUARTERED_IN") == {
+        ("Frontier Communications", "Dallas"),
+        ("Verizon Communications", "New York"),
+    }
+    assert ("Hans Vestberg", "Verizon Communications") in pairs(result, "ROLE_AT")
+    assert ("Hans Vestberg", "Frontier Communications") not in pairs(result, "ROLE_AT")

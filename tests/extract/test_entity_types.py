@@ -979,3 +979,43 @@ def test_one_of_a_kind_and_what_is_owned_are_companies(extract_text: Extract) ->
         "largest lenders. Gazprombank is partly owned by Gazprom, Russia's state gas company."
     )
     assert ("Organization", "Gazprombank") in typed(result)
+
+
+def test_who_names_someone_as_its_chief_is_a_company(extract_text: Extract) -> None:
+    # The tagger calls the company a person and the appointee a company.
+    result = extract_text(
+        "Estée Lauder on Wednesday named Stéphane de La Faverie as its next president and "
+        "chief executive."
+    )
+    assert ("Organization", "Estée Lauder") in typed(result)
+    assert ("Person", "Stéphane de La Faverie") in typed(result)
+    assert ("Stéphane de La Faverie", "Estée Lauder") in pairs(result, "ROLE_AT")
+
+
+def test_an_age_between_commas_makes_a_person(extract_text: Extract) -> None:
+    result = extract_text("De La Faverie, 50, joined the company in 2011.")
+    assert ("Person", "De La Faverie") in typed(result)
+
+
+def test_brands_listed_after_including_are_no_entities(extract_text: Extract) -> None:
+    result = extract_text(
+        "He is an executive group president responsible for brands including Jo Malone "
+        "London, The Ordinary and Le Labo."
+    )
+    assert {name for _, name in typed(result)} & {"Jo Malone London", "Le Labo"} == set()
+
+
+def test_a_company_s_short_name_tagged_as_a_place(extract_text: Extract) -> None:
+    result = extract_text(
+        "Verizon Communications agreed on Thursday to buy Frontier Communications. Its "
+        "subscribers will join about 7.4 million Fios connections at Verizon."
+    )
+    assert ("Location", "Verizon") not in typed(result)
+
+
+def test_a_place_named_where_things_are_stays_a_place(extract_text: Extract) -> None:
+    result = extract_text(
+        "The Pennsylvania Department of Banking and Securities named the FDIC as receiver. "
+        "Republic's 32 branches in Pennsylvania were to reopen under the Fulton name."
+    )
+    assert ("Location", "Pennsylvania") in typed(result)
