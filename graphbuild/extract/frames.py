@@ -996,6 +996,8 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
             subjects.append(subject)
             subjects.extend(_as_did(verb))  # "The SEC sued Ripple, as did the CFTC"
             subjects.extend(_joined_subjects(verb, subject))
+            if frame.predicate == "INVESTED_IN":
+                subjects.extend(_invested_along_with(verb))
         elif verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
             subjects.append(verb.head)
             rule = "clause"
@@ -1655,21 +1657,57 @@ def _raised(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return [(RAISED, _Found(investors, targets, verb, "raised"))]
 
 
+def _closed_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """ "Databricks said it had closed its $10 billion Series J funding round": a round with
+    its sum that a company closes or announces is money it raised. A round "led by" someone
+    is read by ``_led_round``."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _ROUND_VERBS or lemma == "raise":
+        return []
+    # The parse may take "round" for an adverb of the verb.
+    round_noun = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "advmod", "npadvmod") and c.lemma_.lower() in _ROUND_NOUNS
+        ),
+        None,
+    )
+    if round_noun is None or any(c.dep_ == "acl" for c in round_noun.children):
+        return []
+    subtree = range(round_noun.left_edge.i, round_noun.i + 1)
+    if not any(s.start in subtree for s, _ in money_spans(verb.doc, verb.sent)):
+        return []
+    subject = _subject_of(verb)[0]
+    targets = resolve.entities(subject) if subject is not None else []
+    return [(RAISED, _Found([], targets, verb, "raised"))] if targets else []
+
+
 def _led_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """An Investment from a round someone led: "Founders Fund led a $45 million funding
     round in Polymarket", "Polymarket disclosed a $25 million round led by General Catalyst"
     (whoever announces the round raised it)."""
     if verb.lemma_.lower() != "lead":
         return []
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _ROUND_NOUNS:
+    # "had announced the round in December, led by Thrive Capital": the parse may hang the
+    # "led by" on the verb that announces the round.
+    announced = _child(verb.head, {"dobj"}) if verb.dep_ == "advcl" else None
+    if announced is not None and announced.lemma_.lower() not in _ROUND_NOUNS:
+        announced = None
+    if (verb.dep_ == "acl" and verb.head.lemma_.lower() in _ROUND_NOUNS) or announced:
         agent = _agent(verb)
-        round_noun = verb.head
+        round_noun = announced or verb.head
         if agent is None or round_noun.dep_ != "dobj":
             return []  # "raised $40 billion in a round led by SoftBank" is read by _raised
         investors = resolve.entities(agent)
         targets = [
             e for t in _prep_objects(round_noun, frozenset({"in"})) for e in resolve.entities(t)
         ]
+        definite = any(c.lower_ == "the" for c in round_noun.children)
+        if announced is not None and definite:
+            # "had announced the round in December, led by Thrive Capital": the round told
+            # before.
+            return [(RAISED, _Found(investors, [], verb, "joined"))] if investors else []
         announcer = round_noun.head
         if not targets and announcer.lemma_.lower() in _ROUND_VERBS:
             subject = _subject_of(announcer)[0]
@@ -1739,8 +1777,38 @@ def _joined_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
     subject = _subject_of(verb)[0]
     if not joined or subject is None:
         return []
-    investors = [e for t in (subject, *_as_did(verb)) for e in resolve.entities(t)]
+    sharers = (subject, *_as_did(verb), *_invested_along_with(verb))
+    investors = [e for t in sharers for e in resolve.entities(t)]
     return [(RAISED, _Found(investors, [], verb, "joined"))] if investors else []
+
+
+def _added_as_investor(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """ "(Databricks) added Meta Platforms as a strategic investor": a company that adds or
+    brings in a backer takes its money. The backer joins the round the article tells."""
+    if verb.lemma_.lower() not in ("add", "welcome"):
+        return []
+    obj = _child(verb, {"dobj"})
+    roles = _prep_objects(verb, frozenset({"as"}))
+    if obj is None or not any(r.lemma_.lower() in _BACKER_NOUNS for r in roles):
+        return []
+    subject = _subject_of(verb)[0]
+    investors = resolve.entities(obj)
+    targets = resolve.entities(subject) if subject is not None else []
+    if not investors or not targets:
+        return []
+    return [(RAISED, _Found(investors, targets, verb, "joined"))]
+
+
+def _invested_along_with(verb: Token) -> list[Token]:
+    """Who put money in beside the subject: "DST Global also invested, along with Temasek
+    and the Qatar Investment Authority" (not said of who is sued or charged "along with"
+    others, who may be defendants)."""
+    return [
+        named
+        for along in verb.children
+        if along.lower_ == "along"
+        for named in _prep_objects(along, frozenset({"with"}))
+    ]
 
 
 _SHARE_NOUNS = frozenset({"share", "stock"})
@@ -2459,9 +2527,11 @@ def _term_given_to(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]
     return found
 
 
-def _properties(frame: Frame, doc: Doc, anchor: Token) -> dict[str, str | float | None]:
+def _properties(frame: Frame, doc: Doc, found: _Found) -> dict[str, str | float | None]:
     props: dict[str, str | float | None] = {}
-    if frame.amount:
+    anchor = found.anchor
+    # An investor who joins a round does not put in the round's whole amount.
+    if frame.amount and found.rule != "joined":
         amount = amount_near(doc, anchor.sent, anchor.i)
         if amount is not None:
             props["amount"] = amount.value
@@ -2749,7 +2819,8 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 _payment, _verdict, _raised, _stake_bought, _charges_from, _policy, _hit_with,
                 _backed_by, _offices_in, _led_round, _joined_round, _given_term,
                 _sanctioned_by_act, _took_control, _holdings, _ruled, _backers_include,
-                _sold_shares, _employs_in, _licensed, _paid_for, _sold_business,
+                _sold_shares, _employs_in, _licensed, _paid_for, _sold_business, _closed_round,
+                _added_as_investor,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))
@@ -2775,7 +2846,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
             if frame.predicate == "INVESTED_IN" and _takes_control(found.anchor):
                 frame = ACQUISITION  # "invest $3 billion in RBL Bank for a controlling stake"
             sent = found.anchor.sent
-            props = _properties(frame, doc, found.anchor)
+            props = _properties(frame, doc, found)
             rule = f"frame/{frame.name}/{found.rule}"
             evidence = span_evidence(sent, rule)
             event = _frame_event(frame, found, doc, ents, evidence)

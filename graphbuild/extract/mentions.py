@@ -1260,7 +1260,7 @@ def _missed_organizations(
             or code
             or based
             or _raised_money(span)
-            or _speaks_as_a_company(span)
+            or _speaks_as_a_company(span, found)
         )
         # "research firm Fundstrat": a kind of company before it outweighs the tagger's
         # nationality.
@@ -1292,16 +1292,34 @@ def _taken_by_a_body(span: Span, found: list[MentionSpan]) -> bool:
     )
 
 
-def _speaks_as_a_company(span: Span) -> bool:
-    """ "GameStop said on Wednesday that ...": a name capitalised inside, which the tagger
-    left untagged, that announces something as a company does (not a protocol that "lets
-    people" do something)."""
+def _speaks_as_a_company(span: Span, found: list[MentionSpan]) -> bool:
+    """ "GameStop said on Wednesday that ...": a name capitalised inside or capitalised
+    inside a sentence elsewhere, which the tagger left untagged, that announces something as
+    a company does (not a protocol that "lets people" do something)."""
     root = span.root
     return (
         len(span) == 1
-        and _INNER_CAPITAL.fullmatch(span.text) is not None
+        and (
+            _INNER_CAPITAL.fullmatch(span.text) is not None
+            or _capitalised_elsewhere(span[0], found)
+        )
         and root.dep_ == "nsubj"
         and root.head.lemma_.lower() in _COMPANY_STATEMENTS
+    )
+
+
+def _capitalised_elsewhere(token: Token, found: list[MentionSpan]) -> bool:
+    """ "Databricks said ..." then "Separately, Databricks arranged ...": a word the article
+    capitalises inside a sentence as well, a proper name and not a sentence's first word.
+    Not the surname of a person named in full: "Musk said" after "Elon Musk"."""
+    doc = token.doc
+    others = [t for t in doc if t.text == token.text and t.i != token.i]
+    surname = any(
+        m.type == PERSON and len(m.name.split()) > 1 and m.name.split()[-1] == token.text
+        for m in found
+    )
+    return not surname and any(
+        t.pos_ == "PROPN" and t.i > t.sent.start and not t.doc[t.i - 1].is_quote for t in others
     )
 
 

@@ -1019,3 +1019,11 @@ def test_a_place_named_where_things_are_stays_a_place(extract_text: Extract) -> 
         "Republic's 32 branches in Pennsylvania were to reopen under the Fulton name."
     )
     assert ("Location", "Pennsylvania") in typed(result)
+
+
+def test_a_surname_that_speaks_is_no_company(extract_text: Extract) -> None:
+    result = extract_text(
+        "Nigel Farage said the bank had closed his accounts. Later, Farage met its chair. "
+        "Farage said the chair should go."
+    )
+    assert ("Organization", "Farage") not in typed(result)
