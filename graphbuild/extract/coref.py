@@ -219,14 +219,17 @@ def _stands_alone(entities: ArticleEntities, mention: MentionSpan, eid: str) -> 
 def _salient(candidates: list[tuple[MentionSpan, str]], sentence_start: int | None) -> str:
     """Among candidates (latest first): when the latest is in an earlier sentence, that
     sentence's subject if it fits ("UBS completed its takeover of Credit Suisse. The
-    lender ..." is UBS); else the one of that sentence the article names most (ties: the
-    latest)."""
+    lender ..." is UBS), or the subject's owner ("Ampere's shareholders will sell");
+    else the one of that sentence the article names most (ties: the latest)."""
     latest = candidates[0][0]
     if latest.sentence_start == sentence_start:
         return candidates[0][1]
     same = [(m, eid) for m, eid in candidates if m.sentence_start == latest.sentence_start]
     for mention, eid in same:
         if mention.subject:
+            return eid
+    for mention, eid in same:
+        if mention.owns_subject:
             return eid
     # No subject fits ("he led operations for Nike and Jordan Brand"): the one named most.
     named = Counter(eid for _, eid in candidates)
@@ -254,6 +257,10 @@ def pronoun_antecedent(entities: ArticleEntities, pronoun: Token) -> str | None:
     opposite = next((c for c in pronoun.head.children if c.dep_ in other), None)
     named = _named_body(entities, opposite) if opposite is not None else None
     before = [t for t in before if named is None or _named_body(entities, t) != named]
+    # Nor the body a description set beside it tells of: in "TTAM Research Institute, a
+    # non-profit founded by its co-founder", "its" is a body named before.
+    itself = _described_by(entities, pronoun)
+    before = [t for t in before if itself is None or _named_body(entities, t) != itself]
     owner_of = pronoun.head
     while owner_of.dep_ == "compound" and owner_of.head.i != owner_of.i:
         owner_of = owner_of.head  # "its chief executive David Duffy"
@@ -294,6 +301,41 @@ def pronoun_antecedent(entities: ArticleEntities, pronoun: Token) -> str | None:
     return antecedent(entities, pronoun.idx, "its", sent.start_char)
 
 
+_DEFINITE = frozenset({"the", "this"})
+
+
+def is_definite(noun: Token) -> bool:
+    """Whether a description is definite: "the" or "this" opens its phrase. The parse may
+    hang the determiner on a place in it ("The Santa Clara, California-based company"), so
+    the words before the noun are read back to the first that no such phrase holds."""
+    if any(c.lower_ in _DEFINITE for c in noun.children) or noun.left_edge.lower_ in _DEFINITE:
+        return True
+    i = noun.i - 1
+    doc = noun.doc
+    while i >= noun.sent.start and (
+        doc[i].pos_ in ("PROPN", "ADJ", "NOUN")
+        or doc[i].text in (",", "-")
+        or doc[i].lower_ in _BASED_WORDS
+    ):
+        i -= 1
+    return i >= noun.sent.start and doc[i].lower_ in _DEFINITE
+
+
+def _described_by(entities: ArticleEntities, pronoun: Token) -> str | None:
+    """The body named just before the description a pronoun is in: an apposition, or
+    "a ..." set off by a comma after the name, where the parse loses the apposition."""
+    described = next((a.head for a in pronoun.ancestors if a.dep_ == "appos"), None)
+    if described is not None:
+        return _named_body(entities, described)
+    doc = pronoun.doc
+    comma = next(
+        (i for i in range(pronoun.i - 1, pronoun.sent.start, -1) if doc[i].text == ","), None
+    )
+    if comma is None or doc[comma + 1].lower_ not in ("a", "an"):
+        return None
+    return _named_body(entities, doc[comma - 1])
+
+
 def _a_list(token: Token) -> bool:
     """Whether a subject names several things: "Nvidia, Accel and AMD" (the parse may hang
     the second name on the first as an apposition)."""
@@ -324,6 +366,6 @@ def _named_body(entities: ArticleEntities, token: Token) -> str | None:
         fits = entities.types[eid] in BODY_TYPES and _stands_alone(entities, mention, eid)
         return eid if fits else None
     word = token.lower_
-    if word in DESCRIPTIONS and any(c.lower_ == "the" for c in token.children):
+    if word in DESCRIPTIONS and is_definite(token):
         return antecedent(entities, token.idx, word, token.sent.start_char)
     return None

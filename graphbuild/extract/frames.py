@@ -42,6 +42,7 @@ from graphbuild.extract.coref import (
     antecedent,
     antecedents,
     based_elsewhere,
+    is_definite,
     pronoun_antecedent,
 )
 from graphbuild.extract.mentions import PERSON, ArticleEntities, lead_organization
@@ -527,10 +528,8 @@ class _Resolver:
             # "to buy ... software company Splunk": the parse may leave the name off the
             # noun it follows.
             return following
-        definite = any(c.lower_ in ("the", "this") for c in token.children)
         # "the Oakland, California-based company": the parse may hang "the" on the place.
-        definite = definite or token.left_edge.lower_ in ("the", "this")
-        if word in DESCRIPTIONS and definite:
+        if word in DESCRIPTIONS and is_definite(token):
             # "the exchange Binance": the name that follows the description.
             following = self._by_token.get(token.i + 1)
             if following is not None:
@@ -2161,7 +2160,9 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     frame = ADVICE if advisory else _LINK_NOUNS.get(lemma)
     # "one of the biggest shareholders in the lender" names one of them.
     one_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one"
-    if frame is None or "security" in modifiers or (noun.tag_ in ("NNS", "NNPS") and not one_of):
+    listed = _names_set_off(noun, resolve) if noun.tag_ in ("NNS", "NNPS") else []
+    plural = noun.tag_ in ("NNS", "NNPS") and not one_of and not listed
+    if frame is None or "security" in modifiers or plural:
         return []
     owner = _child(noun, {"poss"})
     others = resolve.entities(owner) if owner is not None else []
@@ -2182,7 +2183,11 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         if not others and first_owner is not None:
             others = resolve.entities(first_owner)
     described: list[str] = []
-    if place.dep_ == "appos":
+    if listed:
+        # "Ampere's main shareholders, private equity firm Carlyle and software maker
+        # Oracle, will sell": the names set off after the plural noun.
+        described = listed
+    elif place.dep_ == "appos":
         described = resolve.entities(place.head)
     elif place.dep_ == "attr":
         # "Pavlovski, who … is its controlling shareholder": "who" is the name.
@@ -2215,6 +2220,26 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if not described or not others:
         return []
     return [(frame, _Found(described, others, noun, "described"))]
+
+
+def _names_set_off(noun: Token, resolve: _Resolver) -> list[str]:
+    """The bodies and people named between the commas right after a plural noun, where the
+    parse loses the list: "Ampere's main shareholders, private equity firm Carlyle and
+    software maker Oracle, will sell"."""
+    doc, end = noun.doc, noun.sent.end
+    if noun.i + 1 >= end or doc[noun.i + 1].text != ",":
+        return []
+    close = next((i for i in range(noun.i + 2, end) if doc[i].text == ","), None)
+    if close is None:
+        return []
+    named: list[str] = []
+    for token in doc[noun.i + 2 : close]:
+        if token.pos_ == "VERB":
+            return []  # a clause, not a list of names
+        eid = resolve.entity(token) if token.pos_ == "PROPN" else None
+        if eid is not None and eid not in named and not resolve.is_place(eid):
+            named.append(eid)
+    return named
 
 
 _BACKER_NOUNS = frozenset({"backer", "investor"})

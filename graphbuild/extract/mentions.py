@@ -43,6 +43,9 @@ class MentionSpan:
     modifier: bool = False
     # The name is a clause's subject: the likelier antecedent of "the lender" after it.
     subject: bool = False
+    # The name owns the clause's subject ("Ampere's main shareholders will sell"): the
+    # likelier antecedent after the subject itself.
+    owns_subject: bool = False
     sentence_start: int = 0
     # The name sits in a relative clause ("Musk, who is also chief executive of Tesla,
     # agreed to buy the company"): an aside, not what a description later in its sentence
@@ -1108,8 +1111,9 @@ def _title_ending_at(doc: Doc, i: int, titles: frozenset[str]) -> bool:
 
 # Entity labels whose tokens are never part of a company name; a nationality (NORP) can be
 # ("Chipotle Mexican Grill"), on its own it is none ("Dutch chief executive").
-# A name that starts with digits and goes on in capitals: "1MDB".
-_CODE_NAME = re.compile(r"\d+[A-Z]{2,}")
+# A name that starts with digits and goes on in capitals ("1MDB") or in letters with a
+# capital inside ("23andMe").
+_CODE_NAME = re.compile(r"\d+(?:[A-Z]{2,}|[a-z]+[A-Z][A-Za-z]*)")
 # What a company says it did: "GameStop said", "CoinDesk announced".
 _COMPANY_STATEMENTS = frozenset(
     {"say", "announce", "report", "disclose", "confirm", "agree", "file", "post"}
@@ -1678,6 +1682,7 @@ def _mention(
         )
         or _before_based(span),
         subject=root.dep_ in ("nsubj", "nsubjpass"),
+        owns_subject=root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"),
         sentence_start=span.sent.start_char,
         relative=any(a.dep_ == "relcl" for a in root.ancestors),
         placed=root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS,

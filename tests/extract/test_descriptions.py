@@ -435,3 +435,32 @@ def test_a_description_based_elsewhere_is_not_the_body_based_before(
     }
     assert ("Hans Vestberg", "Verizon Communications") in pairs(result, "ROLE_AT")
     assert ("Hans Vestberg", "Frontier Communications") not in pairs(result, "ROLE_AT")
+
+
+def test_its_in_a_description_of_a_body_is_another_body(extract_text: Extract) -> None:
+    # The parse loses the apposition "a non-profit founded by ...".
+    result = extract_text(
+        "23andMe filed for bankruptcy protection in March, and TTAM Research Institute, a "
+        "non-profit founded by its co-founder and former chief executive Anne Wojcicki, won "
+        "an auction for its assets."
+    )
+    assert ("Anne Wojcicki", "23andMe") in pairs(result, "FOUNDED")
+    assert ("Anne Wojcicki", "TTAM Research Institute") not in pairs(result, "ROLE_AT")
+
+
+def test_a_description_after_a_sentence_about_a_company_s_shareholders(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "SoftBank Group agreed on Wednesday to buy Ampere Computing for $6.5 billion. "
+        "Ampere's main shareholders, private equity firm Carlyle and software maker Oracle, "
+        "will sell their stakes to SoftBank. The Santa Clara, California-based company was "
+        "founded by its chief executive, Renee James."
+    )
+    assert pairs(result, "HEADQUARTERED_IN") == {("Ampere Computing", "Santa Clara")}
+    assert pairs(result, "FOUNDED") == {("Renee James", "Ampere Computing")}
+    assert ("Renee James", "SoftBank") not in pairs(result, "ROLE_AT")
+    assert pairs(result, "OWNS") == {
+        ("Carlyle", "Ampere Computing"),
+        ("Oracle", "Ampere Computing"),
+    }

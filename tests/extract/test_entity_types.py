@@ -1027,3 +1027,11 @@ def test_a_surname_that_speaks_is_no_company(extract_text: Extract) -> None:
         "Farage said the chair should go."
     )
     assert ("Organization", "Farage") not in typed(result)
+
+
+def test_a_name_of_digits_and_letters_is_a_company(extract_text: Extract) -> None:
+    result = extract_text(
+        "Britain's Information Commissioner's Office on Tuesday fined 23andMe £2.31 million."
+    )
+    assert ("Organization", "23andMe") in typed(result)
+    assert pairs(result, "FINED") == {("Information Commissioner's Office", "23andMe")}
