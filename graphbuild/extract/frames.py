@@ -1562,7 +1562,8 @@ def _paid_for(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """ "Meta paid $1 billion for Instagram in 2012 and $19 billion for WhatsApp in 2014":
     a sum paid for a company buys it. A sum paid for anything else ("for charging customers
     twice", "for more engineers") is no purchase, nor is one paid for part of a company
-    ("for half of Santander TFI")."""
+    ("for half of Santander TFI"); one paid for a stake buys the company when the stake is a
+    majority, and is an investment in it when not."""
     if verb.lemma_.lower() != "pay":
         return []
     subject = _subject_of(verb)[0]
@@ -1582,14 +1583,23 @@ def _paid_for(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
             continue
         holder = verb if paid is obj else paid
         for company in _prep_objects(holder, frozenset({"for"})):
+            frame = ACQUISITION
+            bought = [company]
+            if company.lemma_.lower() in _STAKE_NOUNS:
+                # "agreed to pay about $168 million for a 64% stake in Exaion": a majority
+                # buys the company, a minority invests in it.
+                share = _stake(company)
+                frame = ACQUISITION if share is not None and share > 0.5 else RAISED
+                bought = _stake_places(company, frozenset({"in", "of"}))
             targets = [
                 e
-                for e in resolve.entities(company)
+                for t in bought
+                for e in resolve.entities(t)
                 if resolve.is_organization(e) and e not in buyers
             ]
             if targets:
                 anchor = verb if paid is obj else company
-                found.append((ACQUISITION, _Found(buyers, targets, anchor, "paid")))
+                found.append((frame, _Found(buyers, targets, anchor, "paid")))
     return found
 
 
@@ -1796,6 +1806,26 @@ def _added_as_investor(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Fo
     if not investors or not targets:
         return []
     return [(RAISED, _Found(investors, targets, verb, "joined"))]
+
+
+def _works_with(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """ "Exaion works with Nvidia and Deloitte on its cloud services": a company that works
+    with companies is their partner (not one that works with a regulator or the police)."""
+    if verb.lemma_.lower() != "work":
+        return []
+    subject = _subject_of(verb)[0]
+    companies = (
+        [e for e in resolve.entities(subject) if resolve.is_organization(e)] if subject else []
+    )
+    partners = [
+        e
+        for t in _prep_objects(verb, frozenset({"with"}))
+        for e in resolve.entities(t)
+        if resolve.is_organization(e) and e not in companies
+    ]
+    if not companies or not partners:
+        return []
+    return [(PARTNERSHIP, _Found(companies, partners, verb, "active"))]
 
 
 def _invested_along_with(verb: Token) -> list[Token]:
@@ -2845,7 +2875,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 _backed_by, _offices_in, _led_round, _joined_round, _given_term,
                 _sanctioned_by_act, _took_control, _holdings, _ruled, _backers_include,
                 _sold_shares, _employs_in, _licensed, _paid_for, _sold_business, _closed_round,
-                _added_as_investor,
+                _added_as_investor, _works_with,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -250,6 +251,15 @@ def _longer_name(span: Span, titles: frozenset[str]) -> Span:
     if end > span.end and end < span.sent.end and doc[end].lower_.rstrip(".") in _LEGAL_ONLY:
         end += 1
     return span if end == span.end else doc[span.start : end]
+
+
+def _set_beside_its_kind(span: Span, kind: str | None) -> bool:
+    """Whether a name is set beside the noun for the kind of body the gazetteer lists under
+    its first words ("Gemini Space Station, the cryptocurrency exchange"), other than the
+    plain "company" that a unit is too."""
+    return kind not in (None, "company") and any(
+        c.dep_ == "appos" and c.lemma_.lower() == kind for c in span.root.children
+    )
 
 
 def _company_around(span: Span) -> Span | None:
@@ -714,7 +724,12 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             span = _with_given_name(span, all_titles)
         if curated and entity_type == "Organization":
             longer = _longer_name(span, all_titles)
-            if longer is not span:
+            entry = gazetteer.entry(ent.ent_id_ or span.text, entity_type)
+            if longer is not span and _set_beside_its_kind(longer, entry.kind if entry else None):
+                # "Gemini Space Station, the cryptocurrency exchange": the listed exchange
+                # under its full name.
+                span = longer
+            elif longer is not span:
                 # "Boeing Commercial Airplanes", "Intel Products": a unit with its own name.
                 span, curated = longer, False
         if curated and entity_type in ("Government", "Location"):
@@ -785,6 +800,7 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     out = _holders_offices(doc, out)
     out = _country_units(doc, out)
     out = _listed_assets(doc, out)
+    out = _siblings_named(doc, out)
     out += _missed_places(doc, out)
     out += _missed_people(doc, out, titles)
     out += _missed_organizations(doc, out, all_titles, company_titles)
@@ -820,6 +836,29 @@ def _a_product(token: Token) -> bool:
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         return subject is not None and subject.lemma_.lower() in _BRAND_NOUNS
     return False
+
+
+# Plural words for siblings named together: "twins Cameron and Tyler Winklevoss".
+_SIBLINGS = frozenset({"twins", "brothers", "sisters"})
+
+
+def _siblings_named(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
+    """ "founded by twins Cameron and Tyler Winklevoss": siblings named together share the
+    surname given once, after the last given name, and are people whatever the tag."""
+    out = list(found)
+    for i, (first, second) in enumerate(pairwise(found)):
+        joined = first.end < len(doc) and doc[first.end].lower_ == "and"
+        if not joined or second.start != first.end + 1 or first.start == 0:
+            continue
+        if doc[first.start - 1].lower_ not in _SIBLINGS:
+            continue
+        words = second.name.split()
+        if len(first.name.split()) != 1 or len(words) < 2:
+            continue
+        name = f"{first.name} {words[-1]}"
+        out[i] = replace(first, type=PERSON, name=name, cued=True, curated=False, kind=None)
+        out[i + 1] = replace(second, type=PERSON, cued=True, curated=False, kind=None)
+    return out
 
 
 # Nouns for crypto assets, and the words that open a list of them: "tokens that were
@@ -1491,7 +1530,19 @@ def _related_body(doc: Doc, mention: MentionSpan) -> bool:
     if token.dep_ != "pobj" or token.head.lower_ != "of":
         return False
     noun = token.head.head
-    return noun.dep_ == "appos" and noun.lemma_.lower() in _RELATED_BODY_NOUNS
+    return noun.lemma_.lower() in _RELATED_BODY_NOUNS and (
+        noun.dep_ == "appos" or _set_off_before(noun)
+    )
+
+
+def _set_off_before(noun: Token) -> bool:
+    """Whether a noun's phrase is set off by a comma and opened by a determiner, where the
+    parse loses the apposition: "Exaion, the data centre and cloud computing subsidiary"."""
+    doc = noun.doc
+    i = noun.i - 1
+    while i > noun.sent.start and doc[i].is_lower and doc[i].pos_ not in ("DET", "PUNCT"):
+        i -= 1
+    return i > noun.sent.start and doc[i].pos_ == "DET" and doc[i - 1].text == ","
 
 
 def _missed_places(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
@@ -1998,6 +2049,11 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
             # Not "Walmart" for "Walmart U.S.": that is the company, the other its business.
             for n in _short_forms(words):
                 org_by_start[normalize_key(" ".join(words[:n]))].add(normalize_key(m.name))
+            # "MARA" after "MARA Holdings", a form the gazetteer lists for Marathon Digital.
+            written = m.text.split()
+            if m.curated and written != words:
+                for n in _short_forms(written):
+                    org_by_start[normalize_key(" ".join(written[:n]))].add(normalize_key(m.name))
             # "AXA IM" for "AXA Investment Managers", "CPPIB" for "Canada Pension Plan
             # Investment Board": a company's initials, after its first word or alone.
             for short in _initialisms(words):

@@ -1035,3 +1035,33 @@ def test_a_name_of_digits_and_letters_is_a_company(extract_text: Extract) -> Non
     )
     assert ("Organization", "23andMe") in typed(result)
     assert pairs(result, "FINED") == {("Information Commissioner's Office", "23andMe")}
+
+
+def test_siblings_named_together_share_the_surname(extract_text: Extract) -> None:
+    result = extract_text(
+        "Gemini Space Station, the cryptocurrency exchange founded by twins Cameron and "
+        "Tyler Winklevoss, made its debut on the Nasdaq on Friday."
+    )
+    assert {("Person", "Cameron Winklevoss"), ("Person", "Tyler Winklevoss")} <= typed(result)
+    # The listed exchange under its full name, not a unit of it.
+    assert pairs(result, "FOUNDED") == {
+        ("Cameron Winklevoss", "Gemini"),
+        ("Tyler Winklevoss", "Gemini"),
+    }
+    assert pairs(result, "MEMBER_OF") == set()
+
+
+def test_a_parent_named_before_its_arm_is_its_own_body(extract_text: Extract) -> None:
+    result = extract_text(
+        "MARA Holdings has agreed to pay about $168 million in cash for a 64% stake in "
+        "Exaion, the data centre and cloud computing subsidiary of EDF, France's state-owned "
+        "power company. MARA is buying the stake from EDF Pulse Ventures, the utility's "
+        "venture capital arm. Fred Thiel, MARA's chairman and chief executive, said the "
+        "company had chosen a partner with existing customers."
+    )
+    names = {name for _, name in typed(result)}
+    assert {"EDF", "EDF Pulse Ventures"} <= names
+    # "MARA" is the short form of "MARA Holdings", a name the gazetteer lists.
+    assert "MARA" not in names
+    assert ("Fred Thiel", "Marathon Digital") in pairs(result, "ROLE_AT")
+    assert pairs(result, "ACQUIRED") == {("Marathon Digital", "Exaion")}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from readouts import pairs
 
 from graphbuild.models import ArticleExtraction
 
@@ -575,3 +576,16 @@ def test_a_parent_described_by_its_town_owns_its_unit(extract_text: Extract) -> 
     )
     owns = {f for f in facts(result) if f[1] == "OWNS"}
     assert owns == {("Fulton Financial", "OWNS", "Fulton Bank")}
+
+
+def test_companies_that_work_together_are_partners(extract_text: Extract) -> None:
+    result = extract_text("Microsoft works with Nvidia and Deloitte on its cloud services.")
+    assert {frozenset(p) for p in pairs(result, "PARTNERED_WITH")} == {
+        frozenset({"Microsoft", "Nvidia"}),
+        frozenset({"Microsoft", "Deloitte"}),
+    }
+
+
+def test_a_company_that_works_with_a_regulator_is_no_partner(extract_text: Extract) -> None:
+    result = extract_text("Coinbase said it was working with the SEC on the inquiry.")
+    assert pairs(result, "PARTNERED_WITH") == set()

@@ -288,3 +288,9 @@ def test_who_is_sued_along_with_others_invests_nothing(extract_text: Extract) ->
         "The FTC sued Early Warning Services, along with JPMorgan Chase and Wells Fargo."
     )
     assert pairs(result, "INVESTED_IN") == set()
+
+
+def test_a_sum_paid_for_a_minority_stake_is_an_investment(extract_text: Extract) -> None:
+    result = extract_text("Nomura agreed to pay $120 million for a 20% stake in Kraken.")
+    assert pairs(result, "INVESTED_IN") == {("Nomura", "Kraken")}
+    assert pairs(result, "ACQUIRED") == set()
