@@ -1008,6 +1008,12 @@ def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
                 subjects.append(bringer)
                 rule = "clause"
         obj = _child(verb, {"dobj"})
+        if obj is None and verb.i + 1 < len(verb.doc):
+            # "who founded Geely": the parse may take the name after the verb for an adverb.
+            after = verb.doc[verb.i + 1]
+            named = resolve.entity(after) if after.dep_ == "advmod" else None
+            if after.head.i == verb.i and named is not None and resolve.is_organization(named):
+                obj = after
         if verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
             relative = obj is not None and obj.lower_ in _RELATIVE_PRONOUNS
             # "The exchange, which Changpeng Zhao founded in 2017" and, with no pronoun,

@@ -507,6 +507,14 @@ def _company_cue(span: Span, entity_type: str, company_only_titles: frozenset[st
         return True
     if _set_beside_a_kind(span):
         return True
+    # "Rowan, a former Dyson chief executive": a name between an article or "former" and a
+    # title only a company gives.
+    if (
+        span.start > 0
+        and doc[span.start - 1].lower_ in ("a", "an", "the", "former")
+        and _title_at(doc, span.end, company_only_titles) > 0
+    ):
+        return True
     # "Hidden Road, which clears trades for hedge funds": people take "who".
     if entity_type == PERSON and _which_clause(span.root):
         return True
@@ -1304,6 +1312,7 @@ def _missed_organizations(
             or based
             or _raised_money(span)
             or _speaks_as_a_company(span, found)
+            or _founded_or_owner(span)
         )
         # "research firm Fundstrat": a kind of company before it outweighs the tagger's
         # nationality.
@@ -1364,6 +1373,22 @@ def _capitalised_elsewhere(token: Token, found: list[MentionSpan]) -> bool:
     return not surname and any(
         t.pos_ == "PROPN" and t.i > t.sent.start and not t.doc[t.i - 1].is_quote for t in others
     )
+
+
+# Word forms before a name that make it a company: what is founded, and who owns a
+# company ("Eric Li, who founded Geely", "which is owned by China's Geely"). Word forms,
+# as the parse may take the name for an adverb.
+_FOUNDING_FORMS = frozenset({"founded", "co-founded", "cofounded"})
+_OWNING_FORMS = frozenset({"owned", "controlled"})
+
+
+def _founded_or_owner(span: Span) -> bool:
+    doc, i = span.doc, span.start
+    if i >= 1 and doc[i - 1].lower_ in _FOUNDING_FORMS:
+        return True
+    # Past a country's possessive: "owned by China's Geely".
+    j = i - 2 if i >= 2 and doc[i - 1].tag_ == "POS" and doc[i - 2].ent_type_ == "GPE" else i
+    return j >= 2 and doc[j - 1].lower_ == "by" and doc[j - 2].lower_ in _OWNING_FORMS
 
 
 def _raised_money(span: Span) -> bool:

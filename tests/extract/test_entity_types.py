@@ -1065,3 +1065,27 @@ def test_a_parent_named_before_its_arm_is_its_own_body(extract_text: Extract) ->
     assert "MARA" not in names
     assert ("Fred Thiel", "Marathon Digital") in pairs(result, "ROLE_AT")
     assert pairs(result, "ACQUIRED") == {("Marathon Digital", "Exaion")}
+
+
+def test_what_is_founded_or_owns_a_company_is_a_company(extract_text: Extract) -> None:
+    # The tagger leaves "Geely" untagged, and the parse takes it for an adverb.
+    result = extract_text(
+        "Volvo Cars said on Sunday that chief executive Jim Rowan would leave on March 31. "
+        "Volvo Cars, which is owned by China's Geely, said it needed a new leader. Board "
+        "chairman Eric Li, who founded Geely, credited Samuelsson."
+    )
+    assert ("Organization", "Geely") in typed(result)
+    assert pairs(result, "OWNS") == {("Geely", "Volvo Cars")}
+    assert pairs(result, "FOUNDED") == {("Eric Li", "Geely")}
+
+
+def test_a_name_before_a_company_s_title_is_a_company(extract_text: Extract) -> None:
+    result = extract_text("Rowan, a former Dyson chief executive, is also stepping down.")
+    assert ("Organization", "Dyson") in typed(result)
+
+
+def test_an_asset_bought_is_no_company(extract_text: Extract) -> None:
+    result = extract_text(
+        "BitMine said on Monday it would raise $250 million and use the money to buy ether."
+    )
+    assert pairs(result, "ACQUIRED") == set()
