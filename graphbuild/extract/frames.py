@@ -547,11 +547,21 @@ class _Resolver:
             if outer is not None and outer != subject and self._ents.types[outer] == PERSON:
                 return outer
             people = [
-                eid
+                (m, eid)
                 for m, eid in zip(self._ents.mentions, self._ents.entity_of, strict=True)
                 if m.end_char <= token.idx and self._ents.types[eid] == PERSON and eid != subject
             ]
-            return people[-1] if people else None
+            if not people:
+                return None
+            latest, _ = people[-1]
+            if latest.sentence_start == token.sent.start_char:
+                return people[-1][1]
+            # From an earlier sentence, the person that sentence tells of most directly:
+            # after "imposed sanctions on Alexandre de Moraes, the justice overseeing the
+            # case against Jair Bolsonaro", "him" is de Moraes.
+            told = [(m, eid) for m, eid in people if m.sentence_start == latest.sentence_start]
+            doc = token.doc
+            return min(told, key=lambda p: len(list(doc[p[0].start : p[0].end].root.ancestors)))[1]
         return None
 
     def _plural(self, noun: Token) -> list[str]:
@@ -2535,6 +2545,13 @@ def _term_words(term: Token) -> str:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "by", "after")
         for t in prep.subtree
     }
+    # "nine years and her niece for 17 years": a conjunct that is no span of time is
+    # another object of the verb.
+    for other in term.children:
+        if other.dep_ == "conj" and other.lemma_.lower() not in _TERM_UNITS:
+            when |= {t.i for t in other.subtree} | {
+                c.i for c in term.children if c.dep_ == "cc" and c.i < other.i
+            }
     words = [t for t in term.subtree if t.i not in when]
     return term.doc[words[0].i : words[-1].i + 1].text
 

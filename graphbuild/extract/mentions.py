@@ -413,8 +413,9 @@ def context_type(
     """
     doc = span.doc
     org = "Organization"
-    if span[-1].text in _COURT_WORDS and len(span) > 1:
-        return "Regulator"  # courts are authorities: "the Federal Court"
+    # Courts are authorities: "the Federal Court", "the Court of Appeal".
+    if (span[-1].text in _COURT_WORDS or span[0].text in _COURT_WORDS) and len(span) > 1:
+        return "Regulator"
     # "The Tysons, Virginia-based company": a town before its state and "-based".
     end = span.end
     state_end = end + 1
@@ -766,7 +767,8 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             kind = entry.kind if entry else None
         else:
             name = clean_person_name(text) if entity_type == PERSON else clean_name(text)
-            kind = "court" if entity_type == "Regulator" and span[-1].text in _COURT_WORDS else None
+            court = span[-1].text in _COURT_WORDS or span[0].text in _COURT_WORDS
+            kind = "court" if entity_type == "Regulator" and court else None
             # The small pipeline tags stray lowercase words; a name has a capital or a digit,
             # and does not end in a common noun ("the Russian exchange").
             if not any(c.isupper() or c.isdigit() for c in name):
@@ -1449,10 +1451,20 @@ def _district_authorities(doc: Doc, found: list[MentionSpan]) -> list[MentionSpa
 
 
 def _courts_of_places(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
-    """Courts named after their country or state, as one mention: "the Federal Court of
-    Australia", "the High Court of Australia", which the tagger splits at the place."""
+    """Courts named after their country, state or city, as one mention: "the Federal Court
+    of Australia", "the High Court of Australia", which the tagger splits at the place, and
+    "the Ho Chi Minh City People's Court", where it leaves the city untagged."""
     whole: list[MentionSpan] = []
     for m in found:
+        if m.type == "Regulator" and m.kind == "court":
+            # "The Ho Chi Minh City People's Court": the untagged place before the court.
+            start = m.start
+            while start - 1 >= doc[m.start].sent.start and _untagged_name_word(doc[start - 1]):
+                start -= 1
+            if start < m.start and doc[start : m.start].root.dep_ == "compound":
+                span = doc[start : m.end]
+                whole.append(_mention(span, "Regulator", clean_name(span.text), kind="court"))
+            continue
         court = m.start - 2
         if m.type not in ("Government", "Location") or court < 1:
             continue

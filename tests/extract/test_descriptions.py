@@ -464,3 +464,16 @@ def test_a_description_after_a_sentence_about_a_company_s_shareholders(
         ("Carlyle", "Ampere Computing"),
         ("Oracle", "Ampere Computing"),
     }
+
+
+def test_him_after_a_sentence_is_the_person_it_tells_of_most_directly(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "The U.S. Treasury on Wednesday imposed sanctions on Alexandre de Moraes, the "
+        "Brazilian Supreme Federal Court justice overseeing the case against former "
+        "President Jair Bolsonaro. The department's Office of Foreign Assets Control "
+        "designated him under the Global Magnitsky Act."
+    )
+    sanctioned = {target for _, target in pairs(result, "SANCTIONED")}
+    assert sanctioned == {"Alexandre de Moraes"}

@@ -239,3 +239,24 @@ def test_a_court_gives_a_term_and_a_fine(extract_text: Extract) -> None:
 def test_time_given_to_a_person_is_no_sentence(extract_text: Extract) -> None:
     result = extract_text("The SEC gave Coinbase two weeks to answer its questions.")
     assert not pairs(result, "SENTENCED")
+
+
+def test_a_court_named_after_its_city_keeps_the_city(extract_text: Extract) -> None:
+    result = extract_text(
+        "The Ho Chi Minh City People's Court also gave Truong My Lan 20 years for bribery. "
+        "The same court jailed her husband, Hong Kong businessman Eric Chu, for nine years "
+        "and her niece for 17 years."
+    )
+    court = "Ho Chi Minh City People's Court"
+    assert pairs(result, "SENTENCED") == {(court, "Truong My Lan"), (court, "Eric Chu")}
+    terms = {r.properties.get("term") for r in result.relations if r.predicate == "SENTENCED"}
+    assert "nine years" in terms
+
+
+def test_a_court_of_appeal_is_a_court(extract_text: Extract) -> None:
+    result = extract_text(
+        "In October last year the Court of Appeal had found it unlawful for dealers to take "
+        "commissions from lenders."
+    )
+    [court] = [e for e in result.entities if e.name == "Court of Appeal"]
+    assert (court.type, court.kind) == ("Regulator", "court")
