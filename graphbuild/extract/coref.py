@@ -50,6 +50,8 @@ DESCRIPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "insurer": (frozenset({"Organization"}), frozenset()),
     "carrier": (frozenset({"Organization"}), frozenset()),
     "airline": (frozenset({"Organization"}), frozenset()),
+    # "the Italian football club".
+    "club": (frozenset({"Organization"}), frozenset()),
     "conglomerate": (frozenset({"Organization"}), frozenset()),
     "consortium": (frozenset({"Organization"}), frozenset()),
     # "The Microsoft-owned professional network", "the Cincinnati, Ohio-based maker of
@@ -301,6 +303,17 @@ def pronoun_antecedent(entities: ArticleEntities, pronoun: Token) -> str | None:
     return antecedent(entities, pronoun.idx, "its", sent.start_char)
 
 
+def _subject_acting_on(entities: ArticleEntities, noun: Token) -> frozenset[str]:
+    """The named subject of the verb a description is the object of: in "Tether bought
+    into the club", the club is not Tether."""
+    if noun.dep_ not in ("dobj", "pobj"):
+        return frozenset()
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    hit = entities.at_token(subject.i) if subject is not None else None
+    return frozenset({entities.entity_of[hit[0]]}) if hit is not None else frozenset()
+
+
 _DEFINITE = frozenset({"the", "this"})
 
 
@@ -367,5 +380,6 @@ def _named_body(entities: ArticleEntities, token: Token) -> str | None:
         return eid if fits else None
     word = token.lower_
     if word in DESCRIPTIONS and is_definite(token):
-        return antecedent(entities, token.idx, word, token.sent.start_char)
+        excluded = _subject_acting_on(entities, token)
+        return antecedent(entities, token.idx, word, token.sent.start_char, excluded)
     return None

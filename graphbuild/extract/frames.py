@@ -964,8 +964,8 @@ _CHARGING_PAPERS = frozenset({"indictment", "complaint"})
 def _verb_frame(frame: Frame, verb: Token, resolve: _Resolver) -> _Found | None:
     if frame.predicate == "INVESTED_IN" and _in_the_round(verb):
         return None  # read by _joined_round
-    if frame.event == "Acquisition" and _buys_securities(verb):
-        return None
+    if frame.event == "Acquisition" and (_buys_securities(verb) or _bought_into(verb)):
+        return None  # "bought into the club" is read by _stake_bought_into
     subject, passive = _subject_of(verb)
     agent = _agent(verb)
     objects: list[Token] = []
@@ -1824,6 +1824,30 @@ def _added_as_investor(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Fo
     return [(RAISED, _Found(investors, targets, verb, "joined"))]
 
 
+def _bought_into(verb: Token) -> bool:
+    return verb.lemma_.lower() == "buy" and any(
+        c.dep_ == "prep" and c.lower_ == "into" for c in verb.children
+    )
+
+
+def _stake_bought_into(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """ "Tether bought into the club in February": who buys into a company takes a stake in
+    it, an investment and not a takeover."""
+    if not _bought_into(verb):
+        return []
+    subject = _subject_of(verb)[0]
+    investors = resolve.entities(subject) if subject is not None else []
+    targets = [
+        e
+        for t in _prep_objects(verb, frozenset({"into"}))
+        for e in resolve.entities(t)
+        if resolve.is_organization(e) and e not in investors
+    ]
+    if not investors or not targets:
+        return []
+    return [(RAISED, _Found(investors, targets, verb, "stake"))]
+
+
 def _works_with(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """ "Exaion works with Nvidia and Deloitte on its cloud services": a company that works
     with companies is their partner (not one that works with a regulator or the police)."""
@@ -1898,13 +1922,25 @@ def _sold_business(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]
     obj = _child(verb, {"dobj"})
     if obj is None:
         return []
-    if obj.lemma_.lower() not in _BUSINESS_NOUNS and resolve.entity(obj) is None:
+    share = _stake(obj) if obj.lemma_.lower() in _STAKE_NOUNS else None
+    majority = share is not None and share > 0.5
+    if obj.lemma_.lower() not in _BUSINESS_NOUNS and resolve.entity(obj) is None and not majority:
         return []
     subject = _subject_of(verb)[0]
     sellers = resolve.entities(subject) if subject is not None else []
     # "to Bradesco", which the parse may also hang on the verb as a dative.
     to = [c for c in verb.children if c.lower_ == "to" and c.dep_ in ("prep", "dative")]
     named = [t for t in (_child(prep, {"pobj"}) for prep in to) if t is not None]
+    # "to an investor group led by Stone Point Capital and Clayton, Dubilier & Rice".
+    named += [
+        agent
+        for t in named
+        if resolve.entity(t) is None
+        for led in t.children
+        if led.dep_ == "acl" and led.lemma_.lower() == "lead"
+        for agent in [_agent(led)]
+        if agent is not None
+    ]
     buyers = [
         e
         for t in named
@@ -1913,7 +1949,10 @@ def _sold_business(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]
     ]
     if not buyers:
         return []
-    sold = [obj, *(c for c in obj.children if c.dep_ == "appos")]
+    # "its remaining 80% stake in Truist Insurance Holdings": a majority sold sells the
+    # company.
+    sold = _stake_places(obj, frozenset({"in", "of"})) if majority else [obj]
+    sold += [c for c in obj.children if c.dep_ == "appos"]
     targets = [
         e
         for t in sold
@@ -2898,7 +2937,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 _backed_by, _offices_in, _led_round, _joined_round, _given_term,
                 _sanctioned_by_act, _took_control, _holdings, _ruled, _backers_include,
                 _sold_shares, _employs_in, _licensed, _paid_for, _sold_business, _closed_round,
-                _added_as_investor, _works_with,
+                _added_as_investor, _works_with, _stake_bought_into,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))

@@ -294,3 +294,29 @@ def test_a_sum_paid_for_a_minority_stake_is_an_investment(extract_text: Extract)
     result = extract_text("Nomura agreed to pay $120 million for a 20% stake in Kraken.")
     assert pairs(result, "INVESTED_IN") == {("Nomura", "Kraken")}
     assert pairs(result, "ACQUIRED") == set()
+
+
+def test_who_buys_into_a_company_invests_in_it(extract_text: Extract) -> None:
+    result = extract_text(
+        "Exor, the holding company that has controlled Juventus since 1923, rejected the "
+        "offer from stablecoin issuer Tether. El Salvador-based Tether bought into the club "
+        "in February and now owns about 11.5% of it."
+    )
+    assert pairs(result, "INVESTED_IN") == {("Tether", "Juventus")}
+    assert pairs(result, "ACQUIRED") == set()
+    assert ("Tether", "Juventus") in pairs(result, "OWNS")
+    assert all(e.type != "Acquisition" for e in result.events)
+
+
+def test_a_majority_stake_sold_to_a_group_led_by_firms(extract_text: Extract) -> None:
+    result = extract_text(
+        "Truist Financial agreed on Tuesday to sell its remaining 80% stake in Truist "
+        "Insurance Holdings, its insurance brokerage unit, to an investor group led by "
+        "private equity firms Stone Point Capital and Clayton, Dubilier & Rice, in a deal "
+        "that values the business at $15.5 billion."
+    )
+    target = "Truist Insurance Holdings"
+    assert pairs(result, "ACQUIRED") == {
+        ("Stone Point Capital", target),
+        ("Clayton, Dubilier & Rice", target),
+    }
