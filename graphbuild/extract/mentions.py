@@ -253,6 +253,55 @@ def _longer_name(span: Span, titles: frozenset[str]) -> Span:
     return span if end == span.end else doc[span.start : end]
 
 
+def _court_name(span: Span) -> bool:
+    """A court's name: "the Federal Court", "the Court of Appeal", "the High Court of
+    Australia"."""
+    doc = span.doc
+    return len(span) > 1 and any(
+        t.text in _COURT_WORDS
+        and (
+            t.i in (span.start, span.end - 1)
+            or (t.i + 1 < span.end and doc[t.i + 1].lower_ == "of")
+        )
+        for t in span
+    )
+
+
+def _central_bank(span: Span) -> bool:
+    """ "Central Bank" in a name: a country's central bank, an authority."""
+    return any(a.text == "Central" and b.text == "Bank" for a, b in pairwise(span))
+
+
+def _of_a_place(spans: list[Span]) -> list[Span]:
+    """A body's name that the tagger ends at "of", before the place it is of, joined to
+    the place: "the Central Bank of the Republic of" and "Türkiye"."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == "ORG"
+            and prev[-1].lower_ == "of"
+            and prev.end == span.start
+            and span.label_ in ("GPE", "LOC", "Government", "Location")
+        ):
+            out[-1] = Span(span.doc, prev.start, span.end, label="ORG")
+            continue
+        out.append(span)
+    return out
+
+
+def _kind_opening(span: Span) -> bool:
+    """Whether a name the tagger took with the capitalised kind of company that opens its
+    sentence: "Insurer Unipol", "Chipmaker Nvidia"."""
+    return (
+        len(span) > 1
+        and span.start == span.sent.start
+        and span[0].lower_ in _ORG_BEFORE
+        and span[1].text[:1].isupper()
+    )
+
+
 def _set_beside_its_kind(span: Span, kind: str | None) -> bool:
     """Whether a name is set beside the noun for the kind of body the gazetteer lists under
     its first words ("Gemini Space Station, the cryptocurrency exchange"), other than the
@@ -414,7 +463,7 @@ def context_type(
     doc = span.doc
     org = "Organization"
     # Courts are authorities: "the Federal Court", "the Court of Appeal".
-    if (span[-1].text in _COURT_WORDS or span[0].text in _COURT_WORDS) and len(span) > 1:
+    if _court_name(span):
         return "Regulator"
     # "The Tysons, Virginia-based company": a town before its state and "-based".
     end = span.end
@@ -434,13 +483,17 @@ def context_type(
         return "Location"
     if entity_type == org and len(span) > 1 and any(t.text in _AUTHORITY_WORDS for t in span):
         return "Regulator"  # "Federal Criminal Police Office", "Competition Commission of India"
+    if entity_type == org and _central_bank(span):
+        return "Regulator"  # "the Central Bank of the Republic of Türkiye"
     if entity_type == org and _set_beside_a_regulator(span):
         return "Regulator"
     if entity_type == "Location" and _acts_as_a_party(span):
         return org
     if entity_type in (PERSON, "Location") and _bought_in_a_list(span):
         return org
-    if entity_type in (PERSON, "Location") and _appoints_someone(span):
+    # "Turkey's President Recep Tayyip Erdoğan appointed Fatih Karahan": a titled person.
+    titled = entity_type == PERSON and _person_cue(span, titles)
+    if entity_type in (PERSON, "Location") and _appoints_someone(span) and not titled:
         return org
     if entity_type in (PERSON, "Location") and _company_cue(span, entity_type, company_only_titles):
         return org
@@ -656,7 +709,7 @@ def _person_cue(span: Span, titles: frozenset[str]) -> bool:
     root = span.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in _RELATIVES:
         return True
-    if _who_clause(span.root) or _age_set_off(span):
+    if _who_clause(span.root) or _age_set_off(span) or _succeeded_or_cofounder(span):
         return True
     words = [_words_before(span, n) for n in (3, 2, 1)]
     # "Aviva's chief executive, Amanda Blanc, said": a title, a comma, then the name.
@@ -666,6 +719,24 @@ def _person_cue(span: Span, titles: frozenset[str]) -> bool:
         if titled and followed:
             return True
     return any(w in titles for w in words) or _titled_after(span, titles)
+
+
+_FOUNDING_LEMMAS = frozenset({"found", "co-found", "cofound", "start"})
+
+
+def _succeeded_or_cofounder(span: Span) -> bool:
+    """ "taking over from Jakob Stausholm": whom someone takes over from is a person; so is
+    whom someone founds a company with ("founded Klarna ... with Niklas Adalberth and Victor
+    Jacobsson")."""
+    root = _first_listed(span.root)
+    if root.dep_ != "pobj" or root.head.lower_ not in ("from", "with"):
+        return False
+    verb = root.head.head
+    if root.head.lower_ == "from":
+        return verb.lemma_.lower() == "take" and any(
+            c.dep_ == "prt" and c.lower_ == "over" for c in verb.children
+        )
+    return verb.lemma_.lower() in _FOUNDING_LEMMAS
 
 
 def _age_set_off(span: Span) -> bool:
@@ -718,11 +789,17 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     spans = _with_particles(
         _led_by_a_place_word(_led_by_a_number_word(_split_at_verbs(list(doc.ents))))
     )
+    spans = _of_a_place(spans)
     foreign = {e.text for e in spans if _another_countrys(e, e.ent_id_ or e.text)}
     for ent in _coordinated_parts(_names_over_joiners(spans)):
         curated = ent.label_ in schema.entity_types
         entity_type = ent.label_ if curated else schema.type_for_spacy_label(ent.label_)
         span = _trim(ent) if curated else _without_title(_trim(ent), titles)
+        # Not where the tagger took the whole for a company: "Business Insider".
+        kind_opening = not curated and entity_type in (PERSON, "Location") and _kind_opening(span)
+        if kind_opening:
+            # "Insurer Unipol, BPER's largest shareholder": the kind opening the sentence.
+            span, entity_type = span[1:], "Organization"
         # The tagger calls some companies products ("a stake in rival Bitfarms"); such a
         # name counts where the words around it make it a company.
         if ent.label_ == "PRODUCT" and _company_cue(span, PERSON, company_only_titles):
@@ -747,7 +824,9 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
                 # "Voltic Ghana Limited": a country inside a company's name.
                 span, curated, entity_type = company, False, "Organization"
         cued = False
-        if not curated and entity_type in (PERSON, "Organization", "Location"):
+        if kind_opening:
+            entity_type, cued = "Organization", True
+        elif not curated and entity_type in (PERSON, "Organization", "Location"):
             tagged = entity_type
             entity_type = context_type(span, entity_type, titles, company_only_titles)
             cued = tagged != entity_type
@@ -767,8 +846,9 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             kind = entry.kind if entry else None
         else:
             name = clean_person_name(text) if entity_type == PERSON else clean_name(text)
-            court = span[-1].text in _COURT_WORDS or span[0].text in _COURT_WORDS
-            kind = "court" if entity_type == "Regulator" and court else None
+            kind = "court" if entity_type == "Regulator" and _court_name(span) else None
+            if entity_type == "Regulator" and _central_bank(span):
+                kind = "central_bank"
             # The small pipeline tags stray lowercase words; a name has a capital or a digit,
             # and does not end in a common noun ("the Russian exchange").
             if not any(c.isupper() or c.isdigit() for c in name):
@@ -1315,6 +1395,7 @@ def _missed_organizations(
             or _raised_money(span)
             or _speaks_as_a_company(span, found)
             or _founded_or_owner(span)
+            or _appoints_someone(span)
         )
         # "research firm Fundstrat": a kind of company before it outweighs the tagger's
         # nationality.

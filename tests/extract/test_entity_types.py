@@ -1089,3 +1089,45 @@ def test_an_asset_bought_is_no_company(extract_text: Extract) -> None:
         "BitMine said on Monday it would raise $250 million and use the money to buy ether."
     )
     assert pairs(result, "ACQUIRED") == set()
+
+
+def test_a_titled_person_who_appoints_stays_a_person(extract_text: Extract) -> None:
+    result = extract_text(
+        "Turkey's President Recep Tayyip Erdoğan appointed Fatih Karahan as governor of the "
+        "Central Bank of the Republic of Türkiye late on Friday. Erdoğan fired the previous "
+        "four."
+    )
+    assert ("Person", "Recep Tayyip Erdoğan") in typed(result)
+    # The tagger ends the bank's name at "of", before the country.
+    assert ("Regulator", "Central Bank of the Republic of Türkiye") in typed(result)
+    assert pairs(result, "ROLE_AT") >= {
+        ("Fatih Karahan", "Central Bank of the Republic of Türkiye"),
+        ("Recep Tayyip Erdoğan", "Turkey"),
+    }
+
+
+def test_whom_someone_takes_over_from_or_founds_with_is_a_person(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Rio Tinto on Tuesday named Simon Trott as its next chief executive, taking over "
+        "from Jakob Stausholm on Aug. 25. Chief executive Sebastian Siemiatkowski, who "
+        "founded Klarna in Stockholm in 2005 with Niklas Adalberth and Victor Jacobsson, "
+        "sold none of his shares."
+    )
+    # The tagger leaves "Rio Tinto" untagged and calls the other two companies.
+    assert {
+        ("Organization", "Rio Tinto"),
+        ("Person", "Jakob Stausholm"),
+        ("Person", "Niklas Adalberth"),
+    } <= typed(result)
+    assert ("Simon Trott", "Rio Tinto") in pairs(result, "ROLE_AT")
+
+
+def test_the_kind_of_company_opening_a_sentence_is_no_part_of_its_name(
+    extract_text: Extract,
+) -> None:
+    result = extract_text("Insurer Unipol, BPER's largest shareholder with 19.8%, backed the bid.")
+    assert ("Organization", "Unipol") in typed(result)
+    kept = extract_text("Business Insider reported the talks on Monday.")
+    assert ("Organization", "Business Insider") in typed(kept)
