@@ -55,6 +55,9 @@ class MentionSpan:
     # The name is what another name is a part or the parent of ("Naver Financial, the
     # payments arm of internet group Naver"): another body, not a short form of it.
     related: bool = False
+    # The name is introduced as a part of another body ("its unit Kakao Entertainment"):
+    # its first word names that other body, not this one.
+    unit: bool = False
     # The name follows a word for where things are ("branches in Pennsylvania"): a place
     # however else the article uses the name.
     placed: bool = False
@@ -115,7 +118,7 @@ _ORG_BEFORE = frozenset(
      "unit", "giant", "affiliate", "asset manager", "market", "marketplace",
      "hedge fund", "investment firm", "private equity", "commodities trader",
      "commodity trader", "drugmaker", "fintech", "contractor", "business", "outlet",
-     "miner", "airline"}
+     "miner", "airline", "group"}
 )  # fmt: skip
 # Last words that make a name a company's: "Peken Global", "Terraform Labs".
 _ORG_HEADS = frozenset(
@@ -485,7 +488,9 @@ def context_type(
         return "Regulator"  # "Federal Criminal Police Office", "Competition Commission of India"
     if entity_type == org and _central_bank(span):
         return "Regulator"  # "the Central Bank of the Republic of Türkiye"
-    if entity_type == org and _set_beside_a_regulator(span):
+    # "Britain's water regulator, Ofwat", where the tagger calls Ofwat a place (a person
+    # may be "a former financial regulator").
+    if entity_type != PERSON and _set_beside_a_regulator(span):
         return "Regulator"
     if entity_type == "Location" and _acts_as_a_party(span):
         return org
@@ -1396,6 +1401,7 @@ def _missed_organizations(
             or _speaks_as_a_company(span, found)
             or _founded_or_owner(span)
             or _appoints_someone(span)
+            or _initials_used(span)
         )
         # "research firm Fundstrat": a kind of company before it outweighs the tagger's
         # nationality.
@@ -1472,6 +1478,15 @@ def _founded_or_owner(span: Span) -> bool:
     # Past a country's possessive: "owned by China's Geely".
     j = i - 2 if i >= 2 and doc[i - 1].tag_ == "POS" and doc[i - 2].ent_type_ == "GPE" else i
     return j >= 2 and doc[j - 1].lower_ == "by" and doc[j - 2].lower_ in _OWNING_FORMS
+
+
+def _initials_used(span: Span) -> bool:
+    """ "Electronic Arts agreed ..." then "9.9% of EA": a name of several words whose
+    initials the article writes on their own is a company's."""
+    if len(span) < 2 or not all(t.pos_ == "PROPN" for t in span):
+        return False
+    initials = "".join(t.text[0] for t in span)
+    return any(t.text == initials for t in span.doc if t.i not in range(span.start, span.end))
 
 
 def _raised_money(span: Span) -> bool:
@@ -1608,6 +1623,8 @@ def _holders_offices(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
 
 
 # Nouns that set one body beside another: "the payments arm of Naver", "the parent of".
+# Nouns that introduce a body as part of another: "its unit Kakao Entertainment".
+_UNIT_NOUNS = frozenset({"arm", "unit", "division", "subsidiary", "affiliate"})
 _RELATED_BODY_NOUNS = frozenset(
     {"arm", "unit", "division", "subsidiary", "business", "affiliate", "parent", "owner"}
 )
@@ -1855,6 +1872,7 @@ def _mention(
         sentence_start=span.sent.start_char,
         relative=any(a.dep_ == "relcl" for a in root.ancestors),
         placed=root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS,
+        unit=span.start > 0 and span.doc[span.start - 1].lower_ in _UNIT_NOUNS,
     )
 
 
@@ -2163,8 +2181,9 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
         words = m.name.split()
         if m.type == "Organization" and len(words) > 1 and words[-1].lower() in _ORG_SUFFIXES:
             org_by_stem[normalize_key(" ".join(words[:-1]))].add(normalize_key(m.name))
-        if m.type == "Organization" and words[-1] not in COUNTRY_CODES:
-            # Not "Walmart" for "Walmart U.S.": that is the company, the other its business.
+        if m.type == "Organization" and words[-1] not in COUNTRY_CODES and not m.unit:
+            # Not "Walmart" for "Walmart U.S.": that is the company, the other its business;
+            # nor "Kakao" for "its unit Kakao Entertainment".
             for n in _short_forms(words):
                 org_by_start[normalize_key(" ".join(words[:n]))].add(normalize_key(m.name))
             # "MARA" after "MARA Holdings", a form the gazetteer lists for Marathon Digital.
@@ -2304,13 +2323,13 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
 
 def _initialisms(words: list[str]) -> list[str]:
     """The short forms a company's capitalised words make of their first letters: the
-    whole name's ("CPPIB") when three or more, and its first word's followed by the rest's
-    ("AXA IM") when two or more."""
+    whole name's ("CPPIB", "EA"), and its first word's followed by the rest's ("AXA IM")
+    when three or more."""
     capitals = [w for w in words if w[:1].isupper() and w[:1].isalpha()]
     if len(capitals) != len([w for w in words if w.lower() not in _NOT_INITIALLED]):
         return []
     out = []
-    if len(capitals) >= 3:
+    if len(capitals) >= 2:
         out.append("".join(w[0] for w in capitals))
     if len(capitals) >= 3 and capitals[0] == words[0]:
         out.append(f"{words[0]} {''.join(w[0] for w in capitals[1:])}")

@@ -1131,3 +1131,33 @@ def test_the_kind_of_company_opening_a_sentence_is_no_part_of_its_name(
     assert ("Organization", "Unipol") in typed(result)
     kept = extract_text("Business Insider reported the talks on Monday.")
     assert ("Organization", "Business Insider") in typed(kept)
+
+
+def test_a_unit_named_after_its_group_leaves_the_group_its_name(extract_text: Extract) -> None:
+    result = extract_text(
+        "South Korean prosecutors on Thursday indicted Kim Beom-su, the founder of internet "
+        "group Kakao. Kakao and its unit Kakao Entertainment together own nearly 40% of SM."
+    )
+    assert {("Organization", "Kakao"), ("Organization", "Kakao Entertainment")} <= typed(result)
+    assert pairs(result, "FOUNDED") == {("Kim Beom-su", "Kakao")}
+
+
+def test_a_regulator_set_beside_its_name_that_the_tagger_calls_a_place(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "Britain's water regulator, Ofwat, fined Thames Water £122.7 million on Wednesday."
+    )
+    assert ("Regulator", "Ofwat") in typed(result)
+    assert pairs(result, "FINED") == {("Ofwat", "Thames Water")}
+    person = extract_text("She praised Richard Teng, a former financial regulator in Singapore.")
+    assert ("Person", "Richard Teng") in typed(person)
+
+
+def test_a_name_whose_initials_the_article_uses_is_a_company(extract_text: Extract) -> None:
+    result = extract_text(
+        "Electronic Arts agreed on Monday to be taken private by the Public Investment Fund. "
+        "The fund will roll over the 9.9% of EA it already owns."
+    )
+    assert ("Organization", "Electronic Arts") in typed(result)
+    assert ("Organization", "EA") not in typed(result)
