@@ -379,6 +379,8 @@ def _kind_set_off_after(span: Span) -> bool:
             return False
         if word.lemma_ in _ORG_BEFORE or f"{doc[j - 1].lower_} {word.lemma_}" in _ORG_BEFORE:
             after = doc[j + 1] if j + 1 < span.sent.end else None
+            if after is not None and after.is_lower and after.lemma_ in _ORG_BEFORE:
+                continue  # "the crypto exchange operator"
             # "... to Greg Abel, the company said": the kind is the subject of a verb.
             said = after is not None and after.tag_ in ("VBD", "VBZ", "VBP", "MD")
             # "Cephalon, a drugmaker Teva had bought": a clause on the kind opens after it.
@@ -388,7 +390,8 @@ def _kind_set_off_after(span: Span) -> bool:
                 or clause
                 or (after.pos_ not in ("NOUN", "PROPN") and after.tag_ != "POS")
             )
-        if word.pos_ not in ("ADJ", "NOUN"):
+        # A lowercase word the tagger takes for a name ("crypto") modifies the kind too.
+        if word.pos_ not in ("ADJ", "NOUN", "PROPN"):
             return False
     return False
 
@@ -1289,9 +1292,15 @@ def _name_word(token: Token, titles: frozenset[str]) -> bool:
         and (token.is_alpha or token.text == "&")
         and not token.is_stop
         and token.lower_ not in _TITLE_QUALIFIERS
-        and token.ent_type_ not in _NOT_NAME_LABELS
+        and (token.ent_type_ not in _NOT_NAME_LABELS or _mistagged_as_a_date(token))
         and not _title_at(token.doc, token.i, titles)
     )
+
+
+def _mistagged_as_a_date(token: Token) -> bool:
+    """ "Bitcoin miner TeraWulf said": a name capitalised inside that the tagger takes for
+    a date, which no word for a month or a day is."""
+    return token.ent_type_ in ("DATE", "TIME") and _INNER_CAPITAL.fullmatch(token.text) is not None
 
 
 def _number_in_name(doc: Doc, start: int, i: int) -> bool:

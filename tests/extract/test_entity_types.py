@@ -1161,3 +1161,20 @@ def test_a_name_whose_initials_the_article_uses_is_a_company(extract_text: Extra
     )
     assert ("Organization", "Electronic Arts") in typed(result)
     assert ("Organization", "EA") not in typed(result)
+
+
+def test_a_name_the_tagger_takes_for_a_date_is_a_company(extract_text: Extract) -> None:
+    result = extract_text(
+        "Bitcoin miner TeraWulf said on Thursday it had signed two 10-year agreements. "
+        "Chief executive Paul Prager said the agreements marked a turning point."
+    )
+    assert ("Organization", "TeraWulf") in typed(result)
+    assert pairs(result, "ROLE_AT") == {("Paul Prager", "TeraWulf")}
+
+
+def test_a_kind_of_several_nouns_set_off_after_a_name(extract_text: Extract) -> None:
+    result = extract_text(
+        "Bullish, the crypto exchange operator whose chief executive Tom Farley once ran "
+        "the New York Stock Exchange, raised $1.11 billion in its initial public offering."
+    )
+    assert ("Organization", "Bullish") in typed(result)
