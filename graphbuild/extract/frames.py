@@ -1825,9 +1825,20 @@ def _added_as_investor(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Fo
 
 
 def _bought_into(verb: Token) -> bool:
+    """Whether a verb is "bought into", which takes a stake rather than a company."""
     return verb.lemma_.lower() == "buy" and any(
         c.dep_ == "prep" and c.lower_ == "into" for c in verb.children
     )
+
+
+def _companies_after(verb: Token, resolve: _Resolver, prep: str, others: list[str]) -> list[str]:
+    """The companies the verb's preposition ``prep`` names, other than ``others``."""
+    return [
+        e
+        for t in _prep_objects(verb, frozenset({prep}))
+        for e in resolve.entities(t)
+        if resolve.is_organization(e) and e not in others
+    ]
 
 
 def _stake_bought_into(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
@@ -1837,12 +1848,7 @@ def _stake_bought_into(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Fo
         return []
     subject = _subject_of(verb)[0]
     investors = resolve.entities(subject) if subject is not None else []
-    targets = [
-        e
-        for t in _prep_objects(verb, frozenset({"into"}))
-        for e in resolve.entities(t)
-        if resolve.is_organization(e) and e not in investors
-    ]
+    targets = _companies_after(verb, resolve, "into", investors)
     if not investors or not targets:
         return []
     return [(RAISED, _Found(investors, targets, verb, "stake"))]
@@ -1857,12 +1863,7 @@ def _works_with(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     companies = (
         [e for e in resolve.entities(subject) if resolve.is_organization(e)] if subject else []
     )
-    partners = [
-        e
-        for t in _prep_objects(verb, frozenset({"with"}))
-        for e in resolve.entities(t)
-        if resolve.is_organization(e) and e not in companies
-    ]
+    partners = _companies_after(verb, resolve, "with", companies)
     if not companies or not partners:
         return []
     return [(PARTNERSHIP, _Found(companies, partners, verb, "active"))]
