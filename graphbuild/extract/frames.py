@@ -1604,8 +1604,7 @@ def _paid_for(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
             if company.lemma_.lower() in _STAKE_NOUNS:
                 # "agreed to pay about $168 million for a 64% stake in Exaion": a majority
                 # buys the company, a minority invests in it.
-                share = _stake(company)
-                frame = ACQUISITION if share is not None and share > 0.5 else RAISED
+                frame = ACQUISITION if _majority(company) else RAISED
                 bought = _stake_places(company, frozenset({"in", "of"}))
             targets = [
                 e
@@ -1633,8 +1632,7 @@ def _stake_bought(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
     targets = [e for t in stakes_in for e in resolve.entities(t) if e not in investors]
     if not investors or not targets:
         return []
-    share = _stake(stake)
-    if share is not None and share > 0.5 and verb.lemma_.lower() in _BUY_VERBS:
+    if _majority(stake) and verb.lemma_.lower() in _BUY_VERBS:
         # "agreed to buy Lone Star's 75% stake in Novo Banco": a majority is a takeover.
         return [(ACQUISITION, _Found(investors, targets, verb, "stake"))]
     return [(RAISED, _Found(investors, targets, verb, "stake"))]
@@ -1923,8 +1921,7 @@ def _sold_business(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]
     obj = _child(verb, {"dobj"})
     if obj is None:
         return []
-    share = _stake(obj) if obj.lemma_.lower() in _STAKE_NOUNS else None
-    majority = share is not None and share > 0.5
+    majority = obj.lemma_.lower() in _STAKE_NOUNS and _majority(obj)
     if obj.lemma_.lower() not in _BUSINESS_NOUNS and resolve.entity(obj) is None and not majority:
         return []
     subject = _subject_of(verb)[0]
@@ -2558,6 +2555,12 @@ def _brought_case(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
     return []
 
 
+def _majority(stake: Token) -> bool:
+    """Whether a stake's share, read before it ("a 64% stake"), is more than half."""
+    share = _stake(stake)
+    return share is not None and share > 0.5
+
+
 def _stake(anchor: Token) -> float | None:
     window = anchor.doc[max(anchor.sent.start, anchor.i - 4) : anchor.i].text
     match = _STAKE.search(window)
@@ -2645,11 +2648,17 @@ def _term_given_to(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]
     return found
 
 
+def _takes_amount(frame: Frame, found: _Found) -> bool:
+    """Whether a frame's fact takes the amount near its words. Investors who join a round
+    told before take its amount (see _join_rounds) and put in only part of it, not a
+    figure beside them ("invested in the round, which valued the company at $12 billion")."""
+    return frame.amount and found.rule != "joined"
+
+
 def _properties(frame: Frame, doc: Doc, found: _Found) -> dict[str, str | float | None]:
     props: dict[str, str | float | None] = {}
     anchor = found.anchor
-    # An investor who joins a round does not put in the round's whole amount.
-    if frame.amount and found.rule != "joined":
+    if _takes_amount(frame, found):
         amount = amount_near(doc, anchor.sent, anchor.i)
         if amount is not None:
             props["amount"] = amount.value
@@ -2878,10 +2887,7 @@ def _frame_event(
     if not participants or frame.event is None:
         return None
     sent = found.anchor.sent
-    # Investors who join a round told before take its amount (see _join_rounds), not a
-    # figure beside them ("invested in the round, which valued the company at $12 billion").
-    priced = frame.amount and found.rule != "joined"
-    amount = amount_near(doc, sent, found.anchor.i) if priced else None
+    amount = amount_near(doc, sent, found.anchor.i) if _takes_amount(frame, found) else None
     key = [(p.role, p.entity) for p in participants.values()]
     return Event(
         id=event_id(frame.event, key, (amount.value, amount.currency) if amount else None),

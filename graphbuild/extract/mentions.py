@@ -1634,9 +1634,7 @@ def _holders_offices(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
 # Nouns that set one body beside another: "the payments arm of Naver", "the parent of".
 # Nouns that introduce a body as part of another: "its unit Kakao Entertainment".
 _UNIT_NOUNS = frozenset({"arm", "unit", "division", "subsidiary", "affiliate"})
-_RELATED_BODY_NOUNS = frozenset(
-    {"arm", "unit", "division", "subsidiary", "business", "affiliate", "parent", "owner"}
-)
+_RELATED_BODY_NOUNS = _UNIT_NOUNS | {"business", "parent", "owner"}
 
 
 def _country_units(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
