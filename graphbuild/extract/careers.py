@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from graphbuild.extract.coref import DESCRIPTIONS, PRONOUNS, antecedent, pronoun_antecedent
 from graphbuild.extract.frames import negated_or_hedged
 from graphbuild.extract.mentions import PERSON, ArticleEntities, topic_organization
-from graphbuild.extract.relations import BODY_TYPES, ROLE_AT, RoleReader
+from graphbuild.extract.relations import BODY_TYPES, ROLE_AT, RoleReader, is_bare_head
 from graphbuild.extract.values import PUBLISHED, date_near, span_evidence
 from graphbuild.ids import event_id, event_occasion, relation_id
 from graphbuild.models import Event, EventDate, Evidence, Participant, Relation
@@ -1042,7 +1042,8 @@ def successor_roles(
     """
     held: dict[tuple[str, str], list[str]] = {}
     for r in relations:
-        if r.predicate == ROLE_AT:
+        # "who has led the beauty group since 2009" names no title to hand on.
+        if r.predicate == ROLE_AT and not is_bare_head(r):
             held.setdefault((r.subject, r.object), []).append(str(r.properties.get("role")))
     out: list[Relation] = []
     for event in events:
@@ -1091,6 +1092,7 @@ def successor_roles(
                 if r.predicate == ROLE_AT
                 and (r.subject, r.object) == (successor, org)
                 and not str(r.properties.get("role")).startswith("former ")
+                and not is_bare_head(r)
             ]
             date = event.date.value if event.date else None
             mine = [r for r in theirs if any(e.start in told for e in r.evidence)] or [

@@ -24,6 +24,7 @@ from graphbuild.extract.relations import (
     extract_roles,
     founder_roles,
     units_by_name,
+    without_bare_heads,
 )
 from graphbuild.extract.values import PUBLISHED
 from graphbuild.gazetteers import Gazetteer
@@ -113,12 +114,14 @@ class Extractor:
         )
         settled_charges, charged = charges_settled(doc, ents, events)
         events += settled_charges
-        relations = without_ended_roles(
-            merge_relations(
-                relations
-                + successor_roles(career_events, relations, article.published)
-                + settled_with(events)
-                + charged
+        relations = without_bare_heads(
+            without_ended_roles(
+                merge_relations(
+                    relations
+                    + successor_roles(career_events, relations, article.published)
+                    + settled_with(events)
+                    + charged
+                )
             )
         )
         return ArticleExtraction(

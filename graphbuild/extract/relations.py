@@ -71,6 +71,8 @@ _FORMER = frozenset({"former", "ex", "onetime", "then", "outgoing", "erstwhile"}
 _DETERMINERS = frozenset({"the", "a", "an", "another"})
 # Adverbs between a copula and the title it gives: "who is also chief executive of Tesla".
 _STILL = frozenset({"also", "still", "now", "currently"})
+# Adverbs there that put the title in the past: "was earlier an executive vice president".
+_ONCE = frozenset({"once", "formerly", "previously", "earlier", "later"})
 # A copula that puts the title it gives in the past: "was chief executive until 2023".
 _PAST_COPULAS = frozenset({"was", "were"})
 # Titles of the one who runs a body.
@@ -100,6 +102,7 @@ CONFIDENCE = {
     "role/apposition": 0.85,
     "role/whose": 0.8,
     "role/heads": 0.7,
+    "role/runs_body": 0.6,
     "role/title_person_coref": 0.75,
     "role/coordinated": 0.7,
     "role/counsel_for": 0.75,
@@ -530,8 +533,9 @@ def _place_chain(
                 k -= 1
             if k - 1 > sent.start and doc[k].lower_ == "of" and doc[k - 1].lower_ == "one":
                 k -= 2  # "Ananth Narayan G, one of the regulator's whole-time members"
-    # "who is also chief executive of Tesla".
-    while k > sent.start and doc[k].lower_ in _STILL:
+    # "who is also chief executive of Tesla"; "was once an executive at Walmart" is past.
+    while k > sent.start and doc[k].lower_ in _STILL | _ONCE:
+        former = former or doc[k].lower_ in _ONCE
         k -= 1
     if org_left is not None and doc[k].lower_ == "and":
         # "Sam Woods, the Bank of England's deputy governor for prudential regulation and
@@ -772,9 +776,19 @@ _LED_BY = {"chair": "chair", "head": "head", "run": "head"}
 _HEADING_VERBS = frozenset({"head", "run", "lead", "chair"})
 # A part of a body that someone heads for it.
 _UNIT_NOUNS = frozenset(
-    {"division", "business", "unit", "arm", "department", "operations", "team", "desk", "office"}
+    {
+        "division",
+        "business",
+        "unit",
+        "arm",
+        "department",
+        "operations",
+        "team",
+        "desk",
+        "office",
+        "group",
+    }
 )
-_ONCE = frozenset({"once", "formerly", "previously"})
 
 
 def _led_by(doc: Doc, ents: ArticleEntities) -> list[_Role]:
@@ -830,12 +844,61 @@ def _heading_roles(doc: Doc, ents: ArticleEntities) -> list[_Role]:
         person = _entity_at(ents, subject.i)
         chairs = verb.lemma_.lower() == "chair"
         body = _chaired_body(doc, ents, obj) if chairs else _headed_body(ents, obj)
+        rule = "role/heads"
+        if body is None and not chairs and not _told_as_to_come(verb):
+            body, rule = _run_body(doc, ents, verb, obj), "role/runs_body"
         if person is None or ents.types[person] != PERSON or body is None:
             continue
         role = ("former " if _told_as_past(verb) else "") + ("chair" if chairs else "head")
-        start, end = min(subject.i, verb.i), obj.right_edge.i + 1
-        found.append(_Role(person, body, role, start, end, "role/heads"))
+        start, end = min(subject.i, verb.i), max(obj.right_edge.i, verb.right_edge.i) + 1
+        found.append(_Role(person, body, role, start, min(end, obj.sent.end), rule))
     return found
+
+
+def _run_body(doc: Doc, ents: ArticleEntities, verb: Token, obj: Token) -> str | None:
+    """The whole body a person runs or ran, when no title says how: "who previously ran
+    the crafts retailer Michaels", "had been running its pharmacy benefit manager, CVS
+    Caremark", "who heads the holding company", or the body a field of work was run at:
+    "had run systematic trading at DRW". The role read is a bare head, which a title at
+    the same body replaces (see ``without_bare_heads``)."""
+    named = [obj, *(c for c in obj.children if c.dep_ == "appos")]
+    at = [
+        o
+        for head in (obj, verb)
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "at"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    for token in named + at:
+        eid = _entity_at(ents, token.i)
+        if eid is not None:
+            return eid if ents.types[eid] in BODY_TYPES else None
+    return _chaired_body(doc, ents, obj)
+
+
+def _told_as_to_come(verb: Token) -> bool:
+    """ "will run the merged bank", "is to lead", "expected to run": a post not yet held."""
+    return verb.dep_ == "xcomp" or any(
+        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children
+    )
+
+
+def is_bare_head(relation: Relation) -> bool:
+    """Whether ``relation`` is only a head read from "ran Aetna", with no title behind it."""
+    return relation.predicate == ROLE_AT and all(
+        e.rule == "role/runs_body" for e in relation.evidence
+    )
+
+
+def without_bare_heads(relations: list[Relation]) -> list[Relation]:
+    """Relations without a bare head (see ``is_bare_head``) when the person has a title at
+    that body too: "Uchida, who has run Nissan since 2019" tells no more than his title
+    of chief executive."""
+    titled = {
+        (r.subject, r.object) for r in relations if r.predicate == ROLE_AT and not is_bare_head(r)
+    }
+    return [r for r in relations if not (is_bare_head(r) and (r.subject, r.object) in titled)]
 
 
 def _holder(verb: Token) -> Token | None:
@@ -847,8 +910,10 @@ def _holder(verb: Token) -> Token | None:
 
 
 def _told_as_past(verb: Token) -> bool:
-    """ "ran", "once headed": a post held before, not now."""
-    return verb.tag_ == "VBD" or any(c.lower_ in _ONCE for c in verb.children)
+    """ "ran", "once headed", "had run": a post held before, not now."""
+    return verb.tag_ == "VBD" or any(
+        c.lower_ in _ONCE or (c.dep_ == "aux" and c.lower_ == "had") for c in verb.children
+    )
 
 
 def _ran_as(doc: Doc, ents: ArticleEntities, reader: RoleReader) -> list[_Role]:
@@ -903,13 +968,15 @@ def _chaired_body(doc: Doc, ents: ArticleEntities, obj: Token) -> str | None:
 
 def _headed_body(ents: ArticleEntities, obj: Token) -> str | None:
     """The owner of the part of a body that an object of "heads" names: "Goldman Sachs's
-    business", "the agency's enforcement division", "its trading arm". Whoever leads a
-    whole body ("led Disney from 2005") carries a title of its own, read elsewhere."""
+    business", "the agency's enforcement division", "its trading arm", "Intel's data centre
+    and artificial intelligence group". A whole body run is read by ``_run_body``."""
     # "the SEC's crypto assets and cyber unit": the unit may end a coordination.
     parts = [obj, *(c for c in obj.children if c.dep_ == "conj")]
     if not any(part.lemma_.lower() in _UNIT_NOUNS for part in parts):
         return None
-    owner = next((c for c in obj.children if c.dep_ == "poss"), None) or next(
+    # The owner may name the first of the unit's fields: "Intel's data centre and ... group".
+    fields = [obj, *(c for c in obj.children if c.dep_ == "nmod")]
+    owner = next((c for f in fields for c in f.children if c.dep_ == "poss"), None) or next(
         (c for c in obj.children if c.dep_ == "compound"), None
     )
     if owner is None:

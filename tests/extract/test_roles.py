@@ -695,17 +695,92 @@ def test_who_heads_or_runs_a_part_of_a_body(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        # Leading a whole company is told by the title the person carries.
-        "Bob Iger led Disney from 2005 to 2020.",
-        "Jane Fraser did not run Citigroup's trading business.",
+        (
+            "Ashley Buchanan, who previously ran the crafts retailer Michaels, left Kohl's.",
+            ("Ashley Buchanan", "former head", "Michaels"),
+        ),
+        (
+            "Karen Lynch had run Aetna before joining CVS Health.",
+            ("Karen Lynch", "former head", "Aetna"),
+        ),
+        ("Bob Iger led Walt Disney from 2005 to 2020.", ("Bob Iger", "former head", "Disney")),
+        # A field of work run at a body.
+        (
+            "Leo Mizuhara, who had run systematic trading at DRW, launched Hashnote.",
+            ("Leo Mizuhara", "former head", "DRW"),
+        ),
+        # A unit whose owner names its first field.
+        (
+            "Justin Hotard, who heads Intel's data centre and artificial intelligence group, "
+            "will join Nokia.",
+            ("Justin Hotard", "head", "Intel"),
+        ),
+        # "had run ... as": the past perfect is a post held before.
+        (
+            "Mark Uyeda, who had run the SEC as acting chairman since January, returned to "
+            "his seat.",
+            ("Mark Uyeda", "former acting chair", "U.S. Securities and Exchange Commission"),
+        ),
     ],
 )
-def test_leading_a_whole_body_or_a_negated_one_gives_no_head(
-    extract_text: Extract, text: str
+def test_who_runs_or_ran_a_whole_body_heads_it(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
 ) -> None:
-    assert roles(extract_text(text)) == set()
+    assert expected in roles(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Fraser did not run Citigroup's trading business.",
+        # A post still to come is the appointment's to tell.
+        "Mike Hsu, who will lead Kimberly-Clark, spoke.",
+        "Travis Hill is expected to run the FDIC.",
+    ],
+)
+def test_a_negated_or_future_lead_gives_no_head(extract_text: Extract, text: str) -> None:
+    assert not {r for r in roles(extract_text(text)) if r[1].endswith("head")}
+
+
+def test_a_title_at_the_body_replaces_the_bare_head(extract_text: Extract) -> None:
+    text = "Makoto Uchida, Nissan's chief executive, has run Nissan since 2019."
+    assert roles(extract_text(text)) == {("Makoto Uchida", "CEO", "Nissan")}
+
+
+def test_a_predecessor_who_led_the_body_hands_on_the_successors_titles(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "Estée Lauder named Stéphane de La Faverie as president and chief executive. He "
+        "will succeed Fabrizio Freda, who has led the New York-based beauty group since 2009."
+    )
+    freda = {r for r in roles(extract_text(text)) if r[0] == "Fabrizio Freda"}
+    assert freda == {
+        ("Fabrizio Freda", "president", "Estée Lauder"),
+        ("Fabrizio Freda", "CEO", "Estée Lauder"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ashley Buchanan was once an executive at Walmart.",
+            ("Ashley Buchanan", "former executive", "Walmart"),
+        ),
+        (
+            "Anna Breman was previously group chief economist at Swedbank.",
+            ("Anna Breman", "former chief economist", "Swedbank"),
+        ),
+        ("John Smith is now chief executive of Walmart.", ("John Smith", "CEO", "Walmart")),
+    ],
+)
+def test_an_adverb_between_copula_and_title_says_when(
+    extract_text: Extract, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert roles(extract_text(text)) == {expected}
 
 
 @pytest.mark.parametrize(
