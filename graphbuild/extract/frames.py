@@ -453,6 +453,14 @@ def _reported_will(verb: Token) -> bool:
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _REPORTING
 
 
+def told_as_to_come(verb: Token) -> bool:
+    """ "will run the merged bank", "is to take", "agreed to take", "expected to run": a
+    deed or post still to come."""
+    return verb.dep_ == "xcomp" or any(
+        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children
+    )
+
+
 def _plea_to_come(verb: Token) -> bool:
     """ "has agreed to plead guilty": a plea deal, whose plea is still to come."""
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "agree"
@@ -2229,6 +2237,22 @@ def _holdings(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return [(OWNERSHIP, _Found(holders, owned, verb, "active"))]
 
 
+def _stake_held(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """OWNS from a holder's stake: "agreed to buy Lone Star's 75% stake in Novo Banco",
+    "to sell its remaining 80% stake in Truist Insurance Holdings"."""
+    if noun.lemma_.lower() not in ("stake", "shareholding") or noun.pos_ != "NOUN":
+        return []
+    owner = _child(noun, {"poss"})
+    if owner is None or owner.lower_ == "whose":
+        return []
+    owned = [e for t in _prep_objects(noun, frozenset({"in"})) for e in resolve.entities(t)]
+    owned = [e for e in owned if resolve.is_organization(e) and not resolve.is_place(e)]
+    holders = [e for e in resolve.entities(owner) if e not in owned]
+    if not holders or not owned:
+        return []
+    return [(OWNERSHIP, _Found(holders, owned, noun, "noun"))]
+
+
 def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """ADVISES, PARTNERED_WITH, INVESTED_IN or OWNS from what a noun calls someone: "Stephen
     Miran, President Donald Trump's top economic adviser", "joined Tether as a strategic
@@ -2248,6 +2272,8 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if frame is None or "security" in modifiers or plural:
         return []
     owner = _child(noun, {"poss"})
+    if owner is not None and owner.lower_ == "whose" and noun.head.dep_ == "relcl":
+        owner = noun.head.head  # "Deliveroo, whose biggest shareholder is Amazon"
     others = resolve.entities(owner) if owner is not None else []
     preps = frozenset({"to", "at", "of", "in"})
     others += [e for t in _prep_objects(noun, preps) for e in resolve.entities(t)]
@@ -2276,6 +2302,10 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         # "Pavlovski, who … is its controlling shareholder": "who" is the name.
         subject = _named_subject(place.head)
         described = resolve.entities(subject) if subject is not None else []
+    elif place.dep_ == "nsubj" and place.head.lemma_ == "be":
+        # "Deliveroo's biggest shareholder is Amazon": the name is the copula's.
+        named = _child(place.head, {"attr"})
+        described = resolve.entities(named) if named is not None else []
     elif place.dep_ == "pobj" and place.head.lower_ in ("as", "into"):
         verb = place.head.head
         subject = _named_subject(verb)
@@ -2283,7 +2313,9 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         took = _AS_ROLE_VERBS.get(verb.lemma_.lower())
         if took == "taker" and obj is not None:
             described = resolve.entities(obj)
-            others = others or (resolve.entities(subject) if subject is not None else [])
+            if owner is None or owner.tag_ == "PRP$":
+                # "counts Crédit Agricole as its biggest shareholder": "its" is the subject's.
+                others = resolve.entities(subject) if subject is not None else others
         else:
             described = resolve.entities(subject) if subject is not None else []
             if took == "body" and obj is not None:
@@ -2327,7 +2359,7 @@ def _names_set_off(noun: Token, resolve: _Resolver) -> list[str]:
 
 _BACKER_NOUNS = frozenset({"backer", "investor"})
 # Words that make a company a state's: "Brazil's state-controlled oil company".
-_STATE_WORDS = frozenset({"state", "state-owned", "state-controlled", "state-run"})
+_STATE_WORDS = frozenset({"state", "state-owned", "state-controlled", "state-run", "sovereign"})
 
 
 def _state_owned(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
@@ -2680,8 +2712,9 @@ _CONTROL = frozenset({"controlling", "majority"})
 
 def _took_control(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     """An acquisition from "took sole control of the Barcelona-based company", "gained
-    full control of Glovo"."""
-    if verb.lemma_.lower() not in ("take", "gain", "assume", "acquire"):
+    full control of Glovo", "has won control of Banca Popolare di Sondrio"; told as done,
+    the acquirer owns the target too."""
+    if verb.lemma_.lower() not in ("take", "gain", "assume", "acquire", "win"):
         return []
     control = _child(verb, {"dobj"})
     if control is None or control.lemma_.lower() != "control":
@@ -2696,7 +2729,9 @@ def _took_control(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
     ]
     if not acquirers or not targets:
         return []
-    return [(ACQUISITION, _Found(acquirers, targets, verb, "active"))]
+    found = _Found(acquirers, targets, verb, "active")
+    done = verb.tag_ in ("VBD", "VBN") and not told_as_to_come(verb)
+    return [(ACQUISITION, found)] + ([(OWNERSHIP, found)] if done else [])
 
 
 def _takes_control(anchor: Token) -> bool:
@@ -2961,6 +2996,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
             candidates.extend(_parent_of(token, resolve))
             candidates.extend(_named_unit(token, resolve))
             candidates.extend(_link_noun(token, resolve))
+            candidates.extend(_stake_held(token, resolve))
             candidates.extend(_sites_of(token, resolve))
         for frame, found in candidates:
             if negated_or_hedged(found.anchor):

@@ -40,7 +40,7 @@ from graphbuild.extract.coref import (
     based_elsewhere,
     pronoun_antecedent,
 )
-from graphbuild.extract.frames import negated_or_hedged
+from graphbuild.extract.frames import negated_or_hedged, told_as_to_come
 from graphbuild.extract.mentions import (
     PERSON,
     PORTFOLIOS,
@@ -845,7 +845,7 @@ def _heading_roles(doc: Doc, ents: ArticleEntities) -> list[_Role]:
         chairs = verb.lemma_.lower() == "chair"
         body = _chaired_body(doc, ents, obj) if chairs else _headed_body(ents, obj)
         rule = "role/heads"
-        if body is None and not chairs and not _told_as_to_come(verb):
+        if body is None and not chairs and not told_as_to_come(verb):
             body, rule = _run_body(doc, ents, verb, obj), "role/runs_body"
         if person is None or ents.types[person] != PERSON or body is None:
             continue
@@ -875,13 +875,6 @@ def _run_body(doc: Doc, ents: ArticleEntities, verb: Token, obj: Token) -> str |
         if eid is not None:
             return eid if ents.types[eid] in BODY_TYPES else None
     return _chaired_body(doc, ents, obj)
-
-
-def _told_as_to_come(verb: Token) -> bool:
-    """ "will run the merged bank", "is to lead", "expected to run": a post not yet held."""
-    return verb.dep_ == "xcomp" or any(
-        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children
-    )
 
 
 def is_bare_head(relation: Relation) -> bool:

@@ -305,6 +305,35 @@ def test_a_founder_the_parse_hangs_on_his_title(extract_text: Extract) -> None:
             "together they will own nearly 11,000 coins.",
             ("Semler Scientific", "OWNS", "Bitcoin"),
         ),
+        # A shareholder told by a copula, or counted as one.
+        ("Deliveroo's biggest shareholder is Amazon.", ("Amazon", "OWNS", "Deliveroo")),
+        (
+            "Deliveroo, whose biggest shareholder is Amazon, operates in nine countries.",
+            ("Amazon", "OWNS", "Deliveroo"),
+        ),
+        (
+            "Banco BPM counts Crédit Agricole as its biggest shareholder with about 20%.",
+            ("Crédit Agricole", "OWNS", "Banco BPM"),
+        ),
+        # A holder's stake, even one it sells.
+        (
+            "BPCE agreed to buy Lone Star's 75% stake in Novo Banco.",
+            ("Lone Star", "OWNS", "Novo Banco"),
+        ),
+        (
+            "Truist Financial agreed to sell its remaining 80% stake in Truist Insurance "
+            "Holdings to Stone Point Capital.",
+            ("Truist Financial", "OWNS", "Truist Insurance Holdings"),
+        ),
+        # Control taken.
+        (
+            "BPER Banca has won control of Banca Popolare di Sondrio after its offer closed.",
+            ("BPER Banca", "OWNS", "Banca Popolare di Sondrio"),
+        ),
+        (
+            "Stablecoin issuer Tether has taken control of Adecoagro, a farming group.",
+            ("Tether", "OWNS", "Adecoagro"),
+        ),
     ],
 )
 def test_ownership_a_noun_or_a_holding_states(
@@ -325,6 +354,9 @@ def test_ownership_a_noun_or_a_holding_states(
         # Coins to be bought, and bitcoin held for no one named.
         "GameStop said on Wednesday that it may buy 4,710 bitcoin.",
         "Coinbase holds bitcoin for its customers.",
+        # Denied, or control still to be taken.
+        "Deliveroo's biggest shareholder is not Amazon.",
+        "Tether will take control of Adecoagro.",
     ],
 )
 def test_holdings_that_state_no_ownership(extract_text: Extract, text: str) -> None:
@@ -542,6 +574,11 @@ def test_a_supervisor_of_a_country_or_a_person_regulates_no_one(extract_text: Ex
             "Prosecutors also accuse him of helping Russia's state nuclear company, Rosatom, "
             "obtain sensitive U.S. technology.",
             ("Russia", "OWNS", "Rosatom"),
+        ),
+        (
+            "Electronic Arts agreed to be taken private by the Public Investment Fund, Saudi "
+            "Arabia's sovereign wealth fund.",
+            ("Saudi Arabia", "OWNS", "Public Investment Fund"),
         ),
     ],
 )
