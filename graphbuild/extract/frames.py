@@ -702,6 +702,9 @@ class _Resolver:
     def is_authority(self, eid: str) -> bool:
         return self._ents.types.get(eid) in _AUTHORITY_TYPES
 
+    def is_court(self, eid: str) -> bool:
+        return self._ents.types.get(eid) == "Regulator" and self._ents.kinds.get(eid) == "court"
+
     def is_supervisor(self, eid: str) -> bool:
         """A regulator that is no court."""
         return self._ents.types.get(eid) == "Regulator" and self._ents.kinds.get(eid) != "court"
@@ -2083,18 +2086,9 @@ def _ruled(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if verb.lemma_.lower() != "rule" or _child(verb, {"prt"}) is not None:
         return []
     subject = _subject_of(verb)[0]
-    if subject is None:
+    courts = _courts_judging(subject, resolve) if subject is not None else None
+    if courts is None:
         return []
-    courts = [e for e in resolve.entities(subject) if resolve.is_authority(e)]
-    if subject.lemma_.lower() not in _JUDGES and not courts:
-        return []
-    # The court the judge sits at: "A judge at the High Court in London ruled".
-    courts += [
-        e
-        for t in _prep_objects(subject, frozenset({"at", "of", "on"}))
-        for e in resolve.entities(t)
-        if resolve.is_authority(e)
-    ]
     ruled = _child(verb, {"ccomp"})
     if ruled is None and verb.dep_ in ("ccomp", "parataxis") and verb.head.pos_ in ("VERB", "AUX"):
         ruled = verb.head  # the ruling told first, the judge after it
@@ -2104,7 +2098,68 @@ def _ruled(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     defendants = [e for e in resolve.entities(party) if not resolve.is_place(e)] if party else []
     if not defendants:
         return []
-    return [(VERDICT, _Found(list(dict.fromkeys(courts)), defendants, verb, "verdict"))]
+    return [(VERDICT, _Found(courts, defendants, verb, "verdict"))]
+
+
+def _courts_judging(judge: Token, resolve: _Resolver) -> list[str] | None:
+    """The courts a judge or court names ("A judge at the High Court in London"), none if
+    it names no court ("A federal judge"); None when it is no judge or court at all (a
+    regulator that dismisses a case is no court)."""
+    courts = [e for e in resolve.entities(judge) if resolve.is_court(e)]
+    # "District Judge Arun Subramanian": a judge by title.
+    titled = any(c.dep_ == "compound" and c.lemma_.lower() in _JUDGES for c in judge.children)
+    if judge.lemma_.lower() not in _JUDGES and not courts and not titled:
+        return None
+    courts += [
+        e
+        for t in _prep_objects(judge, frozenset({"at", "of", "on"}))
+        for e in resolve.entities(t)
+        if resolve.is_court(e)
+    ]
+    return list(dict.fromkeys(courts))
+
+
+# What a court undoes or stops: "overturned the convictions of", "blocked Tapestry's
+# purchase of Capri Holdings", "threw out the FTC's case against Meta".
+_UNDOING_VERBS = frozenset({"overturn", "quash", "acquit", "dismiss", "block", "vacate", "reverse"})
+_UNDOING_PARTICLES = {"throw": "out", "set": "aside", "strike": "down"}
+# What names a ruling's defendant after "of" or "against": "the convictions of Tom Hayes",
+# "every claim against Close Brothers"; the owner of a conviction is its defendant too.
+_UNDONE_CASES = _CASE_NOUNS | {"conviction", "claim", "charge", "verdict"}
+# Deals a court blocks, beside the takeover nouns (``_DEAL_NOUNS``).
+_BLOCKED_DEALS = frozenset({"purchase", "merger", "sale"})
+
+
+def _undone(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """A Ruling from what a judge or court overturns, quashes, blocks or throws out: its
+    defendants are those acquitted, those whose conviction or deal it undoes, and those a
+    case or claim it dismisses was against (not who brought it)."""
+    lemma = verb.lemma_.lower()
+    particle = _child(verb, {"prt"})
+    told = particle is not None and _UNDOING_PARTICLES.get(lemma) == particle.lower_
+    if lemma not in _UNDOING_VERBS and not told:
+        return []
+    subject, passive = _subject_of(verb)
+    judge = _agent(verb) if passive else subject
+    undone = subject if passive else _child(verb, {"dobj"})
+    courts = _courts_judging(judge, resolve) if judge is not None else None
+    if courts is None or undone is None:
+        return []
+    noun = undone.lemma_.lower()
+    named = [undone] if resolve.entity(undone) is not None else []
+    if noun in _UNDONE_CASES:
+        named = _prep_objects(undone, frozenset({"of", "against"}))
+        if noun == "conviction":
+            named += [c for c in undone.children if c.dep_ == "poss"]
+    elif noun in _DEAL_NOUNS | _BLOCKED_DEALS:
+        named = [c for c in undone.children if c.dep_ == "poss"]
+        named += _prep_objects(undone, frozenset({"of"}))
+    defendants = [
+        e for t in named for e in resolve.entities(t) if not resolve.is_place(e) and e not in courts
+    ]
+    if not defendants:
+        return []
+    return [(VERDICT, _Found(courts, list(dict.fromkeys(defendants)), verb, "verdict"))]
 
 
 def _hit_with(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
@@ -2979,7 +3034,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 _backed_by, _offices_in, _led_round, _joined_round, _given_term,
                 _sanctioned_by_act, _took_control, _holdings, _ruled, _backers_include,
                 _sold_shares, _employs_in, _licensed, _paid_for, _sold_business, _closed_round,
-                _added_as_investor, _works_with, _stake_bought_into,
+                _added_as_investor, _works_with, _stake_bought_into, _undone,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))

@@ -45,6 +45,59 @@ def test_no_ruling_without_a_verdict(extract_text: Extract, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "A federal judge in Manhattan on Friday overturned the convictions of Avraham "
+            "Eisenberg, the crypto trader.",
+            {("defendant", "Avraham Eisenberg")},
+        ),
+        (
+            "District Judge Arun Subramanian acquitted Avraham Eisenberg of wire fraud.",
+            {("defendant", "Avraham Eisenberg")},
+        ),
+        (
+            "Britain's Supreme Court on Wednesday quashed the fraud convictions of former "
+            "traders Tom Hayes and Carlo Palombo.",
+            {
+                ("court", "Supreme Court"),
+                ("defendant", "Tom Hayes"),
+                ("defendant", "Carlo Palombo"),
+            },
+        ),
+        # The deal blocked names both sides; a case thrown out names whom it was against.
+        (
+            "A federal judge on Thursday blocked Tapestry's $8.5 billion purchase of Capri "
+            "Holdings.",
+            {("defendant", "Tapestry"), ("defendant", "Capri Holdings")},
+        ),
+        (
+            "A federal judge on Tuesday threw out the Federal Trade Commission's long-running "
+            "antitrust case against Meta Platforms.",
+            {("defendant", "Meta")},
+        ),
+    ],
+)
+def test_what_a_court_undoes_is_a_ruling(
+    extract_text: Extract, text: str, parts: set[tuple[str, str]]
+) -> None:
+    assert event_parts(extract_text(text), "Ruling") == [parts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Undone by no court.
+        "Regulators blocked Tapestry's purchase of Capri Holdings.",
+        "The SEC dismissed its case against Coinbase in February.",
+        "Kraken dismissed Tom Hayes.",
+    ],
+)
+def test_what_others_undo_is_no_ruling(extract_text: Extract, text: str) -> None:
+    assert event_parts(extract_text(text), "Ruling") == []
+
+
+@pytest.mark.parametrize(
     ("text", "defendant"),
     [
         (
