@@ -1753,9 +1753,13 @@ def _led_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
             return []
         investors = resolve.entities(subject)
         places = _prep_objects(led, frozenset({"in"})) + _prep_objects(verb, frozenset({"in"}))
-        # "Paradigm also led its previous round": the round of the company "its" stands for.
-        places += [c for c in led.children if c.dep_ == "poss"]
         targets = [e for t in places for e in resolve.entities(t)]
+        # "Paradigm also led its previous round": the round of the company "its" stands
+        # for; a lead does not lead its own round, so "its" is then the article's company.
+        for owner in (c for c in led.children if c.dep_ == "poss"):
+            owned = [e for e in resolve.entities(owner) if e not in investors]
+            lead = resolve.lead_organization() if owner.tag_ == "PRP$" else None
+            targets += owned or ([lead] if lead is not None else [])
         if not targets and investors and any(c.lower_ == "the" for c in led.children):
             # "Thrive Capital and Greenoaks led the round": the round told before.
             return [(RAISED, _Found(investors, [], verb, "joined"))]

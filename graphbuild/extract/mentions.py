@@ -337,11 +337,21 @@ def _untagged_name_word(token: Token) -> bool:
     return capitalised and token.pos_ == "PROPN" and not token.ent_type_
 
 
+# What a person does, capitalised at a sentence's start and taken into the name there:
+# "Financier Low Taek Jho, seen as the mastermind".
+_CALLINGS = frozenset(
+    {"financier", "businessman", "businesswoman", "billionaire", "tycoon", "entrepreneur"}
+)
+
+
 def _without_title(span: Span, titles: frozenset[str]) -> Span:
-    """A name without a title the tagger took into it: "CFO Mark Mason" -> "Mark Mason"."""
+    """A name without a title the tagger took into it: "CFO Mark Mason" -> "Mark Mason",
+    "Financier Low Taek Jho" -> "Low Taek Jho"."""
     for n in (3, 2, 1):
         if len(span) > n and " ".join(t.lower_ for t in span[:n]) in titles:
             return span[n:]
+    if len(span) > 2 and span[0].lower_ in _CALLINGS:
+        return span[1:]
     return span
 
 
@@ -735,8 +745,13 @@ _FOUNDING_LEMMAS = frozenset({"found", "co-found", "cofound", "start"})
 def _succeeded_or_cofounder(span: Span) -> bool:
     """ "taking over from Jakob Stausholm": whom someone takes over from is a person; so is
     whom someone founds a company with ("founded Klarna ... with Niklas Adalberth and Victor
-    Jacobsson")."""
+    Jacobsson"), and a founder named by a personal name of two or three words."""
     root = _first_listed(span.root)
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        # "Brex was founded in 2017 by Pedro Franceschi and Henrique Dubugras": a founder
+        # with a name of two or three words is a person.
+        founding = root.head.head.lemma_.lower() in _FOUNDING_LEMMAS
+        return founding and 2 <= len(span) <= 3 and all(t.is_title for t in span)
     if root.dep_ != "pobj" or root.head.lower_ not in ("from", "with"):
         return False
     verb = root.head.head
@@ -837,7 +852,9 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
         elif not curated and entity_type in (PERSON, "Organization", "Location"):
             tagged = entity_type
             entity_type = context_type(span, entity_type, titles, company_only_titles)
-            cued = tagged != entity_type
+            # "Mr Abetz": a lone name a person's cue confirms is cued too (see build_entities).
+            confirmed = entity_type == PERSON and len(span) == 1 and _person_cue(span, titles)
+            cued = tagged != entity_type or confirmed
             named = _with_given_name(span, all_titles) if entity_type != PERSON else span
             if named is not span and _person_cue(named, titles):
                 # "chief executive Arne Freundt", where the tagger took "Freundt" alone
@@ -2142,11 +2159,13 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
     # "Starboard Value" tagged as a person beside "Starboard, which is run by": people are
     # not named by their given name alone, so a name whose first word the article uses on
     # its own for a company is that company's.
+    # A lone name that a person's cue types elsewhere ("Najib, 72,") is that person's.
+    cued_people = {normalize_key(m.name) for m in mentions if m.type == PERSON and m.cued}
     lone_companies = {
         normalize_key(m.name)
         for m in mentions
         if m.type == "Organization" and len(m.name.split()) == 1
-    }
+    } - cued_people
     mentions = [
         replace(m, type="Organization")
         if m.type == PERSON
@@ -2230,7 +2249,9 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
         key = normalize_key(m.name)
         owners = full_by_tail.get(key, set())
         bodies = body_by_tail.get(key, set())
-        heads = full_by_head.get(key, set()) if m.type == PERSON and not owners else set()
+        # "Najib" tagged as a company beside "former prime minister Najib Razak".
+        person_word = m.type == PERSON or (key in cued_people and len(m.name.split()) == 1)
+        heads = full_by_head.get(key, set()) if person_word and not owners else set()
         starts = org_by_start.get(key, set())
         full_name = _shortest_start(starts) or _named_first(starts, org_first, m.start)
         # A company named after its founder keeps its own mentions: "the former chief
@@ -2283,6 +2304,19 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
             mentions[i] = replace(m, type=body_type, cued=True)
         keys.append(key)
 
+    # "fined luxury fashion houses Gucci, Chloé and Loewe": news names a person in full
+    # before it uses one name alone, so a lone name that joined no full name, and that no
+    # context gave a person's cue, is a body's.
+    mentions = [
+        replace(m, type="Organization")
+        if m.type == PERSON
+        and not (m.curated or m.cued)
+        and len(m.name.split()) == 1
+        and key == normalize_key(m.name)
+        and not any(o.type == PERSON and o.cued and normalize_key(o.name) == key for o in mentions)
+        else m
+        for key, m in zip(keys, mentions, strict=True)
+    ]
     # A gazetteer type wins; else a type the context gave; else the tagger's majority.
     type_votes: dict[str, Counter[str]] = defaultdict(Counter)
     curated_type: dict[str, str] = {}

@@ -1178,3 +1178,44 @@ def test_a_kind_of_several_nouns_set_off_after_a_name(extract_text: Extract) -> 
         "the New York Stock Exchange, raised $1.11 billion in its initial public offering."
     )
     assert ("Organization", "Bullish") in typed(result)
+
+
+def test_founders_named_after_by_are_people(extract_text: Extract) -> None:
+    text = (
+        "Brex was founded in 2017 by Pedro Franceschi and Henrique Dubugras and serves more "
+        "than 25,000 companies."
+    )
+    found = typed(extract_text(text))
+    assert {("Person", "Pedro Franceschi"), ("Person", "Henrique Dubugras")} <= found
+
+
+def test_a_lone_name_news_never_gives_in_full_is_a_body(extract_text: Extract) -> None:
+    text = (
+        "The European Commission on Tuesday fined luxury fashion houses Gucci, Chloé and "
+        "Loewe a total of more than €157 million. Gucci, owned by Kering, was fined €119.7 "
+        "million. Gucci said it had already set money aside for the penalty."
+    )
+    found = typed(extract_text(text))
+    assert {("Organization", "Gucci"), ("Organization", "Kering")} <= found
+    assert not {name for kind, name in found if kind == "Person"}
+
+
+def test_a_titled_person_keeps_the_name_used_alone(extract_text: Extract) -> None:
+    # "Najib" alone is tagged as a company; the title and the age make him the person.
+    text = (
+        "Malaysia's High Court on Friday convicted former prime minister Najib Razak on all "
+        "25 charges. The new term will begin only after Najib, 72, finishes his sentence. "
+        "Sequerah called Najib's defence incapable of belief. Najib's lawyer said he would "
+        "appeal."
+    )
+    people = {e.name: e.type for e in extract_text(text).entities}
+    assert people.get("Najib Razak") == "Person"
+    assert "Najib" not in people
+
+
+def test_a_calling_opening_a_sentence_is_no_part_of_the_name(extract_text: Extract) -> None:
+    text = (
+        "Najib's lawyer, Muhammad Shafee Abdullah, said he would appeal. Financier Low Taek "
+        "Jho, seen as the mastermind of the scheme, remains at large."
+    )
+    assert ("Person", "Low Taek Jho") in typed(extract_text(text))

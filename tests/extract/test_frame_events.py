@@ -25,9 +25,13 @@ def parts(result: ArticleExtraction, event: Event) -> set[tuple[str, str]]:
 
 
 def test_passive_sentence_without_agent_still_gives_the_event(extract_text: Extract) -> None:
-    result = extract_text("Zhao was sentenced to four months in prison in April 2024.")
+    # News names a person in full before it uses the surname alone.
+    result = extract_text(
+        "Binance founder Changpeng Zhao pleaded guilty. Zhao was sentenced to four months in "
+        "prison in April 2024."
+    )
     event = only(result, "Sentence")
-    assert parts(result, event) == {("defendant", "Zhao")}
+    assert parts(result, event) == {("defendant", "Changpeng Zhao")}
     assert event.date is not None and event.date.value == "2024-04"
     assert event.status == "sentenced"
 

@@ -209,9 +209,9 @@ def test_a_singular_title_takes_only_the_first_of_two_names(extract_text: Extrac
         ),
         # The client owns the title.
         (
-            "Hill was arrested in Portugal. His lawyer, Roger Burlingame, had argued that "
-            "Hill believed the wallet was legal.",
-            ("Roger Burlingame", "Hill"),
+            "Keonne Rodriguez was arrested in Portugal. His lawyer, Roger Burlingame, had "
+            "argued that Rodriguez believed the wallet was legal.",
+            ("Roger Burlingame", "Keonne Rodriguez"),
         ),
         (
             "Sam Bankman-Fried's lawyer Mark Cohen asked for leniency.",
