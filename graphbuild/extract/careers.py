@@ -207,9 +207,15 @@ def _named_org(title: Span, ents: ArticleEntities, by_token: dict[int, str]) -> 
 def _own_title_of(
     title: Span, verb: Token, ents: ArticleEntities, by_token: dict[int, str]
 ) -> str | None:
-    """ "Bitfarms fired its chief executive", "Nike named Hill as its chief executive": the
-    body that acts on its own title is the verb's subject."""
+    """ "Bitfarms fired its chief executive", "Nike named Hill as its chief executive",
+    "named Josh D'Amaro ... as its next chief executive": the body that acts on its own
+    title is the verb's subject."""
     before = title.start - 1
+    # Past the title's lowercase modifiers: "its next", "its new".
+    while (
+        before > title.sent.start and title.doc[before].pos_ == "ADJ" and title.doc[before].is_lower
+    ):
+        before -= 1
     if before < 0 or title.doc[before].lower_ not in ("its", "their"):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

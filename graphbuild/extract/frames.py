@@ -1656,7 +1656,10 @@ def _raised(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     obj = _child(verb, {"dobj"})
     subtree = range(verb.left_edge.i, verb.right_edge.i + 1)
     money = [s for s, _ in money_spans(verb.doc, verb.sent) if s.start in subtree]
-    if obj is None or not any(s.start <= obj.i < s.end for s in money):
+    # "raised $600 million", or "raised a $600 million round".
+    counted = obj is not None and obj.lemma_.lower() in _ROUND_NOUNS
+    inside = range(obj.left_edge.i, obj.i) if obj is not None and counted else range(0)
+    if obj is None or not any(s.start <= obj.i < s.end or s.start in inside for s in money):
         return []
     if any(t.lemma_.lower() in _DEBT_WORDS for t in verb.subtree):
         return []  # borrowing is no investment
@@ -1665,6 +1668,8 @@ def _raised(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if not targets:
         return []
     sources = _prep_objects(verb, frozenset({"from"}))
+    if counted:
+        sources += _prep_objects(obj, frozenset({"from"}))  # "a $600 million round from"
     # "in a Series C round co-led by Sequoia Capital and Paradigm": the parse may hang the
     # "led by" on the verb.
     leads = [c for c in verb.children if c.dep_ == "advcl"]

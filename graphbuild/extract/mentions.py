@@ -787,6 +787,16 @@ def _another_countrys(span: Span, canonical: str) -> bool:
     return country.ent_type_ in ("GPE", "Government") and country.lower_ not in _US
 
 
+def _ends_a_title(span: Span, titles: frozenset[str]) -> bool:
+    """Whether the words before a name make a title of it: "Secretary of State"."""
+    doc = span.doc
+    return any(
+        " ".join(t.lower_ for t in doc[span.start - n : span.end]) in titles
+        for n in (1, 2)
+        if span.start - n >= span.sent.start
+    )
+
+
 def _portfolio(span: Span) -> bool:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return (
@@ -887,8 +897,9 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             # title it took for a name ("who became CFO") is no name.
             if name.lower().rstrip(".") in _LEGAL_ONLY or name.lower() in all_titles:
                 continue
-            # Nor is a minister's portfolio ("Finance" in "Finance Minister Fernando Haddad").
-            if _portfolio(span):
+            # Nor is a minister's portfolio ("Finance" in "Finance Minister Fernando Haddad"),
+            # nor the end of a title ("State" in "Secretary of State Marco Rubio").
+            if _portfolio(span) or _ends_a_title(span, all_titles):
                 continue
             # Nor a law ("the Digital Services Act"), nor artificial intelligence ("AI").
             if (len(span) > 1 and span[-1].text == "Act") or name in ("AI", "A.I."):

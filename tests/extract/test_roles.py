@@ -1184,3 +1184,21 @@ def test_a_clause_after_the_founders_ends_their_list(extract_text: Extract) -> N
         "Wiz was founded in 2020 by Assaf Rappaport, who later hired Jeff Bezos as an adviser."
     )
     assert "Jeff Bezos" not in {r[0] for r in pairs(result, "FOUNDED")}
+
+
+def test_its_next_title_is_the_appointing_body_s(extract_text: Extract) -> None:
+    text = (
+        "Disney on Tuesday named Josh D'Amaro, chairman of Disney Experiences, as its next "
+        "chief executive."
+    )
+    found = roles(extract_text(text))
+    assert ("Josh D'Amaro", "CEO", "Disney") in found
+    assert ("Josh D'Amaro", "CEO", "Disney Experiences") not in found
+
+
+def test_secretary_of_state_is_a_title_of_the_country(extract_text: Extract) -> None:
+    result = extract_text(
+        "The United States sanctioned four judges. Secretary of State Marco Rubio said so."
+    )
+    assert ("Marco Rubio", "secretary of state", "United States") in roles(result)
+    assert "State" not in {e.name for e in result.entities}

@@ -320,3 +320,8 @@ def test_a_majority_stake_sold_to_a_group_led_by_firms(extract_text: Extract) ->
         ("Stone Point Capital", target),
         ("Clayton, Dubilier & Rice", target),
     }
+
+
+def test_a_round_raised_from_investors(extract_text: Extract) -> None:
+    result = extract_text("Kraken raised a $600 million round from Jane Street and Tribe Capital.")
+    assert {("Jane Street", "Kraken"), ("Tribe Capital", "Kraken")} <= pairs(result, "INVESTED_IN")
