@@ -2315,12 +2315,16 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
             mentions[i] = replace(m, type=body_type, cued=True)
         keys.append(key)
 
-    # "fined luxury fashion houses Gucci, Chloé and Loewe": news names a person in full
-    # before it uses one name alone, so a lone name that joined no full name, and that no
-    # context gave a person's cue, is a body's.
+    # "fined luxury fashion houses Gucci, Chloé and Loewe": an article names a person in
+    # full before it uses one name alone, so a lone name that joined no full name, and that
+    # no context gave a person's cue, is a body's. A sentence or two cut from an article
+    # ("Reagan said") may name a person it gave in full before, so only a text with names
+    # in three sentences or more is read so.
+    whole = len({m.sentence_start for m in mentions}) >= 3
     mentions = [
         replace(m, type="Organization")
-        if m.type == PERSON
+        if whole
+        and m.type == PERSON
         and not (m.curated or m.cued)
         and len(m.name.split()) == 1
         and key == normalize_key(m.name)

@@ -1200,6 +1200,12 @@ def test_a_lone_name_news_never_gives_in_full_is_a_body(extract_text: Extract) -
     assert not {name for kind, name in found if kind == "Person"}
 
 
+def test_a_sentence_cut_from_an_article_keeps_a_lone_person(extract_text: Extract) -> None:
+    # One sentence may name someone its article gave in full before.
+    text = "Bossi is a very strange character and his envy has been shown."
+    assert ("Person", "Bossi") in typed(extract_text(text))
+
+
 def test_a_titled_person_keeps_the_name_used_alone(extract_text: Extract) -> None:
     # "Najib" alone is tagged as a company; the title and the age make him the person.
     text = (
