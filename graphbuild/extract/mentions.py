@@ -2165,13 +2165,15 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
     When the pipeline gives one name several types, the type most mentions
     carry wins (a curated gazetteer type always wins). The tail of a full name
     joins that person whatever its tag, and a company's short name ("TD")
-    joins the one longer name that only adds a suffix to it ("TD Bank").
+    joins the one longer name that only adds a suffix to it ("TD Bank"). In a text
+    of several sentences, a lone name tagged as a person that joins no full name and
+    has no person's cue is a body's ("fashion houses Gucci, Chloé and Loewe").
     """
+    # A lone name that a person's cue types somewhere ("Najib, 72,") is that person's.
+    cued_people = {normalize_key(m.name) for m in mentions if m.type == PERSON and m.cued}
     # "Starboard Value" tagged as a person beside "Starboard, which is run by": people are
     # not named by their given name alone, so a name whose first word the article uses on
     # its own for a company is that company's.
-    # A lone name that a person's cue types elsewhere ("Najib, 72,") is that person's.
-    cued_people = {normalize_key(m.name) for m in mentions if m.type == PERSON and m.cued}
     lone_companies = {
         normalize_key(m.name)
         for m in mentions
@@ -2328,7 +2330,7 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
         and not (m.curated or m.cued)
         and len(m.name.split()) == 1
         and key == normalize_key(m.name)
-        and not any(o.type == PERSON and o.cued and normalize_key(o.name) == key for o in mentions)
+        and key not in cued_people
         else m
         for key, m in zip(keys, mentions, strict=True)
     ]

@@ -71,7 +71,8 @@ _FORMER = frozenset({"former", "ex", "onetime", "then", "outgoing", "erstwhile"}
 _DETERMINERS = frozenset({"the", "a", "an", "another"})
 # Adverbs between a copula and the title it gives: "who is also chief executive of Tesla".
 _STILL = frozenset({"also", "still", "now", "currently"})
-# Adverbs there that put the title in the past: "was earlier an executive vice president".
+# Adverbs that put a title or a post in the past: "was earlier an executive vice
+# president", "who once ran Goldman Sachs's business".
 _ONCE = frozenset({"once", "formerly", "previously", "earlier", "later"})
 # A copula that puts the title it gives in the past: "was chief executive until 2023".
 _PAST_COPULAS = frozenset({"was", "were"})
@@ -827,9 +828,9 @@ def _led_by(doc: Doc, ents: ArticleEntities) -> list[_Role]:
 
 def _heading_roles(doc: Doc, ents: ArticleEntities) -> list[_Role]:
     """ROLE_AT head from a person who heads, runs or leads a part of a body: "Ian McGinley,
-    who heads the agency's enforcement division", and chair from one who chairs a body or
-    its board. The past tense or "once" makes it former; "ran it as executive director"
-    is left to ``_ran_as``."""
+    who heads the agency's enforcement division", or a whole body (see ``_run_body``), and
+    chair from one who chairs a body or its board. The past tense or "once" makes it
+    former; "ran it as executive director" is left to ``_ran_as``."""
     found: list[_Role] = []
     for verb in doc:
         if verb.lemma_.lower() not in _HEADING_VERBS or verb.pos_ != "VERB":
