@@ -2309,8 +2309,8 @@ def _stake_held(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     owner = _child(noun, {"poss"})
     if owner is None or owner.lower_ == "whose":
         return []
-    owned = [e for t in _prep_objects(noun, frozenset({"in"})) for e in resolve.entities(t)]
-    owned = [e for e in owned if resolve.is_organization(e) and not resolve.is_place(e)]
+    places = _stake_places(noun, frozenset({"in"}))
+    owned = [e for t in places for e in resolve.entities(t) if resolve.is_organization(e)]
     holders = [e for e in resolve.entities(owner) if e not in owned]
     if not holders or not owned:
         return []
