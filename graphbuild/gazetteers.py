@@ -10,6 +10,8 @@ teach graphbuild names it mistypes.
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,11 @@ class GazetteerEntry(BaseModel):
     type: str
     kind: str | None = None
     aliases: tuple[str, ...] = ()
+    # A country's adjective ("Colombian") and people who have held its top offices
+    # ("Gustavo Petro"): they place "Colombian President Gustavo Petro", or "President
+    # Donald Trump" in a story that names several countries, at the right country.
+    demonyms: tuple[str, ...] = ()
+    officeholders: tuple[str, ...] = ()
 
     def surface_forms(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
@@ -54,6 +61,21 @@ class Gazetteer(BaseModel):
         ),
     )
 
+    def country_of_demonym(self, word: str) -> str | None:
+        """The country whose adjective ``word`` is: "Colombian" -> "Colombia"."""
+        for item in self.entries:
+            if word in item.demonyms:
+                return item.name
+        return None
+
+    def country_of_holder(self, names: Iterable[str]) -> str | None:
+        """The country a person (any of ``names``) has held a top office of."""
+        wanted = {folded_name(name) for name in names}
+        for item in self.entries:
+            if any(folded_name(holder) in wanted for holder in item.officeholders):
+                return item.name
+        return None
+
     def entry(self, name: str, entity_type: str) -> GazetteerEntry | None:
         for item in self.entries:
             if item.name == name and item.type == entity_type:
@@ -72,6 +94,12 @@ class Gazetteer(BaseModel):
                 if stem == name and suffix.lower().rstrip(".") in _LEGAL_SUFFIXES:
                     return item
         return None
+
+
+def folded_name(name: str) -> str:
+    """A name without accents or case: "Recep Tayyip Erdoğan" = "Recep Tayyip Erdogan"."""
+    parts = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in parts if not unicodedata.combining(c)).casefold()
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -114,7 +142,21 @@ def load_gazetteer(directory: Path, schema: Schema) -> Gazetteer:
             except (ValidationError, TypeError) as exc:
                 raise ConfigError(f"{path}: entry {i} is invalid: {exc}") from exc
     _check_offices(offices, set(titles.values()), {e.name for e in entries}, directory)
+    _check_countries_apart(entries, directory)
     return Gazetteer(entries=tuple(entries), titles=titles, offices=offices)
+
+
+def _check_countries_apart(entries: list[GazetteerEntry], directory: Path) -> None:
+    """An adjective or an office holder belongs to one country only."""
+    owner: dict[str, str] = {}
+    for item in entries:
+        for word in (*item.demonyms, *item.officeholders):
+            key = folded_name(word)
+            if owner.setdefault(key, item.name) != item.name:
+                raise ConfigError(
+                    f"{directory}: {word!r} is listed under both {owner[key]} and {item.name}",
+                    hint="keep it under the one country whose adjective or office it is",
+                )
 
 
 def _check_offices(

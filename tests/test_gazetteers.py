@@ -55,3 +55,34 @@ def test_a_company_listed_by_its_full_form_is_found_by_its_short_name(
     # Only a legal suffix may follow: "Ford Motor" is no "Ford" plus a legal form.
     assert gazetteer.company_by_short_name("Ford") is None
     assert gazetteer.company_by_short_name("Corp.") is None
+
+
+def test_a_holder_a_user_adds_places_the_office_at_that_country(
+    folder: Path, schema: Schema
+) -> None:
+    governments = folder / "governments.yaml"
+    text = governments.read_text()
+    governments.write_text(
+        text.replace(
+            "{name: Uruguay, kind: country, aliases: []",
+            "{name: Uruguay, kind: country, aliases: [], officeholders: [Yamandú Orsi]",
+        )
+    )
+    gazetteer = load_gazetteer(folder, schema)
+    # Accents and case aside, the name is the holder's.
+    assert gazetteer.country_of_holder(["Juan Pérez", "yamandu orsi"]) == "Uruguay"
+    assert gazetteer.country_of_demonym("Uruguayan") == "Uruguay"
+    assert gazetteer.country_of_holder(["Juan Pérez"]) is None
+
+
+def test_a_holder_under_two_countries_is_a_config_error(folder: Path, schema: Schema) -> None:
+    governments = folder / "governments.yaml"
+    text = governments.read_text()
+    governments.write_text(
+        text.replace(
+            "{name: Uruguay, kind: country, aliases: []",
+            "{name: Uruguay, kind: country, aliases: [], officeholders: [Emmanuel Macron]",
+        )
+    )
+    with pytest.raises(ConfigError, match="'Emmanuel Macron' is listed under both"):
+        load_gazetteer(folder, schema)

@@ -95,7 +95,7 @@ class Extractor:
         doc.user_data[PUBLISHED] = article.published
         mentions = find_mentions(doc, self._schema, self._gazetteer)
         ents = build_entities(mentions)
-        roles = extract_roles(doc, ents, self._roles, self._gazetteer.offices)
+        roles = extract_roles(doc, ents, self._roles, self._gazetteer)
         career_events, dated_roles = extract_careers(doc, ents, self._roles, roles)
         frame_relations, frame_events = extract_frames(doc, ents)
         relations = merge_relations(

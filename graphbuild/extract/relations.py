@@ -25,7 +25,6 @@ A "former" or "ex-" before the title gives the role "former <role>".
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -49,6 +48,7 @@ from graphbuild.extract.mentions import (
     topic_organization,
 )
 from graphbuild.extract.values import span_evidence
+from graphbuild.gazetteers import Gazetteer
 from graphbuild.ids import relation_id
 from graphbuild.models import Relation
 
@@ -716,31 +716,43 @@ def _implied_office(
     ents: ArticleEntities,
     chain: list[Span],
     roles: list[str],
-    offices: Mapping[str, str],
+    gazetteer: Gazetteer,
 ) -> _Placement | None:
     """ "Attorney General Merrick Garland", "Acting Comptroller Michael Hsu": a public
     office named as a capitalised title right before its holder, with no body beside it,
-    is at the body the office implies (``offices``, from the title list), when the
-    article names that body. A lowercase "president Jean Liu" is a company's title.
+    is at the body the office implies (``gazetteer.offices``, from the title list), when
+    the article names that body. A lowercase "president Jean Liu" is a company's title;
+    a lowercase "former prime minister Najib Razak" can only be a country's.
     """
-    if len(chain) != 1 or not chain[0][0].text[0].isupper():
+    office = _base_role(roles[0])
+    body = gazetteer.offices.get(office)
+    if len(chain) != 1 or body is None:
         return None
-    body = offices.get(_base_role(roles[0]))
+    states = body == "the country"
+    if not chain[0][0].text[0].isupper() and not (states and office not in _COMPANIES_TOO):
+        return None
     person = _person_starting_at(ents, chain[0].end)
-    if body is None or person is None:
-        return None
-    org = _implied_body(ents, body)
-    if org is None:
+    if person is None:
         return None
     left = _left_of_modifiers(doc, chain[0].start, chain[0].sent.start)[0]
     # "Finance Minister Fernando Haddad": a minister's portfolio, not a body of its own.
     while (
-        body == "the country"
+        states
         and left >= chain[0].sent.start
         and doc[left].text[:1].isupper()
         and doc[left].lower_ in PORTFOLIOS
     ):
         left -= 1
+    if states and left >= chain[0].sent.start:
+        # "Colombian President Gustavo Petro": the country its adjective names.
+        country = gazetteer.country_of_demonym(doc[left].text)
+        if country is not None:
+            org = _named_body(ents, country)
+            return (
+                _Placement(person[0], org, left, person[1], "role/office_person")
+                if org is not None
+                else None
+            )
     # "New York Attorney General Letitia James": a place or name before the office is its
     # own body, which the office table does not know. A comma sets the office off from the
     # name before it: "Stephen Miran, President Donald Trump's top economic adviser".
@@ -748,15 +760,43 @@ def _implied_office(
         ents.at_token(left) is not None or doc[left].pos_ == "PROPN"
     ):
         return None
+    org = _holders_country(ents, person[0], gazetteer) if states else None
+    if org is None:
+        org = _implied_body(ents, body)
+    if org is None or org == _NO_BODY:
+        return None
     return _Placement(person[0], org, left + 1, person[1], "role/office_person")
 
 
+# A country's offices whose titles companies use too: lowercase, they are a company's.
+_COMPANIES_TOO = frozenset({"president", "vice president"})
+
+# A known office holder whose country the article does not name: no body at all.
+_NO_BODY = ""
+
+
+def _named_body(ents: ArticleEntities, name: str) -> str | None:
+    return next((e.id for e in ents.entities if e.name == name and e.type in BODY_TYPES), None)
+
+
+def _holders_country(ents: ArticleEntities, person: str, gazetteer: Gazetteer) -> str | None:
+    """ "President Donald Trump" in a story naming Brazil and the United States: the
+    country the holder is known to serve, if the article names it; ``_NO_BODY`` if it
+    does not (the one country it names is someone else's); None for a holder the
+    gazetteer does not know."""
+    entity = next(e for e in ents.entities if e.id == person)
+    country = gazetteer.country_of_holder([entity.name, *entity.aliases])
+    if country is None:
+        return None
+    return _named_body(ents, country) or _NO_BODY
+
+
 def _countrys_office(
-    ents: ArticleEntities, placed: _Placement, roles: list[str], offices: Mapping[str, str]
+    ents: ArticleEntities, placed: _Placement, roles: list[str], gazetteer: Gazetteer
 ) -> _Placement:
     """ "Former U.S. Senator Bob Menendez": a country before an office the title list ties
     to one of that country's bodies is that body, when the article names it."""
-    body = offices.get(_base_role(roles[0])) if len(roles) == 1 else None
+    body = gazetteer.offices.get(_base_role(roles[0])) if len(roles) == 1 else None
     country = next((e for e in ents.entities if e.id == placed.org), None)
     if body is None or country is None or country.type != "Government":
         return placed
@@ -1019,9 +1059,10 @@ def _is_counsel_for(doc: Doc, chain: list[Span], reader: RoleReader) -> bool:
 
 
 def extract_roles(
-    doc: Doc, ents: ArticleEntities, reader: RoleReader, offices: Mapping[str, str]
+    doc: Doc, ents: ArticleEntities, reader: RoleReader, gazetteer: Gazetteer
 ) -> list[Relation]:
-    """``ROLE_AT`` relations from the titles in ``doc``; ``offices`` as in ``_implied_office``."""
+    """``ROLE_AT`` relations from the titles in ``doc``; public offices with no body named
+    are placed from ``gazetteer`` as in ``_implied_office``."""
     found: list[_Role] = []
     topic = topic_organization(ents)
     for chain in _title_chains(doc, reader.titles(doc)):
@@ -1033,8 +1074,8 @@ def extract_roles(
         unnamed = led or _unnamed_body(doc, ents, first, roles, found, topic)
         untold = "role/title_person_led" if led else "role/title_person_topic"
         placed = _place_chain(doc, ents, first, last, found, unnamed)
-        placed = [_countrys_office(ents, p, roles, offices) for p in placed]
-        office = None if placed else _implied_office(doc, ents, chain, roles, offices)
+        placed = [_countrys_office(ents, p, roles, gazetteer) for p in placed]
+        office = None if placed else _implied_office(doc, ents, chain, roles, gazetteer)
         if office is not None:
             placed = [office]
         elif not placed and unnamed is not None:

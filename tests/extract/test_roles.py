@@ -371,6 +371,28 @@ def test_a_set_off_name_needs_an_organisation_before_the_title(extract_text: Ext
             "President Donald Trump had approved it.",
             ("Donald Trump", "president", "United States"),
         ),
+        # Two countries: the adjective before the office says whose it is.
+        (
+            "The U.S. Treasury sanctioned Colombian President Gustavo Petro on Friday, saying "
+            "coca growing in Colombia had reached a record and harmed the United States.",
+            ("Gustavo Petro", "president", "Colombia"),
+        ),
+        # Two countries: the gazetteer knows whose president the holder is.
+        (
+            "Treasury sanctioned a Brazilian judge. The same day President Donald Trump "
+            "raised tariffs on goods from Brazil, and the United States recalled its envoy.",
+            ("Donald Trump", "president", "United States"),
+        ),
+        # Lowercase, a prime minister can only be a country's.
+        (
+            "Malaysia's High Court convicted former prime minister Najib Razak on Friday.",
+            ("Najib Razak", "former prime minister", "Malaysia"),
+        ),
+        (
+            "Britain sanctioned two ministers. Foreign Secretary David Lammy said the United "
+            "Kingdom would not stand by.",
+            ("David Lammy", "foreign secretary", "United Kingdom"),
+        ),
         # The one U.S. Attorney's Office the article names, whichever district it serves.
         (
             "The U.S. Attorney's Office for the Eastern District of New York charged three "
@@ -395,8 +417,14 @@ def test_public_office_is_at_the_body_it_implies(
     [
         # The body the office implies is not in the article.
         "Attorney General Merrick Garland spoke in Washington on Monday.",
-        # Two countries: which one's president is not said.
-        "President Emmanuel Macron met Chinese leaders as France and China signed trade deals.",
+        # Two countries: which one's president is not said, and the gazetteer does not
+        # know the holder.
+        "President Bernardo Arévalo met Mexican officials as Guatemala and Mexico signed "
+        "trade deals.",
+        # A holder the gazetteer knows, of a country the article does not name: not the
+        # article's one country.
+        "Prime Minister Keir Starmer said the trade deal with the United States would "
+        "protect car jobs.",
         # A lowercase title before a name is a company's: "president Jean Liu".
         "China's regulator fined Didi, and president Jean Liu apologised.",
         # A body beside the title wins over the implied one.
@@ -410,7 +438,7 @@ def test_public_office_is_at_the_body_it_implies(
 def test_public_office_without_its_body_gives_no_implied_role(
     extract_text: Extract, text: str
 ) -> None:
-    implied = {"U.S. Department of Justice", "United States", "China", "France"}
+    implied = {"U.S. Department of Justice", "United States", "Guatemala", "Mexico"}
     implied |= {
         f"U.S. Attorney's Office for the {d} District of New York" for d in ("Southern", "Eastern")
     }
