@@ -45,6 +45,8 @@ CONFIDENCE = {"career/named_org": 0.8, "career/post": 0.7, "career/topic": 0.6}
 
 
 _ROLE_NOUNS = frozenset({"role", "job", "post", "position"})
+# Words that make a description a body formed by a deal: "the combined company".
+_NEW_BODY = frozenset({"combined", "merged", "enlarged", "new"})
 
 
 def _governing_verb(title: Span) -> Token | None:
@@ -74,8 +76,21 @@ def _governing_verb(title: Span) -> Token | None:
         # object's title describes the person; the role given is the one after "as".
         if root.dep_ == "dobj" and any(c.lower_ == "as" for c in verb.children):
             return None
-        return verb
+        return _named_to_be(verb) or verb
     return None
+
+
+def _named_to_be(verb: Token) -> Token | None:
+    """ "nominated Kevin Warsh to be the next chair": the verb that names the person, not
+    the "to be" that carries the title (the parse may hang it on the person's name)."""
+    if verb.lemma_.lower() != "be" or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return None
+    head = verb.head
+    if verb.dep_ in ("relcl", "acl") and head.dep_ == "dobj":
+        head = head.head
+    return head if head.pos_ == "VERB" and _lemma(head, _APPOINT) in _APPOINT else None
 
 
 def _lemma(verb: Token, words: frozenset[str]) -> str:
@@ -185,9 +200,13 @@ def _pronoun_person(token: Token, ents: ArticleEntities) -> str | None:
 
 
 def _named_org(title: Span, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
-    """An organisation the title phrase itself names: "CEO of Binance", "Binance's CEO"."""
+    """An organisation the title phrase itself names: "CEO of Binance", "Binance's CEO";
+    in "chair of the U.S. central bank", the bank, not the country that modifies it."""
     for token in title.root.subtree:
         eid = by_token.get(token.i)
+        modifies = by_token.get(token.head.i)
+        if token.dep_ in ("nmod", "compound") and modifies not in (None, eid):
+            continue
         if eid is not None and ents.types[eid] in BODY_TYPES:
             return eid
     before = title.start - 1
@@ -465,6 +484,9 @@ def _succession(
 ) -> tuple[str, str] | None:
     """(successor, predecessor) from "Y will succeed X", "X would be replaced by Y", "He will
     be succeeded by Fernando Fernandez"."""
+    named = _named_successor(verb, ents, by_token)
+    if named is not None:
+        return named
     handover = _handed_to(verb)
     taken_from = _taken_over_from(verb)
     if handover is None and taken_from is None and _lemma(verb, _SUCCEED) not in _SUCCEED:
@@ -514,12 +536,58 @@ def _succession(
     return successor, predecessor
 
 
+def _successor_to(noun: Token) -> Token | None:
+    """Whom a "successor" noun succeeds: "Calhoun's successor", "a successor to Bob Iger"."""
+    if noun.lemma_.lower() != "successor":
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("to", "of"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _named_successor(
+    verb: Token, ents: ArticleEntities, by_token: dict[int, str]
+) -> tuple[str, str] | None:
+    """(successor, predecessor) from "Boeing named Kelly Ortberg as Dave Calhoun's
+    successor" or "Ortberg was named Calhoun's successor"."""
+    if _lemma(verb, _APPOINT) not in _APPOINT:
+        return None
+    nouns = [c for c in verb.children if c.dep_ in ("oprd", "attr", "dobj")]
+    nouns += [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for c in p.children]
+    noun = next((n for n in nouns if _successor_to(n) is not None), None)
+    if noun is None:
+        return None
+    appointee = next(
+        (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != noun.i), None
+    )
+    replaced = _successor_to(noun)
+    if appointee is None or replaced is None:
+        return None
+    successor = _person_named(appointee, ents, by_token)
+    predecessor = _person_named(replaced, ents, by_token)
+    if successor is None or predecessor is None or successor == predecessor:
+        return None
+    return successor, predecessor
+
+
 def _predecessor_beside(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
     """The one replaced, named by a clause beside an appointment: "named Joshua Schulman as
     its chief executive, replacing Jonathan Akeroyd", "became chief executive of DBS,
-    taking over from Piyush Gupta"."""
-    for clause in verb.children:
-        if clause.dep_ not in ("advcl", "conj") or negated_or_hedged(clause):
+    taking over from Piyush Gupta"; the parse may hang the clause on the one appointed
+    ("nominated Kevin Warsh ..., succeeding Jerome Powell")."""
+    # "named Josh D'Amaro as its next chief executive, ending a long search for a
+    # successor to Bob Iger".
+    for noun in verb.subtree:
+        replaced = _successor_to(noun)
+        if replaced is not None and not negated_or_hedged(verb):
+            return _person_named(replaced, ents, by_token)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    on_object = [c for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+    for clause in [*verb.children, *on_object]:
+        if clause.dep_ not in ("advcl", "conj", "acl") or negated_or_hedged(clause):
             continue
         taken_from = _taken_over_from(clause)
         if taken_from is not None:
@@ -589,6 +657,15 @@ def _employer_in(sent: Span, person: str, title_roles: list[Relation]) -> str | 
     )
 
 
+def _holds_there(person: str, org: str | None, role: str, title_roles: list[Relation]) -> bool:
+    """Whether a title already has ``person`` in ``role`` at ``org``."""
+    return org is not None and any(
+        r.subject == person and r.object == org and r.properties.get("role") == role
+        for r in title_roles
+        if r.predicate == ROLE_AT
+    )
+
+
 def _alongside(
     title: Span, verb: Token, ents: ArticleEntities, by_token: dict[int, str]
 ) -> list[str]:
@@ -634,6 +711,13 @@ def _org_at(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str
                 if eid is not None and ents.types[eid] in BODY_TYPES:
                     return eid
     return None
+
+
+def _naming_body(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
+    """The body that is the subject of a naming verb: "Boeing named ..."."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    eid = by_token.get(subject.i) if subject is not None else None
+    return eid if eid is not None and ents.types[eid] in BODY_TYPES else None
 
 
 # Verbs that keep a person in a title: "will remain chief executive", "stay on as CFO".
@@ -820,6 +904,15 @@ def extract_careers(
     events: dict[str, Event] = {}
     relations: list[Relation] = []
     descriptions = _descriptions(doc, ents)
+    # "chair of the U.S. central bank": a body a title's "of" names by description; not
+    # "of the combined company", which is a new one.
+    described_of = {
+        i: eid
+        for i, eid in descriptions.items()
+        if doc[i].dep_ == "pobj"
+        and doc[i].head.lower_ == "of"
+        and not any(c.lower_ in _NEW_BODY for c in doc[i].children)
+    }
     titles = reader.titles(doc)
     for title in titles:
         verb = _governing_verb(title)
@@ -858,7 +951,7 @@ def extract_careers(
             people += [e for e in more_in if e not in people]
             predecessors += [e for e in more_out if e not in predecessors]
         org = (
-            _named_org(title, ents, by_token)
+            _named_org(title, ents, described_of | by_token)
             or _joined_org(verb, ents, by_token)
             or _own_title_of(title, verb, ents, by_token)
             or _where_org(verb, ents, by_token)
@@ -866,6 +959,12 @@ def extract_careers(
         rule = "career/named_org"
         if org is None:
             org = _employer_in(title.sent, person, title_roles or [])
+            if kind == APPOINTMENT and _holds_there(
+                person, org, reader.role_of(title), title_roles or []
+            ):
+                # "Meg O'Neill, the chief executive of Woodside Energy, would become its
+                # chief executive": no one becomes what they are; the move is elsewhere.
+                org = None
         if org is None and predecessor is not None:
             # "Udi Mokady, now its executive chairman, who handed the chief executive role
             # to Matt Cohen": where the one succeeded holds a title in the sentence.
@@ -973,6 +1072,9 @@ def extract_careers(
             continue
         successor, predecessor = pair
         org, rule = _org_at(verb, ents, by_token), "career/named_org"
+        if org is None and _lemma(verb, _APPOINT) in _APPOINT:
+            # "Boeing named Kelly Ortberg as Dave Calhoun's successor": the body naming.
+            org = _naming_body(verb, ents, by_token)
         if org is None:
             org = _employer_in(verb.sent, predecessor, title_roles or [])
         if org is None and _named_before(topic, verb, ents):

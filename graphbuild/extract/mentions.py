@@ -1167,8 +1167,9 @@ def _names_over_joiners(spans: list[Span]) -> list[Span]:
     """The pieces of a company's name that joining words split, as one span: in "Banca Monte
     dei Paschi di Siena" the tagger takes "Banca Monte" for a person and "Siena" for a
     company, and in "Monte dei Paschi" it tags "Paschi" alone. The pieces are joined when
-    one of them was tagged as a company or the name opens with a bank's or group's word;
-    "Luca de Meo" and "Rio de Janeiro" are left as they are."""
+    one of them was tagged as a company or the name opens with a bank's or group's word,
+    which also takes the names right after it ("Grupo Financiero Banamex"); "Luca de Meo"
+    and "Rio de Janeiro" are left as they are."""
     if not spans:
         return spans
     doc = spans[0].doc
@@ -1196,6 +1197,8 @@ def _names_over_joiners(spans: list[Span]) -> list[Span]:
             end += 2
             while end < sent.end and _name_piece(doc[end]):
                 end += 1
+        while doc[start].lower_ in _COMPANY_OPENINGS and end < sent.end and _name_piece(doc[end]):
+            end += 1  # "Grupo Financiero Banamex": the tagger took the rest for a person
         pieces = [s for s in spans if start <= s.start and s.end <= end]
         company = doc[start].lower_ in _COMPANY_OPENINGS or any(
             s.label_ in _COMPANY_LABELS for s in pieces

@@ -940,6 +940,8 @@ def _holder(verb: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
         return verb.head
+    if subject is None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _holder(verb.head)  # "also chairs Grupo Aeroportuario and runs Promecap"
     return subject
 
 
@@ -991,9 +993,11 @@ def _chaired_body(doc: Doc, ents: ArticleEntities, obj: Token) -> str | None:
     if obj.lemma_.lower() == "board" and owner is not None:
         found = _org_before(doc, ents, owner.i, owner.sent.start)
         return found[0] if found is not None else None
-    named = _entity_at(ents, obj.i)
-    if named is not None:
-        return named if ents.types[named] in BODY_TYPES else None
+    # "chairs the airport operator Grupo Aeroportuario del Sureste": the name beside it.
+    for token in [obj, *(c for c in obj.children if c.dep_ == "appos")]:
+        named = _entity_at(ents, token.i)
+        if named is not None:
+            return named if ents.types[named] in BODY_TYPES else None
     if obj.lower_ in DESCRIPTIONS and any(c.lower_ == "the" for c in obj.children):
         eid = antecedent(ents, obj.idx, obj.lower_, obj.sent.start_char)
         return eid if eid is not None and ents.types[eid] in BODY_TYPES else None

@@ -151,6 +151,29 @@ def test_a_title_is_not_an_organisation(extract_text: Extract) -> None:
             "CVS Health",
             "Karen Lynch",
         ),
+        # A successor named as such.
+        (
+            "Boeing named Kelly Ortberg as Dave Calhoun's successor on Wednesday.",
+            "Kelly Ortberg",
+            "Boeing",
+            "Dave Calhoun",
+        ),
+        (
+            "Disney on Tuesday named Josh D'Amaro as its next chief executive, ending a long "
+            "search for a successor to Bob Iger.",
+            "Josh D'Amaro",
+            "Disney",
+            "Bob Iger",
+        ),
+        # Named "to be" the next holder, and the one succeeded hung on the name.
+        (
+            "The Federal Reserve will get a new leader. President Donald Trump on Friday "
+            "nominated Kevin Warsh to be the next chair of the U.S. central bank, succeeding "
+            "Jerome Powell.",
+            "Kevin Warsh",
+            "Federal Reserve",
+            "Jerome Powell",
+        ),
         # A reporting verb the parse puts between the two deeds.
         (
             "Michael Sonnenshein is stepping down as chief executive of Grayscale Investments, "
@@ -173,6 +196,26 @@ def test_a_succession_appoints_the_successor(
 def test_a_hedged_succession_appoints_no_one(extract_text: Extract) -> None:
     result = extract_text("Apple grew. Tim Cook may succeed Steve Jobs.")
     assert not [e for e in result.events if e.type == "Appointment"]
+
+
+def test_a_successor_not_yet_named_appoints_no_one(extract_text: Extract) -> None:
+    result = extract_text("Boeing has not named a successor to Dave Calhoun.")
+    assert not [e for e in result.events if e.type == "Appointment"]
+
+
+def test_the_one_succeeded_by_a_nominee_holds_the_role(extract_text: Extract) -> None:
+    result = extract_text(
+        "The Federal Reserve will get a new leader. President Donald Trump on Friday "
+        "nominated Kevin Warsh to be the next chair of the U.S. central bank, succeeding "
+        "Jerome Powell."
+    )
+    roles = {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
+    assert {
+        ("Kevin Warsh", "chair", "Federal Reserve"),
+        ("Jerome Powell", "chair", "Federal Reserve"),
+    } <= roles
+    # The country in "the U.S. central bank" only says whose bank it is.
+    assert not any(org == "United States" and p == "Kevin Warsh" for p, _, org in roles)
 
 
 def test_the_object_title_describes_the_person_and_the_as_title_is_the_new_job(
@@ -531,6 +574,31 @@ def test_a_move_with_no_body_named_is_where_the_persons_title_places_them(
     )
     assert event_parts(result, "Appointment") == [
         {("appointee", "Jason Droege"), ("organization", "Scale AI")}
+    ]
+
+
+def test_a_chief_hired_from_another_company_moves_to_the_one_hiring(
+    extract_text: Extract,
+) -> None:
+    # No one becomes what they already are: "its" is the company that tells of the move.
+    result = extract_text(
+        "BP said on Wednesday that Meg O'Neill, the chief executive of Australia's Woodside "
+        "Energy, would become its chief executive on April 1, replacing Murray Auchincloss."
+    )
+    assert event_parts(result, "Appointment") == [
+        {
+            ("appointee", "Meg O'Neill"),
+            ("organization", "BP"),
+            ("predecessor", "Murray Auchincloss"),
+        }
+    ]
+    # A promotion within the company is still the company's.
+    result = extract_text(
+        "Jane Fraser, the chief financial officer of Citigroup, will become its chief "
+        "executive in March."
+    )
+    assert event_parts(result, "Appointment") == [
+        {("appointee", "Jane Fraser"), ("organization", "Citigroup")}
     ]
 
 

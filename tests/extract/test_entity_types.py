@@ -477,6 +477,20 @@ def test_a_company_name_split_by_joining_words_is_one_name(extract_text: Extract
     assert not any(e.type == "Person" for e in result.entities)
 
 
+def test_a_company_name_opening_with_a_groups_word_takes_the_names_after_it(
+    extract_text: Extract,
+) -> None:
+    # The tagger takes "Grupo" for a company and "Financiero Banamex" for a person.
+    found = typed(
+        extract_text(
+            "Once the deal closes, Chico Pardo will become chairman of Grupo Financiero "
+            "Banamex, while Manuel Romo remains its chief executive."
+        )
+    )
+    assert ("Organization", "Grupo Financiero Banamex") in found
+    assert not any(name.startswith("Financiero") for _, name in found)
+
+
 def test_joining_words_in_a_person_name_keep_a_person(extract_text: Extract) -> None:
     found = typed(extract_text("Luca de Meo will lead the luxury group from September."))
     assert ("Person", "Luca de Meo") in found

@@ -1052,6 +1052,18 @@ def test_who_chairs_the_board_is_the_companys_chair(extract_text: Extract) -> No
     assert ("Jens Weidmann", "chair", "Commerzbank") in roles(result)
 
 
+def test_chairing_and_running_bodies_named_beside_their_kind(extract_text: Extract) -> None:
+    # The second verb shares the first one's subject.
+    result = extract_text(
+        "Fernando Chico Pardo bought a stake in Banamex. Chico Pardo, 73, also chairs the "
+        "airport operator Grupo Aeroportuario del Sureste and runs the private equity firm "
+        "Promecap."
+    )
+    found = roles(result)
+    assert ("Fernando Chico Pardo", "chair", "Grupo Aeroportuario del Sureste") in found
+    assert ("Fernando Chico Pardo", "head", "Promecap") in found
+
+
 def test_who_runs_a_body_as_a_title_holds_it(extract_text: Extract) -> None:
     result = extract_text(
         "The Reserve Bank of New Zealand has a new governor. Christian Hawkesby, who has "
