@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from graphbuild.extract.coref import pronoun_antecedent
 from graphbuild.extract.mentions import PERSON, ArticleEntities, MentionSpan
 from graphbuild.extract.values import amount_near, date_near, span_evidence
 from graphbuild.ids import event_id, relation_id
@@ -179,6 +180,9 @@ def _parties(
             or (m.start in brought and word in {"by", "from"} and not country_modifier)
         ):
             authorities.append(eid)
+    reached = _reached_by(ents, trigger)
+    if reached is not None and reached not in authorities:
+        authorities.append(reached)
     parties = [
         (m, eid)
         for m, eid in mentions
@@ -196,10 +200,59 @@ def _parties(
     ]
     subjects = [(m, eid) for m, eid in parties if doc[m.end - 1].dep_ in _SUBJECT_DEPS]
     subjects = [(m, eid) for m, eid in subjects if doc[m.end - 1].dep_ != "poss"] or subjects
+    # "Silvergate agreed to pay a $50 million penalty to settle, ..., while Lane and
+    # Fraher settled": the subject of the verbs the trigger hangs from.
+    governing = _governing_subject(trigger)
+    governed = [(m, eid) for m, eid in subjects if m.start <= governing < m.end]
     choice = (
-        _closest(own, trigger.i) or _closest(subjects, trigger.i) or _closest(parties, trigger.i)
+        _closest(own, trigger.i)
+        or _closest(governed, trigger.i)
+        or _closest(subjects, trigger.i)
+        or _closest(parties, trigger.i)
     )
     return (choice[1] if choice else None), authorities
+
+
+# Links a trigger may hang from on its way up to the verb whose subject settles:
+# "agreed to pay a penalty to settle" (the parse may hang "to settle" on the penalty).
+_HANGING = frozenset({"xcomp", "advcl", "dobj", "pobj", "prep", "relcl", "acl"})
+
+
+def _governing_subject(trigger: Token) -> int:
+    """The token index of the subject of the verb chain a trigger hangs from ("agreed to
+    pay ... to settle"), or -1."""
+    node = trigger
+    for _ in range(5):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject.i
+        if node.dep_ not in _HANGING or node.head.i == node.i:
+            return -1
+        node = node.head
+    return -1
+
+
+# Verbs by which an authority gets a settlement: "secured a settlement with Genesis".
+_REACHING = frozenset({"reach", "secure", "obtain", "win", "strike", "announce"})
+
+
+def _reached_by(ents: ArticleEntities, trigger: Token) -> str | None:
+    """The authority that reached the settlement a noun names: "The New York Attorney
+    General's office said it had secured a settlement with Genesis"."""
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or verb.lemma_.lower() not in _REACHING:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    hit = ents.at_token(subject.i)
+    if hit is not None:
+        eid: str | None = ents.entity_of[hit[0]]
+    elif subject.lower_ == "it":
+        eid = pronoun_antecedent(ents, subject)
+    else:
+        return None
+    return eid if eid is not None and ents.types[eid] in AUTHORITY_TYPES else None
 
 
 def extract_settlements(doc: Doc, ents: ArticleEntities, article_id: str) -> list[Event]:
@@ -382,6 +435,37 @@ def _settles_charges(doc: Doc, evidence: Evidence) -> bool:
         for t in _triggers(sent)
         for c in t.children
     )
+
+
+def settlements_with_their_accusers(events: list[Event], types: dict[str, str]) -> list[Event]:
+    """A Settlement that names no authority is with the one authority the article says
+    charged or sued its defendant: "The SEC charged Silvergate ... Silvergate agreed to
+    pay a $50 million civil penalty to settle"."""
+    accusers: dict[str, set[str]] = {}
+    for event in events:
+        if event.type not in (CHARGE, "Lawsuit"):
+            continue
+        bringers = {
+            p.entity
+            for p in event.participants
+            if p.role in ("authority", "plaintiff") and types.get(p.entity) in AUTHORITY_TYPES
+        }
+        for p in event.participants:
+            if p.role == "defendant":
+                accusers.setdefault(p.entity, set()).update(bringers)
+    out: list[Event] = []
+    for event in events:
+        roles = {p.role for p in event.participants}
+        defendants = [p.entity for p in event.participants if p.role == "defendant"]
+        found = accusers.get(defendants[0], set()) if len(defendants) == 1 else set()
+        if event.type != SETTLEMENT or "authority" in roles or len(found) != 1:
+            out.append(event)
+            continue
+        participants = [*event.participants, Participant(entity=found.pop(), role="authority")]
+        amount = (event.amount.value, event.amount.currency) if event.amount else None
+        key = event_id(SETTLEMENT, [(p.role, p.entity) for p in participants], amount)
+        out.append(event.model_copy(update={"id": key, "participants": participants}))
+    return out
 
 
 def settled_with(events: list[Event]) -> list[Relation]:

@@ -14,6 +14,7 @@ from graphbuild.extract.events import (
     fines_within_settlements,
     one_settlement_per_defendant,
     settled_with,
+    settlements_with_their_accusers,
 )
 from graphbuild.extract.frames import extract_frames
 from graphbuild.extract.mentions import build_entities, find_mentions
@@ -113,7 +114,7 @@ class Extractor:
             )
         )
         settled_charges, charged = charges_settled(doc, ents, events)
-        events += settled_charges
+        events = settlements_with_their_accusers(events + settled_charges, ents.types)
         relations = without_bare_heads(
             without_ended_roles(
                 merge_relations(

@@ -127,7 +127,8 @@ _ORG_HEADS = frozenset(
      "partners", "technologies", "systems", "steel", "securities", "investments", "ventures",
      "wallet", "exchange", "airlines", "motors", "energy", "pharmaceuticals", "entertainment",
      "industries", "international", "trust", "insurance", "grill", "fintech", "markets",
-     "bancorp", "platforms", "solutions", "services", "logistics", "brands", "limited", "vc"}
+     "bancorp", "platforms", "solutions", "services", "logistics", "brands", "limited", "vc",
+     "holdco", "bankshares", "bancshares", "credit", "union"}
 )  # fmt: skip
 # Last words of a place that is run as a business: "Koh Kong Resort".
 _BUSINESS_HEADS = frozenset({"hotel", "resort", "casino"})
@@ -156,8 +157,9 @@ _BODY_TYPES = frozenset({"Organization", "Regulator", "Government"})
 _COURT_WORDS = frozenset({"Court", "Tribunal"})
 # Capitalised words that make a name a public authority's.
 _AUTHORITY_WORDS = frozenset(
-    {"Commission", "Authority", "Agency", "Office", "Police", "Bureau", "Regulator", "Ombudsman"}
-)
+    {"Commission", "Authority", "Agency", "Office", "Police", "Bureau", "Regulator", "Ombudsman",
+     "Department", "Ministry"}
+)  # fmt: skip
 _LEGAL_ONLY = frozenset({"llc", "inc", "corp", "ltd", "plc", "ag", "sa", "nv", "co", "lp", "llp"})
 _PARTY_VERBS = frozenset({"plead", "settle", "invest"})
 _APPOINTING = frozenset({"appoint", "name", "hire", "promote", "tap", "oust", "fire"})
@@ -820,7 +822,9 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
         form.lower() for form, role in gazetteer.titles.items() if role in _COMPANY_ONLY_ROLES
     )
     spans = _with_particles(
-        _led_by_a_place_word(_led_by_a_number_word(_split_at_verbs(list(doc.ents))))
+        _led_by_a_place_word(
+            _led_by_a_number_word(_with_company_endings(_split_at_verbs(list(doc.ents))))
+        )
     )
     spans = _of_a_place(spans)
     foreign = {e.text for e in spans if _another_countrys(e, e.ent_id_ or e.text)}
@@ -864,7 +868,10 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
             entity_type = context_type(span, entity_type, titles, company_only_titles)
             # "Mr Abetz": a lone name a person's cue confirms is cued too (see build_entities).
             confirmed = entity_type == PERSON and len(span) == 1 and _person_cue(span, titles)
-            cued = tagged != entity_type or confirmed
+            # People settle and plead too: a place read as a party is no company's cue
+            # ("Martino has not settled" beside "Antonio Martino").
+            party = tagged == "Location" and _acts_as_a_party(span)
+            cued = (tagged != entity_type and not party) or confirmed
             named = _with_given_name(span, all_titles) if entity_type != PERSON else span
             if named is not span and _person_cue(named, titles):
                 # "chief executive Arne Freundt", where the tagger took "Freundt" alone
@@ -1113,6 +1120,24 @@ def _led_by_a_number_word(spans: list[Span]) -> list[Span]:
             if end > span.end and (not opening or doc[end - 1].lower_ in _ORG_HEADS):
                 span = Span(doc, span.start, end, label="ORG")
         out.append(span)
+    return out
+
+
+def _with_company_endings(spans: list[Span]) -> list[Span]:
+    """A company's name with the generic words after it that the tagger left out: in
+    "Genesis Global Holdco" it tags "Genesis" alone."""
+    out: list[Span] = []
+    for span in spans:
+        doc = span.doc
+        end = span.end
+        while (
+            span.label_ == "ORG"
+            and end < span.sent.end
+            and _untagged_name_word(doc[end])
+            and doc[end].lower_ in _ORG_HEADS
+        ):
+            end += 1
+        out.append(Span(doc, span.start, end, label=span.label) if end > span.end else span)
     return out
 
 
@@ -1635,14 +1660,15 @@ _OFFICE_HOLDERS = frozenset(
 
 def _holders_offices(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
     """Bodies named after the office that heads them, as one mention: "the Texas Attorney
-    General's Office", "the State Auditor's Office". The tagger splits off the place and
+    General's Office", "the State Auditor's Office", "the New York Attorney General's
+    office". The tagger splits off the place and
     the title; the pieces are dropped in favour of the whole name. Offices named with
     their district ("the U.S. Attorney's Office for the ...") are left to
     `_district_authorities`."""
     whole: list[MentionSpan] = []
     for token in doc:
         i = token.i
-        if token.text != "Office" or i < 2 or doc[i - 1].tag_ != "POS":
+        if token.lower_ != "office" or i < 2 or doc[i - 1].tag_ != "POS":
             continue
         if doc[i - 2].text not in _OFFICE_HOLDERS:
             continue
@@ -1658,7 +1684,9 @@ def _holders_offices(doc: Doc, found: list[MentionSpan]) -> list[MentionSpan]:
             continue
         prosecutes = doc[i - 2].text in ("Attorney", "General", "Prosecutor")
         kind = "prosecutor" if prosecutes else "agency"
-        whole.append(_mention(span, "Regulator", clean_name(span.text), kind=kind))
+        # "the New York Attorney General's office": the body's name capitalises it.
+        name = clean_name(doc[start:i].text + " Office")
+        whole.append(_mention(span, "Regulator", name, kind=kind))
     return _in_place_of_pieces(found, whole)
 
 

@@ -762,7 +762,7 @@ def _implied_office(
         return None
     org = _holders_country(ents, person[0], gazetteer) if states else None
     if org is None:
-        org = _implied_body(ents, body)
+        org = _implied_body(ents, body) or _office_named_for(ents, chain[0].text)
     if org is None or org == _NO_BODY:
         return None
     return _Placement(person[0], org, left + 1, person[1], "role/office_person")
@@ -773,6 +773,13 @@ _COMPANIES_TOO = frozenset({"president", "vice president"})
 
 # A known office holder whose country the article does not name: no body at all.
 _NO_BODY = ""
+
+
+def _office_named_for(ents: ArticleEntities, title: str) -> str | None:
+    """ "Attorney General Letitia James" beside "the New York Attorney General's Office":
+    the article's one body named for the office."""
+    named = [e.id for e in ents.entities if e.type in BODY_TYPES and f"{title}'s " in e.name]
+    return named[0] if len(named) == 1 else None
 
 
 def _named_body(ents: ArticleEntities, name: str) -> str | None:

@@ -111,6 +111,12 @@ def test_a_company_object_fixes_the_acquisition(extract_text: Extract) -> None:
             "Intel's board ousted Pat Gelsinger. Gelsinger had run the chipmaker since 2021.",
             "Pat Gelsinger",
         ),
+        # A surname read as a place that settles: people settle too.
+        (
+            "Former chief financial officer Antonio Martino was accused in the same "
+            "complaint. Martino has not settled and called the claims unfounded.",
+            "Antonio Martino",
+        ),
         # A two-word tail of a three-word name.
         (
             "Michelle Johnston Holthaus will stay at Intel. "
@@ -148,6 +154,26 @@ def test_a_surname_shared_by_two_people_stays_apart(extract_text: Extract) -> No
             "Terraform Labs agreed to pay $4.47 billion. Terraform was based in Singapore.",
             "Terraform Labs",
             "Terraform",
+        ),
+        # Generic words after the short name: "Credit Union", "Bankshares".
+        (
+            "The CFPB ordered Navy Federal Credit Union to pay $95 million. Navy Federal "
+            "said it had cooperated.",
+            "Navy Federal Credit Union",
+            "Navy Federal",
+        ),
+        (
+            "Atlantic Union Bankshares agreed to buy a rival lender. Atlantic Union "
+            "shareholders will own most of it.",
+            "Atlantic Union Bankshares",
+            "Atlantic Union",
+        ),
+        # The tagger tags "Genesis" alone in the full name.
+        (
+            "The regulator secured a settlement worth $2 billion with Genesis Global Holdco, "
+            "the bankrupt crypto lender. Genesis filed for bankruptcy in January 2023.",
+            "Genesis Global Holdco",
+            "Genesis",
         ),
     ],
 )
@@ -489,6 +515,37 @@ def test_a_company_name_opening_with_a_groups_word_takes_the_names_after_it(
     )
     assert ("Organization", "Grupo Financiero Banamex") in found
     assert not any(name.startswith("Financiero") for _, name in found)
+
+
+def test_a_holding_company_and_its_bank_are_two_bodies(extract_text: Extract) -> None:
+    result = extract_text(
+        "The SEC charged Silvergate Capital, the holding company of Silvergate Bank. "
+        "Silvergate agreed to pay a $50 million penalty."
+    )
+    companies = {e.name: e for e in result.entities if e.type == "Organization"}
+    assert set(companies) == {"Silvergate Capital", "Silvergate Bank"}
+    assert "Silvergate" in companies["Silvergate Capital"].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "California's Department of Financial Protection and Innovation imposed a "
+            "$20 million penalty on the bank.",
+            "Department of Financial Protection and Innovation",
+        ),
+        # A lowercase "office" after the office holder's title.
+        (
+            "The New York Attorney General's office said it had secured a settlement.",
+            "New York Attorney General's Office",
+        ),
+    ],
+)
+def test_departments_and_offices_are_authorities(
+    extract_text: Extract, text: str, name: str
+) -> None:
+    assert ("Regulator", name) in typed(extract_text(text))
 
 
 def test_joining_words_in_a_person_name_keep_a_person(extract_text: Extract) -> None:

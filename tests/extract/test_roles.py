@@ -393,6 +393,12 @@ def test_a_set_off_name_needs_an_organisation_before_the_title(extract_text: Ext
             "Kingdom would not stand by.",
             ("David Lammy", "foreign secretary", "United Kingdom"),
         ),
+        # The one body the article names for the office.
+        (
+            "The New York Attorney General's office secured a settlement with Genesis. "
+            "Attorney General Letitia James sued Genesis in October 2023.",
+            ("Letitia James", "attorney general", "New York Attorney General's Office"),
+        ),
         # The one U.S. Attorney's Office the article names, whichever district it serves.
         (
             "The U.S. Attorney's Office for the Eastern District of New York charged three "

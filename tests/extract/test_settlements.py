@@ -283,3 +283,56 @@ def test_a_penalty_paid_with_no_agreement_or_to_no_authority_stays_a_fine(
     # Agreed, but to no authority the sentence names.
     agreed = extract_text("The company agreed to pay a $5 million penalty.")
     assert not pairs(agreed, "SETTLED_WITH")
+
+
+def test_an_authority_that_secured_a_settlement_is_its_counterparty(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "The New York Attorney General's office said on Monday that it had secured a "
+        "settlement worth $2 billion with Genesis Global Holdco, the bankrupt crypto lender."
+    )
+    [event] = settlements(result)
+    assert participants(result, event) == {
+        ("defendant", "Genesis Global Holdco"),
+        ("authority", "New York Attorney General's Office"),
+    }
+
+
+def test_the_one_who_agreed_to_pay_to_settle_is_the_defendant(extract_text: Extract) -> None:
+    # "to settle" hangs on the penalty; the subject of "agreed" settles, not the people
+    # named after it.
+    result = extract_text(
+        "Silvergate agreed to pay a $50 million civil penalty to settle, without admitting "
+        "or denying the allegations, while Lane and Fraher settled by agreeing to pay "
+        "$1 million and $250,000 respectively."
+    )
+    [event, *_] = settlements(result)
+    assert ("defendant", "Silvergate Capital") in participants(result, event)
+    assert event.amount is not None and event.amount.value == 5e7
+
+
+def test_a_settlement_naming_no_authority_is_with_the_one_that_charged(
+    extract_text: Extract,
+) -> None:
+    result = extract_text(
+        "The SEC on Monday charged Silvergate Capital with misleading investors. Silvergate "
+        "agreed to pay a $50 million civil penalty to settle the charges."
+    )
+    [event] = settlements(result)
+    assert participants(result, event) == {
+        ("defendant", "Silvergate Capital"),
+        ("authority", "U.S. Securities and Exchange Commission"),
+    }
+    assert ("Silvergate Capital", "U.S. Securities and Exchange Commission") in pairs(
+        result, "SETTLED_WITH"
+    )
+
+
+def test_a_settlement_is_with_no_one_when_two_authorities_charged(extract_text: Extract) -> None:
+    result = extract_text(
+        "The SEC and the Justice Department charged Silvergate Capital. Silvergate agreed to "
+        "pay $50 million to settle."
+    )
+    [event] = settlements(result)
+    assert {p.role for p in event.participants} == {"defendant"}
