@@ -499,6 +499,9 @@ def _succession(
         # parse put between ("is stepping down …, the company said, and will be replaced").
         sharer = sharer.head
         subject = next((c for c in sharer.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "xcomp" and _lemma(verb.head, _APPOINT) in _APPOINT:
+        # "the board named Daniel Ervér ... to replace her": the one named replaces.
+        subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
     if subject is not None and subject.lower_ == "who":
         # "Udi Mokady, now its executive chairman, who handed the chief executive role to
         # Matt Cohen", "Marguerite Bérard, who succeeded Robert Swaak": the person the
@@ -714,8 +717,12 @@ def _org_at(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str
 
 
 def _naming_body(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
-    """The body that is the subject of a naming verb: "Boeing named ..."."""
+    """The body that is the subject of a naming verb: "Boeing named ..."; the parse may
+    hang the verb on the body's apposition ("World Liberty Financial, the crypto venture
+    backed by ..., named ...")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "acl":
+        subject = verb.head.head if verb.head.dep_ == "appos" else verb.head
     eid = by_token.get(subject.i) if subject is not None else None
     return eid if eid is not None and ents.types[eid] in BODY_TYPES else None
 
@@ -956,6 +963,10 @@ def extract_careers(
             or _own_title_of(title, verb, ents, by_token)
             or _where_org(verb, ents, by_token)
         )
+        if org is None and _lemma(verb, _NAMING) in _NAMING and verb.dep_ in ("ROOT", "acl"):
+            # "World Liberty Financial named Tron founder Justin Sun as an adviser": the
+            # body that names, not the one the person's own title places them at.
+            org = _naming_body(verb, ents, by_token)
         rule = "career/named_org"
         if org is None:
             org = _employer_in(title.sent, person, title_roles or [])

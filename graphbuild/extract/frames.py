@@ -1511,6 +1511,39 @@ def _offices_in(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     return [(frame, _Found(companies, places, verb, "clause"))]
 
 
+def _based_up_front(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """ "Based in Olney, Maryland, Sandy Spring has 53 branches", "Founded in 1868 and
+    based in Olney, Maryland, Sandy Spring has": a participle opening the sentence says
+    where the company named right after its place is based (the parse may hang that
+    name on the place)."""
+    if verb.lower_ not in ("based", "headquartered") or verb.tag_ != "VBN":
+        return []
+    first = verb.head if verb.dep_ == "conj" and verb.head.tag_ == "VBN" else verb
+    if first.i != verb.sent.start or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    places = _prep_objects(verb, frozenset({"in"}))
+    if not places:
+        return []
+    doc = verb.doc
+    i = places[0].i
+    while i < verb.sent.end:
+        named = resolve.entity(doc[i])
+        if named is not None and not resolve.is_place(named):
+            break
+        if named is None and doc[i].text != "," and not doc[i].is_title:
+            return []  # past the place, something other than the company's name
+        i += 1
+    else:
+        return []
+    if i == places[0].i or doc[i - 1].text != ",":
+        return []
+    located = [e for t in places for e in resolve.entities(t) if resolve.is_place(e)]
+    company = resolve.entity(doc[i])
+    if not located or company is None or not resolve.is_organization(company):
+        return []
+    return [(HEADQUARTERS, _Found([company], located[:1], verb, "based"))]
+
+
 def _regional(office: Token) -> bool:
     """Whether a head office is one of a region: "its European headquarters", "U.S. head
     office", "regional headquarters"."""
@@ -1685,12 +1718,22 @@ def _raised(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         agent = _agent(led) if led.lemma_.lower() == "lead" else None
         if agent is not None:
             sources.append(agent)
-    # "from investors including Goldman Sachs and Alphabet".
+    # "from investors including Goldman Sachs and Alphabet", "from backers that include
+    # Andreessen Horowitz, Haun Ventures and Franklin Templeton".
     sources += [
         named
         for source in sources
         if source.lemma_.lower() in _BACKER_NOUNS
-        for named in _prep_objects(source, frozenset({"including"}))
+        for named in [
+            *_prep_objects(source, frozenset({"including"})),
+            *(
+                o
+                for clause in source.children
+                if clause.dep_ == "relcl" and clause.lemma_.lower() == "include"
+                for o in clause.children
+                if o.dep_ == "dobj"
+            ),
+        ]
     ]
     investors = [e for t in sources for e in resolve.entities(t)]
     return [(RAISED, _Found(investors, targets, verb, "raised"))]
@@ -1822,6 +1865,18 @@ def _joined_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
         return []
     sharers = (subject, *_as_did(verb), *_invested_along_with(verb))
     investors = [e for t in sharers for e in resolve.entities(t)]
+    # The backers noun is the subject, or the parse hangs the list on it either way.
+    near = [subject.head, *subject.subtree]
+    backers = next((t for t in near if t.lemma_.lower() in _BACKER_NOUNS), None)
+    if backers is not None:
+        backers = backers if backers.i == subject.head.i else subject
+        # "Existing backers Lightspeed Venture Partners, Accel, Plural, General Catalyst and
+        # the Swedish defence group Saab also took part": every company the list names,
+        # however the parse hangs it.
+        listed = [resolve.entity(t) for t in backers.subtree]
+        investors += [
+            e for e in listed if e is not None and resolve.is_organization(e) and e not in investors
+        ]
     return [(RAISED, _Found(investors, [], verb, "joined"))] if investors else []
 
 
@@ -3043,7 +3098,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 _backed_by, _offices_in, _led_round, _joined_round, _given_term,
                 _sanctioned_by_act, _took_control, _holdings, _ruled, _backers_include,
                 _sold_shares, _employs_in, _licensed, _paid_for, _sold_business, _closed_round,
-                _added_as_investor, _works_with, _stake_bought_into, _undone,
+                _added_as_investor, _works_with, _stake_bought_into, _undone, _based_up_front,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))

@@ -140,10 +140,11 @@ _ORG_POSSESSIONS = frozenset(
 # What only a company has, as the noun its name is the possessive of.
 _BODY_PARTS = frozenset({"board", "subsidiary", "unit", "headquarters", "shareholder"})
 # Before a name, these make it a company's: "acquisition of", "stake in", "agreed to buy".
-_ORG_OBJECT_OF = frozenset({"acquire", "buy", "purchase", "own"})
+_ORG_OBJECT_OF = frozenset({"acquire", "buy", "purchase", "own", "found", "co-found", "cofound"})
 _ORG_OBJECT_OF_NOUN = frozenset(
-    {"acquisition", "takeover", "purchase", "stake", "round", "control"}
-)
+    {"acquisition", "takeover", "purchase", "stake", "round", "control", "subsidiary", "unit",
+     "division", "affiliate"}
+)  # fmt: skip
 # Titles that also name things other than a person's job: "its partner Microsoft".
 _NOT_PERSON_TITLES = frozenset(
     {"partner", "member", "employee", "official", "executive", "head", "chief", "deputy"}
@@ -515,7 +516,20 @@ def context_type(
     titled = entity_type == PERSON and _person_cue(span, titles)
     if entity_type in (PERSON, "Location") and _appoints_someone(span) and not titled:
         return org
-    if entity_type in (PERSON, "Location") and _company_cue(span, entity_type, company_only_titles):
+    # A person the tagger found with a title beside the name stays one, where the parse
+    # sets the name beside a company's kind ("the investment firm of Spotify co-founder
+    # and chief executive Daniel Ek"): a title only a company gives, right before the
+    # name; not "Mr. Cooper Group", nor "Geneva-based commodities trader Gunvor".
+    if (
+        entity_type in (PERSON, "Location")
+        and not (
+            titled
+            and span[-1].lower_ not in _ORG_HEADS
+            and span.start > 0
+            and _title_ending_at(span.doc, span.start - 1, company_only_titles)
+        )
+        and _company_cue(span, entity_type, company_only_titles)
+    ):
         return org
     if entity_type != PERSON and _person_cue(span, titles):
         return PERSON
@@ -684,6 +698,10 @@ def _bought_in_a_clause(span: Span) -> bool:
         for clause in (c for c in noun.children if c.dep_ == "relcl"):
             if clause.lemma_.lower() not in _ORG_OBJECT_OF or clause.pos_ != "VERB":
                 continue
+            if any(
+                c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in clause.children
+            ):
+                continue  # "Eric Li, who founded Geely": the name does the deed
             obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
             if obj is None or obj.lower_ in ("which", "that"):
                 return True
@@ -823,7 +841,9 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
     )
     spans = _with_particles(
         _led_by_a_place_word(
-            _led_by_a_number_word(_with_company_endings(_split_at_verbs(list(doc.ents))))
+            _led_by_a_number_word(
+                _with_company_endings(_washington_dc(_split_at_verbs(list(doc.ents))))
+            )
         )
     )
     spans = _of_a_place(spans)
@@ -1119,6 +1139,25 @@ def _led_by_a_number_word(spans: list[Span]) -> list[Span]:
             opening = span.start == span.sent.start
             if end > span.end and (not opening or doc[end - 1].lower_ in _ORG_HEADS):
                 span = Span(doc, span.start, end, label="ORG")
+        out.append(span)
+    return out
+
+
+def _washington_dc(spans: list[Span]) -> list[Span]:
+    """ "Washington, D.C." as one place: its "D.C." names no place that holds Washington."""
+    out: list[Span] = []
+    for span in spans:
+        doc = span.doc
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.text == "Washington"
+            and span.text == "D.C."
+            and prev.end + 1 == span.start
+            and doc[prev.end].text == ","
+        ):
+            out[-1] = Span(doc, prev.start, span.end, label=prev.label)
+            continue
         out.append(span)
     return out
 
@@ -1854,17 +1893,40 @@ def _relative_pronoun(token: Token) -> str | None:
 
 def _listed_with_companies(span: Span, found: list[MentionSpan]) -> bool:
     """ "Nvidia, Andreessen Horowitz, General Catalyst and DST Global": a name in a list
-    whose neighbours in the list are all companies."""
+    whose other names are companies, or untagged names beside at least one company."""
     root = span.root
     if root.dep_ != "conj" and not any(c.dep_ == "conj" for c in root.children):
         return False
     neighbours = [root.head] if root.dep_ == "conj" else []
     neighbours += [c for c in root.children if c.dep_ == "conj"]
-    types = []
-    for token in neighbours:
+    if all(
+        any(m.start <= t.i < m.end and m.type == "Organization" for m in found) for t in neighbours
+    ):
+        return True
+    # The whole list: "Lightspeed Venture Partners, Accel, Plural, General Catalyst and
+    # ... Saab", where the parse may hang the list's second name on the first.
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members = [first]
+    for member in members:
+        members += [c for c in member.children if c.dep_ == "conj"]
+    if first.dep_ in ("npadvmod", "appos") and first.head.i < first.i:
+        members.append(first.head)
+    types: list[str | None] = []
+    for token in members:
+        if span.start <= token.i < span.end:
+            continue
         mention = next((m for m in found if m.start <= token.i < m.end), None)
+        kind = token.pos_ == "NOUN" and token.lemma_.lower() in _ORG_BEFORE
+        if mention is None and kind and any(c.lower_ == "the" for c in token.children):
+            types.append(None)  # "the Swedish defence group Saab", not "his companies"
+            continue
+        if mention is None and not (token.pos_ == "PROPN" and token.is_title):
+            return False
         types.append(mention.type if mention is not None else None)
-    return bool(types) and all(t == "Organization" for t in types)
+    # Its other names are companies, or names no one tagged beside at least one company.
+    return "Organization" in types and all(t in ("Organization", None) for t in types)
 
 
 # What an investor does in a round: "Variant also took part", "Coinbase Ventures invested".
@@ -2219,6 +2281,23 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
         else m
         for m in mentions
     ]
+    # "Helena Helmersson stepped down", tagged as a company, beside "Helmersson, who took
+    # the top job": a full name whose surname a person's cue types alone, and nothing
+    # calls a company, is that person.
+    cued_surnames = {
+        normalize_key(m.name)
+        for m in mentions
+        if m.type == PERSON and m.cued and len(m.name.split()) == 1
+    } - {normalize_key(m.name) for m in mentions if m.type == "Organization"}
+    mentions = [
+        replace(m, type=PERSON)
+        if m.type == "Organization"
+        and not (m.curated or m.cued)
+        and len(m.name.split()) in (2, 3)
+        and normalize_key(m.name.split()[-1]) in cued_surnames
+        else m
+        for m in mentions
+    ]
     # The tail of a full name ("Narasimhan", "Johnston Holthaus") names that person even
     # when the pipeline tagged it as something else; a gazetteer name is left alone.
     full_by_tail: dict[str, set[str]] = defaultdict(set)
@@ -2347,6 +2426,18 @@ def build_entities(mentions: list[MentionSpan]) -> ArticleEntities:
             key, body_type = next(iter(bodies))
             mentions[i] = replace(m, type=body_type, cued=True)
         keys.append(key)
+
+    # "0.9 of an Atlantic Union share", tagged as a place, where the same words elsewhere
+    # are the short name of "Atlantic Union Bankshares": that company.
+    joined = {
+        normalize_key(m.name): key
+        for m, key in zip(mentions, keys, strict=True)
+        if m.type == "Organization" and not m.curated and key != normalize_key(m.name)
+    }
+    for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
+        if m.type == "Location" and not m.curated and key in joined:
+            keys[i] = joined[key]
+            mentions[i] = replace(m, type="Organization")
 
     # "fined luxury fashion houses Gucci, Chloé and Loewe": an article names a person in
     # full before it uses one name alone, so a lone name that joined no full name, and that

@@ -602,6 +602,27 @@ def test_a_chief_hired_from_another_company_moves_to_the_one_hiring(
     ]
 
 
+def test_an_adviser_named_by_a_company_is_its_adviser(extract_text: Extract) -> None:
+    # The parse hangs "named" on the company's description; his own title places him at
+    # Tron.
+    result = extract_text(
+        "World Liberty Financial, the crypto venture backed by Donald Trump and his family, "
+        "named Tron founder Justin Sun as an adviser on Tuesday."
+    )
+    roles = {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
+    assert ("Justin Sun", "adviser", "World Liberty Financial") in roles
+    assert ("Justin Sun", "adviser", "Tron") not in roles
+
+
+def test_one_who_stays_on_as_an_adviser(extract_text: Extract) -> None:
+    result = extract_text(
+        "Mo Shaikh has stepped down as chief executive of Aptos Labs. He will stay on as a "
+        "strategic adviser."
+    )
+    roles = {(p, role, org) for p, role, org, _, _ in dated_roles(result)}
+    assert ("Mo Shaikh", "adviser", "Aptos Labs") in roles
+
+
 def test_a_successor_does_not_take_the_role_the_predecessor_keeps(extract_text: Extract) -> None:
     result = extract_text(
         "Kering said Luca de Meo would become its chief executive on Sept. 15. He will take "

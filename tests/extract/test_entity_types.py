@@ -517,6 +517,66 @@ def test_a_company_name_opening_with_a_groups_word_takes_the_names_after_it(
     assert not any(name.startswith("Financiero") for _, name in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The parse sets the name beside "the investment firm"; the titles before it win.
+        (
+            "Helsing raised money in a round led by Prima Materia, the investment firm of "
+            "Spotify co-founder and chief executive Daniel Ek, the company said.",
+            "Daniel Ek",
+        ),
+        # Tagged as a company where the sentence opens with it; the surname alone has a
+        # person's cue.
+        (
+            "Helena Helmersson stepped down as chief executive of H&M with immediate effect "
+            "on Wednesday, and the Swedish fashion retailer's board named Daniel Ervér to "
+            "replace her. Helmersson, who took the top job in January 2020, said the past "
+            "few years had been demanding.",
+            "Helena Helmersson",
+        ),
+    ],
+)
+def test_people_the_tagger_or_the_parse_take_for_companies(
+    extract_text: Extract, text: str, name: str
+) -> None:
+    assert ("Person", name) in typed(extract_text(text))
+
+
+def test_a_person_listed_with_his_companies_stays_a_person(extract_text: Extract) -> None:
+    found = typed(
+        extract_text(
+            "Roger Ver was charged with tax evasion. Ver was arrested in Spain. Ver and his "
+            "companies held about 131,000 bitcoin in 2014."
+        )
+    )
+    assert ("Person", "Roger Ver") in found
+    assert ("Organization", "Ver") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Tagged as a place throughout; a subsidiary is a company's.
+        (
+            "Tencent will invest in a new subsidiary of Ubisoft. Ubisoft has struggled with "
+            "game delays.",
+            "Ubisoft",
+        ),
+        # A place-tagged mention of the short name joins the company.
+        (
+            "Atlantic Union Bankshares agreed to buy Sandy Spring Bancorp. Holders will get "
+            "0.9 of an Atlantic Union share. Atlantic Union said the deal would close soon.",
+            "Atlantic Union Bankshares",
+        ),
+    ],
+)
+def test_companies_the_tagger_takes_for_places(extract_text: Extract, text: str, name: str) -> None:
+    result = extract_text(text)
+    assert ("Organization", name) in typed(result)
+    assert not any(e.type == "Location" for e in result.entities if name.startswith(e.name))
+
+
 def test_a_holding_company_and_its_bank_are_two_bodies(extract_text: Extract) -> None:
     result = extract_text(
         "The SEC charged Silvergate Capital, the holding company of Silvergate Bank. "

@@ -35,6 +35,27 @@ def test_place_shapes(extract_text: Extract, text: str, expected: tuple[str, str
     assert expected in facts(extract_text(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Based in Olney, Maryland, Sandy Spring Bancorp has 53 branches.",
+        # A participle coordinated with the one that opens the sentence; the parse hangs
+        # the company on the town.
+        "Founded in 1868 and based in Olney, Maryland, Sandy Spring Bancorp has $14.4 "
+        "billion of assets.",
+    ],
+)
+def test_a_base_told_before_the_company_named(extract_text: Extract, text: str) -> None:
+    assert ("Sandy Spring Bancorp", "HEADQUARTERED_IN", "Olney") in facts(extract_text(text))
+
+
+def test_washington_dc_is_one_place(extract_text: Extract) -> None:
+    result = extract_text("The bank has branches in Maryland, Virginia and Washington, D.C.")
+    places = {e.name for e in result.entities if e.type == "Location"}
+    assert "Washington, D.C." in places
+    assert not {"Washington", "D.C."} & places
+
+
 def test_a_list_of_places_is_not_containment(extract_text: Extract) -> None:
     result = extract_text("Flights to Paris, London and Rome resumed on Friday.")
     assert [r for r in result.relations if r.predicate == "LOCATED_IN"] == []

@@ -325,3 +325,27 @@ def test_a_majority_stake_sold_to_a_group_led_by_firms(extract_text: Extract) ->
 def test_a_round_raised_from_investors(extract_text: Extract) -> None:
     result = extract_text("Kraken raised a $600 million round from Jane Street and Tribe Capital.")
     assert {("Jane Street", "Kraken"), ("Tribe Capital", "Kraken")} <= pairs(result, "INVESTED_IN")
+
+
+def test_backers_a_raise_came_from(extract_text: Extract) -> None:
+    result = extract_text(
+        "Aptos Labs has raised about $400 million from backers that include Andreessen "
+        "Horowitz, Haun Ventures and Franklin Templeton."
+    )
+    assert pairs(result, "INVESTED_IN") == {
+        (investor, "Aptos Labs")
+        for investor in ("Andreessen Horowitz", "Haun Ventures", "Franklin Templeton")
+    }
+
+
+def test_every_backer_of_a_list_that_took_part_joins_the_round(extract_text: Extract) -> None:
+    # The tagger leaves "Accel", "Plural" and "General Catalyst" untagged between companies.
+    result = extract_text(
+        "Helsing has raised $600 million in a funding round led by Prima Materia. Existing "
+        "backers Lightspeed Venture Partners, Accel, Plural, General Catalyst and the "
+        "Swedish defence group Saab also took part."
+    )
+    investors = {investor for investor, _ in pairs(result, "INVESTED_IN")}
+    assert {"Lightspeed Venture Partners", "Accel", "Plural", "General Catalyst", "Saab"} <= (
+        investors
+    )
