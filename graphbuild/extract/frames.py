@@ -895,9 +895,43 @@ def _conjuncts(token: Token) -> list[Token]:
         found.extend(a for a in appositions if a.pos_ == "PROPN")
     while stack:
         t = stack.pop()
+        if _opens_a_clause(t):
+            continue
         found.append(t)
         stack.extend(c for c in t.children if c.dep_ == "conj")
     return found
+
+
+def _opens_a_clause(token: Token) -> bool:
+    """Whether a name the parse coordinated with an object is the subject of the verb
+    right after it, a verb with no subject of its own: in "took a stake in Intel and
+    SoftBank agreed to invest", SoftBank agreed."""
+    after = token.right_edge.i + 1
+    if after >= token.sent.end:
+        return False
+    verb = token.doc[after]
+    while verb.dep_ == "advmod" and after + 1 < token.sent.end:  # "and SoftBank also agreed"
+        after += 1
+        verb = token.doc[after]
+    return (
+        verb.tag_ in ("VBD", "VBZ", "VBP")
+        and verb.dep_ in ("conj", "ROOT", "ccomp", "advcl")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def clause_subject_before(verb: Token) -> Token | None:
+    """The name right before a finite verb with no subject that the parse coordinated
+    with an earlier object instead (see ``_opens_a_clause``)."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].dep_ == "advmod":
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    name = verb.doc[i]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    return name if name.dep_ == "conj" and name.pos_ == "PROPN" and _opens_a_clause(name) else None
 
 
 def _child(token: Token, deps: frozenset[str] | set[str]) -> Token | None:
@@ -928,6 +962,11 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _JUDGING:
         # "Jamie Dimon has described buying Frank as a huge error": the speaker did not.
         return None, False
+    # "took a stake in Intel and SoftBank agreed to invest": the name the parse hung on
+    # the object before.
+    stranded = clause_subject_before(verb) if verb.tag_ in ("VBD", "VBZ", "VBP") else None
+    if stranded is not None:
+        return stranded, False
     # "agreed to buy": the controlling verb's subject; "sued and fined": the first verb's;
     # "paid $30 million to settle": a purpose clause shares its main verb's subject.
     purpose = verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)

@@ -349,3 +349,18 @@ def test_every_backer_of_a_list_that_took_part_joins_the_round(extract_text: Ext
     assert {"Lightspeed Venture Partners", "Accel", "Plural", "General Catalyst", "Saab"} <= (
         investors
     )
+
+
+def test_a_name_the_parse_lists_with_an_object_is_the_next_clauses_subject(
+    extract_text: Extract,
+) -> None:
+    # The parse reads "Intel and SoftBank" as the stake's list; SoftBank is who agreed.
+    result = extract_text(
+        "Nvidia will invest $5 billion in Intel. It comes a month after the U.S. government "
+        "took a stake of about 10% in Intel and SoftBank agreed to invest $2 billion in the "
+        "chipmaker."
+    )
+    invested = pairs(result, "INVESTED_IN")
+    assert ("SoftBank", "Intel") in invested
+    assert not {pair for pair in invested if pair[1] == "SoftBank"}
+    assert ("United States", "SoftBank") not in pairs(result, "OWNS")
