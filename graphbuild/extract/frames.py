@@ -1847,6 +1847,15 @@ def _led_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
             owned = [e for e in resolve.entities(owner) if e not in investors]
             lead = resolve.lead_organization() if owner.tag_ == "PRP$" else None
             targets += owned or ([lead] if lead is not None else [])
+        # "led an $800 million round that valued it at $33 billion": what the round valued.
+        for clause in (c for c in led.children if c.dep_ == "relcl"):
+            valued = _child(clause, {"dobj"}) if clause.lemma_.lower() == "value" else None
+            if valued is not None and valued.lower_ == "it":
+                # "Revolut became ..., when SoftBank and Tiger Global led a round that valued
+                # it": the sentence's subject, not a lead named since.
+                main = _subject_of(verb.sent.root)[0]
+                valued = main if main is not None else valued
+            targets += resolve.entities(valued) if valued is not None else []
         if not targets and investors and any(c.lower_ == "the" for c in led.children):
             # "Thrive Capital and Greenoaks led the round": the round told before.
             return [(RAISED, _Found(investors, [], verb, "joined"))]

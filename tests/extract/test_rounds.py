@@ -364,3 +364,13 @@ def test_a_name_the_parse_lists_with_an_object_is_the_next_clauses_subject(
     assert ("SoftBank", "Intel") in invested
     assert not {pair for pair in invested if pair[1] == "SoftBank"}
     assert ("United States", "SoftBank") not in pairs(result, "OWNS")
+
+
+def test_a_led_round_that_valued_the_sentences_subject(extract_text: Extract) -> None:
+    # "it" is the company the sentence is about, not a lead named since.
+    result = extract_text(
+        "Revolut won a UK banking licence. Revolut became Britain's most valuable start-up "
+        "in 2021, when SoftBank and Tiger Global led an $800 million round that valued it at "
+        "$33 billion."
+    )
+    assert pairs(result, "INVESTED_IN") == {("SoftBank", "Revolut"), ("Tiger Global", "Revolut")}
