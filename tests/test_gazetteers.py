@@ -57,17 +57,19 @@ def test_a_company_listed_by_its_full_form_is_found_by_its_short_name(
     assert gazetteer.company_by_short_name("Corp.") is None
 
 
+def _list_under_uruguay(folder: Path, holder: str) -> None:
+    """Add ``holder`` to Uruguay's office holders, as a user would edit the file."""
+    governments = folder / "governments.yaml"
+    entry = "{name: Uruguay, kind: country, aliases: []"
+    text = governments.read_text()
+    assert entry in text
+    governments.write_text(text.replace(entry, f"{entry}, officeholders: [{holder}]"))
+
+
 def test_a_holder_a_user_adds_places_the_office_at_that_country(
     folder: Path, schema: Schema
 ) -> None:
-    governments = folder / "governments.yaml"
-    text = governments.read_text()
-    governments.write_text(
-        text.replace(
-            "{name: Uruguay, kind: country, aliases: []",
-            "{name: Uruguay, kind: country, aliases: [], officeholders: [Yamandú Orsi]",
-        )
-    )
+    _list_under_uruguay(folder, "Yamandú Orsi")
     gazetteer = load_gazetteer(folder, schema)
     # Accents and case aside, the name is the holder's.
     assert gazetteer.country_of_holder(["Juan Pérez", "yamandu orsi"]) == "Uruguay"
@@ -76,13 +78,6 @@ def test_a_holder_a_user_adds_places_the_office_at_that_country(
 
 
 def test_a_holder_under_two_countries_is_a_config_error(folder: Path, schema: Schema) -> None:
-    governments = folder / "governments.yaml"
-    text = governments.read_text()
-    governments.write_text(
-        text.replace(
-            "{name: Uruguay, kind: country, aliases: []",
-            "{name: Uruguay, kind: country, aliases: [], officeholders: [Emmanuel Macron]",
-        )
-    )
+    _list_under_uruguay(folder, "Emmanuel Macron")
     with pytest.raises(ConfigError, match="'Emmanuel Macron' is listed under both"):
         load_gazetteer(folder, schema)

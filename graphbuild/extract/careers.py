@@ -530,13 +530,23 @@ def _succession(
             # "CVS Health replaced chief executive Karen Lynch with David Joyner": the
             # company replaces one person with another.
             successor_token = with_whom
-    if successor_token is None or predecessor_token is None:
+    return _two_people(successor_token, predecessor_token, ents, by_token)
+
+
+def _two_people(
+    successor: Token | None,
+    predecessor: Token | None,
+    ents: ArticleEntities,
+    by_token: dict[int, str],
+) -> tuple[str, str] | None:
+    """The two different people a successor's and a predecessor's tokens name, if both do."""
+    if successor is None or predecessor is None:
         return None
-    successor = _person_named(successor_token, ents, by_token)
-    predecessor = _person_named(predecessor_token, ents, by_token)
-    if successor is None or predecessor is None or successor == predecessor:
+    one = _person_named(successor, ents, by_token)
+    other = _person_named(predecessor, ents, by_token)
+    if one is None or other is None or one == other:
         return None
-    return successor, predecessor
+    return one, other
 
 
 def _successor_to(noun: Token) -> Token | None:
@@ -566,14 +576,7 @@ def _named_successor(
     appointee = next(
         (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != noun.i), None
     )
-    replaced = _successor_to(noun)
-    if appointee is None or replaced is None:
-        return None
-    successor = _person_named(appointee, ents, by_token)
-    predecessor = _person_named(replaced, ents, by_token)
-    if successor is None or predecessor is None or successor == predecessor:
-        return None
-    return successor, predecessor
+    return _two_people(appointee, _successor_to(noun), ents, by_token)
 
 
 def _predecessor_beside(verb: Token, ents: ArticleEntities, by_token: dict[int, str]) -> str | None:
