@@ -461,7 +461,8 @@ def settlements_with_their_accusers(events: list[Event], types: dict[str, str]) 
         if event.type != SETTLEMENT or "authority" in roles or len(found) != 1:
             out.append(event)
             continue
-        participants = [*event.participants, Participant(entity=found.pop(), role="authority")]
+        accuser = next(iter(found))  # not popped: the defendant may settle twice
+        participants = [*event.participants, Participant(entity=accuser, role="authority")]
         amount = (event.amount.value, event.amount.currency) if event.amount else None
         key = event_id(SETTLEMENT, [(p.role, p.entity) for p in participants], amount)
         out.append(event.model_copy(update={"id": key, "participants": participants}))
