@@ -920,7 +920,7 @@ def _opens_a_clause(token: Token) -> bool:
     )
 
 
-def clause_subject_before(verb: Token) -> Token | None:
+def _clause_subject_before(verb: Token) -> Token | None:
     """The name right before a finite verb with no subject that the parse coordinated
     with an earlier object instead (see ``_opens_a_clause``)."""
     i = verb.i - 1
@@ -964,7 +964,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         return None, False
     # "took a stake in Intel and SoftBank agreed to invest": the name the parse hung on
     # the object before.
-    stranded = clause_subject_before(verb) if verb.tag_ in ("VBD", "VBZ", "VBP") else None
+    stranded = _clause_subject_before(verb) if verb.tag_ in ("VBD", "VBZ", "VBP") else None
     if stranded is not None:
         return stranded, False
     # "agreed to buy": the controlling verb's subject; "sued and fined": the first verb's;

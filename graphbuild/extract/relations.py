@@ -747,7 +747,7 @@ def _implied_office(
         # "Colombian President Gustavo Petro": the country its adjective names.
         country = gazetteer.country_of_demonym(doc[left].text)
         if country is not None:
-            org = _named_body(ents, country)
+            org = _body_by_name(ents, country)
             return (
                 _Placement(person[0], org, left, person[1], "role/office_person")
                 if org is not None
@@ -782,7 +782,7 @@ def _office_named_for(ents: ArticleEntities, title: str) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
-def _named_body(ents: ArticleEntities, name: str) -> str | None:
+def _body_by_name(ents: ArticleEntities, name: str) -> str | None:
     return next((e.id for e in ents.entities if e.name == name and e.type in BODY_TYPES), None)
 
 
@@ -795,7 +795,7 @@ def _holders_country(ents: ArticleEntities, person: str, gazetteer: Gazetteer) -
     country = gazetteer.country_of_holder([entity.name, *entity.aliases])
     if country is None:
         return None
-    return _named_body(ents, country) or _NO_BODY
+    return _body_by_name(ents, country) or _NO_BODY
 
 
 def _countrys_office(
