@@ -781,7 +781,12 @@ class _Resolver:
             for eid in self._plural(t) or ([single] if single is not None else []):
                 if eid not in out:
                     out.append(eid)
-        if token.dep_ in ("nsubj", "nsubjpass") and out:
+        # A list the parse broke up: a subject's, or an agent's ("co-led by Lightspeed and
+        # Kleiner Perkins").
+        listed = token.dep_ in ("nsubj", "nsubjpass") or (
+            token.dep_ == "pobj" and token.head.dep_ == "agent"
+        )
+        if listed and out:
             out += [e for e in self._listed_with(token) if e not in out]
         return out
 
@@ -1199,6 +1204,10 @@ def _state_of_the_town_before(token: Token, resolve: _Resolver) -> bool:
     return town is not None and resolve.is_place(town)
 
 
+# Deeds whose noun may name its doer with "by": "the acquisition of Discover by Capital One".
+_DONE_BY = frozenset({"Investment", "Acquisition"})
+
+
 def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
     """ "X completed its acquisition of Y", "a stake in Y", "OFAC is part of the Treasury"."""
     between = [e for t in _prep_objects(noun, frozenset({"between"})) for e in resolve.entities(t)]
@@ -1225,6 +1234,12 @@ def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
         objects += [t for prep in again for t in prep.children if t.dep_ == "pobj"]
     owner = _child(noun, {"poss"})
     subject: Token | None = owner
+    doer = _prep_objects(noun, frozenset({"by"})) if frame.event in _DONE_BY else []
+    if subject is None and doer:
+        # "the investment by Microsoft in OpenAI", "the acquisition of Discover by Capital
+        # One": the parse may hang what is acted on on the doer.
+        subject = doer[0]
+        objects = objects or _prep_objects(subject, frame.preps)
     clause = _child(noun, {"relcl"}) if frame.stake else None
     if subject is None and clause is not None:
         # "the stake he built in Twitter": the clause's subject holds it.
@@ -1721,9 +1736,16 @@ def _stake_bought(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
     return [(RAISED, _Found(investors, targets, verb, "stake"))]
 
 
+_RAISING = frozenset({"raise", "secure", "land", "attract"})
+
+
 def _raised(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
-    """An Investment from money raised, and who put it in when the text says."""
-    if verb.lemma_.lower() != "raise":
+    """An Investment from money raised, and who put it in when the text says: "raised
+    $300 million in a round led by Sequoia", "secured $2 billion from Intercontinental
+    Exchange" (money secured, landed or attracted is raised when it is a round or its
+    investors are named)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _RAISING:
         return []
     obj = _child(verb, {"dobj"})
     subtree = range(verb.left_edge.i, verb.right_edge.i + 1)
@@ -1757,6 +1779,9 @@ def _raised(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         agent = _agent(led) if led.lemma_.lower() == "lead" else None
         if agent is not None:
             sources.append(agent)
+        sources += _participation_from(led)
+    sources += [t for head in (verb, obj, *rounds) for t in _participation_from(head)]
+    sources += [t for head in (verb, *rounds) for t in (*_joined_by(head), *_among_backers(head))]
     # "from investors including Goldman Sachs and Alphabet", "from backers that include
     # Andreessen Horowitz, Haun Ventures and Franklin Templeton".
     sources += [
@@ -1775,6 +1800,9 @@ def _raised(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         ]
     ]
     investors = [e for t in sources for e in resolve.entities(t)]
+    funded = counted or any(r.lemma_.lower() in _ROUND_NOUNS for r in rounds)
+    if lemma != "raise" and not funded and not investors:
+        return []  # "secured $2 billion in contracts"
     return [(RAISED, _Found(investors, targets, verb, "raised"))]
 
 
@@ -1796,12 +1824,28 @@ def _closed_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
     )
     if round_noun is None or any(c.dep_ == "acl" for c in round_noun.children):
         return []
-    subtree = range(round_noun.left_edge.i, round_noun.i + 1)
-    if not any(s.start in subtree for s, _ in money_spans(verb.doc, verb.sent)):
-        return []
+    # "received a $14.3 billion investment from Meta Platforms", "secured funding from
+    # Founders Fund and Vitalik Buterin".
+    sources = [
+        *_prep_objects(verb, frozenset({"from"})),
+        *_prep_objects(round_noun, frozenset({"from"})),
+        *_participation_from(verb),
+        *_participation_from(round_noun),
+    ]
     subject = _subject_of(verb)[0]
     targets = resolve.entities(subject) if subject is not None else []
-    return [(RAISED, _Found([], targets, verb, "raised"))] if targets else []
+    investors = [
+        e
+        for t in sources
+        for e in resolve.entities(t)
+        if (resolve.is_organization(e) or resolve.is_person(e)) and e not in targets
+    ]
+    subtree = range(round_noun.left_edge.i, round_noun.i + 1)
+    if not investors and not any(s.start in subtree for s, _ in money_spans(verb.doc, verb.sent)):
+        return []
+    if any(t.lemma_.lower() in _DEBT_WORDS for t in round_noun.subtree):
+        return []  # "secured a $500 million loan from"
+    return [(RAISED, _Found(investors, targets, verb, "raised"))] if targets else []
 
 
 def _led_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
@@ -1810,6 +1854,9 @@ def _led_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     (whoever announces the round raised it)."""
     if verb.lemma_.lower() != "lead":
         return []
+    told = _round_told(verb, resolve)
+    if told is not None:
+        return told
     # "had announced the round in December, led by Thrive Capital": the parse may hang the
     # "led by" on the verb that announces the round.
     announced = _child(verb.head, {"dobj"}) if verb.dep_ == "advcl" else None
@@ -1820,7 +1867,8 @@ def _led_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         round_noun = announced or verb.head
         if agent is None or round_noun.dep_ != "dobj":
             return []  # "raised $40 billion in a round led by SoftBank" is read by _raised
-        investors = resolve.entities(agent)
+        sharers = [agent, *_participation_from(verb), *_participation_from(round_noun)]
+        investors = [e for t in sharers for e in resolve.entities(t)]
         targets = [
             e for t in _prep_objects(round_noun, frozenset({"in"})) for e in resolve.entities(t)
         ]
@@ -1838,7 +1886,8 @@ def _led_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         subject = _subject_of(verb)[0]
         if led is None or led.lemma_.lower() not in _ROUND_NOUNS or subject is None:
             return []
-        investors = resolve.entities(subject)
+        sharers = [subject, *_joined_by(verb), *_participation_from(verb)]
+        investors = [e for t in sharers for e in resolve.entities(t)]
         places = _prep_objects(led, frozenset({"in"})) + _prep_objects(verb, frozenset({"in"}))
         targets = [e for t in places for e in resolve.entities(t)]
         # "Paradigm also led its previous round": the round of the company "its" stands
@@ -1863,6 +1912,49 @@ def _led_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if not investors or not targets:
         return []
     return [(RAISED, _Found(investors, targets, verb, "led"))]
+
+
+_TOLD_BEFORE = frozenset({"the", "this", "that"})
+
+
+def _round_told(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]] | None:
+    """A round the sentence is about, "led by" its investors: "The round was led by Thrive
+    Capital", "The Series C round, co-led by Lightspeed and Kleiner Perkins, brings",
+    "Its Series B round was led by Paradigm". The round is the company's that "its" stands
+    for or that "in" names; "the round" is the one the article told before. None when the
+    verb leads no such round, and the other readings of "led" apply."""
+    passive = _child(verb, {"nsubjpass"})
+    if passive is not None and passive.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        passive = verb.head  # "took part in the round, which was led by Thrive Capital"
+    if passive is not None and passive.lemma_.lower() in _ROUND_NOUNS:
+        round_noun = passive
+    elif verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass"):
+        round_noun = verb.head
+    else:
+        return None
+    agent = _agent(verb)
+    if round_noun.lemma_.lower() not in _ROUND_NOUNS or agent is None:
+        return None
+    sharers = [agent, *_participation_from(verb), *_participation_from(round_noun)]
+    investors = [e for t in sharers for e in resolve.entities(t)]
+    targets = [e for t in _prep_objects(round_noun, frozenset({"in"})) for e in resolve.entities(t)]
+    for owner in (c for c in round_noun.children if c.dep_ == "poss"):
+        lead = resolve.lead_organization() if owner.tag_ == "PRP$" else None
+        targets += resolve.entities(owner) or ([lead] if lead is not None else [])
+    targets = [e for e in targets if e not in investors]
+    if not investors:
+        return []
+    if targets:
+        return [(RAISED, _Found(investors, targets, verb, "led"))]
+    if _told_before(round_noun):
+        return [(RAISED, _Found(investors, [], verb, "joined"))]
+    return []
+
+
+def _told_before(noun: Token) -> bool:
+    """Whether a noun is "the round" or "this round", which the article told before (the
+    parse may hang the article on a word before the noun: "The Series D round")."""
+    return any(t.dep_ == "det" and t.lower_ in _TOLD_BEFORE for t in noun.subtree if t.i < noun.i)
 
 
 # What is bought when no company is: "is to buy Intel common stock", "bought and sold
@@ -1897,6 +1989,8 @@ def _joined_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
         or (lemma == "invest" and _in_the_round(verb))
         or (lemma == "take" and obj is not None and obj.lower_ == "part")
         or (lemma == "join" and obj is not None and obj.lemma_.lower() in _ROUND_NOUNS)
+        # "General Catalyst led the round, and Nvidia and Samsung joined".
+        or (lemma == "join" and obj is None and verb.dep_ == "conj" and _led_a_round(verb.head))
         or (
             # "also put money into the round".
             lemma == "put"
@@ -1926,6 +2020,12 @@ def _joined_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
             e for e in listed if e is not None and resolve.is_organization(e) and e not in investors
         ]
     return [(RAISED, _Found(investors, [], verb, "joined"))] if investors else []
+
+
+def _led_a_round(verb: Token) -> bool:
+    """Whether a verb is "led the round" or "led a $45 million round"."""
+    led = _child(verb, {"dobj"})
+    return verb.lemma_.lower() == "lead" and led is not None and led.lemma_.lower() in _ROUND_NOUNS
 
 
 def _added_as_investor(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
@@ -1999,6 +2099,38 @@ def _invested_along_with(verb: Token) -> list[Token]:
         for along in verb.children
         if along.lower_ == "along"
         for named in _prep_objects(along, frozenset({"with"}))
+    ]
+
+
+def _joined_by(verb: Token) -> list[Token]:
+    """Who joined the lead of a round: "SoftBank led the round, joined by Microsoft and
+    Coatue"."""
+    return [
+        agent
+        for clause in verb.children
+        if clause.dep_ in ("advcl", "acl") and clause.lemma_.lower() == "join"
+        for agent in [_agent(clause)]
+        if agent is not None
+    ]
+
+
+def _among_backers(token: Token) -> list[Token]:
+    """Who a "with … among the investors" phrase names: "raised $2 billion in a round led by
+    Andreessen Horowitz, with Nvidia, AMD and Cisco among the other investors"."""
+    named = _prep_objects(token, frozenset({"with"}))
+    places = [token, *named]
+    among = [n for t in places for n in _prep_objects(t, frozenset({"among"}))]
+    return named if any(n.lemma_.lower() in _BACKER_NOUNS for n in among) else []
+
+
+def _participation_from(token: Token) -> list[Token]:
+    """Who took part in a round "with participation from" them: "raised $300 million in a
+    round led by Sequoia, with participation from Kleiner Perkins and Coatue"."""
+    return [
+        named
+        for noun in _prep_objects(token, frozenset({"with"}))
+        if noun.lemma_.lower() == "participation"
+        for named in _prep_objects(noun, frozenset({"from", "by"}))
     ]
 
 
@@ -2602,13 +2734,68 @@ def _backers_include(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Foun
     if owner is not None and owner.lower_ == "whose" and verb.dep_ == "relcl":
         owner = verb.head
     listed = _child(verb, {"dobj"})
-    if owner is None or listed is None or negated_or_hedged(verb):
+    if listed is None or negated_or_hedged(verb):
+        return []
+    backed_by_prep = _prep_objects(subject, frozenset({"in", "of"}))
+    if owner is None and any(
+        noun.lemma_.lower() in _ROUND_NOUNS and not _child(noun, {"poss"})
+        for noun in backed_by_prep
+    ):
+        # "Investors in the round include Paradigm and Pantera Capital": backers of the
+        # round the article told before.
+        backers = [
+            e
+            for e in resolve.entities(listed)
+            if resolve.is_organization(e) or resolve.is_person(e)
+        ]
+        return [(RAISED, _Found(backers, [], verb, "joined"))] if backers else []
+    if owner is None and backed_by_prep:
+        owner = backed_by_prep[0]  # "Other investors in Acme include"
+    if owner is None:
         return []
     backed = resolve.entities(owner)
     backers = [e for e in resolve.entities(listed) if e not in backed]
     if not backed or not backers:
         return []
     return [(INVESTMENT, _Found(backers, backed, verb, "listed"))]
+
+
+def _among_investors(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """ "Tiger Global and Ribbit Capital were among the investors in the round", "Nvidia is
+    among Mistral's backers": backers of the company the noun names, or of the round the
+    article told before."""
+    subject = _child(verb, {"nsubj"})
+    if verb.lemma_.lower() != "be" or subject is None or negated_or_hedged(verb):
+        return []
+    backers_noun = next(
+        (n for n in _prep_objects(verb, frozenset({"among"})) if n.lemma_.lower() in _BACKER_NOUNS),
+        None,
+    )
+    if backers_noun is None:
+        return []
+    investors = [
+        e for e in resolve.entities(subject) if resolve.is_organization(e) or resolve.is_person(e)
+    ]
+    places = [
+        *(c for c in backers_noun.children if c.dep_ == "poss"),
+        *_prep_objects(backers_noun, frozenset({"in", "of"})),
+        *_prep_objects(verb, frozenset({"in"})),
+    ]
+    rounds = [p for p in places if p.lemma_.lower() in _ROUND_NOUNS]
+    targets = [
+        e
+        for p in places
+        if p.lemma_.lower() not in _ROUND_NOUNS
+        for e in resolve.entities(p)
+        if e not in investors and resolve.is_organization(e)
+    ]
+    if not investors:
+        return []
+    if targets:
+        return [(INVESTMENT, _Found(investors, targets, verb, "listed"))]
+    if any(_told_before(r) for r in rounds):
+        return [(RAISED, _Found(investors, [], verb, "joined"))]
+    return []
 
 
 _PARENT_NOUNS = frozenset({"parent"})  # an owner is read by _link_noun
@@ -3147,6 +3334,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 _sanctioned_by_act, _took_control, _holdings, _ruled, _backers_include,
                 _sold_shares, _employs_in, _licensed, _paid_for, _sold_business, _closed_round,
                 _added_as_investor, _works_with, _stake_bought_into, _undone, _based_up_front,
+                _among_investors,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))
