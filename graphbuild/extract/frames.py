@@ -1206,6 +1206,7 @@ def _state_of_the_town_before(token: Token, resolve: _Resolver) -> bool:
 
 # Deeds whose noun may name its doer with "by": "the acquisition of Discover by Capital One".
 _DONE_BY = frozenset({"Investment", "Acquisition"})
+_BUYING_GROUPS = frozenset({"consortium", "group"})
 
 
 def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
@@ -1239,7 +1240,16 @@ def _noun_frame(frame: Frame, noun: Token, resolve: _Resolver) -> _Found | None:
         # "the investment by Microsoft in OpenAI", "the acquisition of Discover by Capital
         # One": the parse may hang what is acted on on the doer.
         subject = doer[0]
-        objects = objects or _prep_objects(subject, frame.preps)
+        if subject.lemma_.lower() in _BUYING_GROUPS:
+            # "a takeover by a consortium of CVC Capital Partners and Nordic Capital".
+            subject = next(iter(_prep_objects(subject, frozenset({"of"}))), subject)
+        else:
+            objects = objects or _prep_objects(subject, frame.preps)
+        agreed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else None
+        if not objects and agreed is not None and agreed.lemma_.lower() == "agree":
+            # "Hargreaves Lansdown agreed to a £5.4 billion takeover by ...": what agrees
+            # to be bought.
+            objects = [t for t in [_subject_of(agreed)[0]] if t is not None]
     clause = _child(noun, {"relcl"}) if frame.stake else None
     if subject is None and clause is not None:
         # "the stake he built in Twitter": the clause's subject holds it.
@@ -3088,6 +3098,40 @@ def _took_control(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
     return [(ACQUISITION, found)] + ([(OWNERSHIP, found)] if done else [])
 
 
+_SHARE_OF = frozenset({"most", "all", "part", "some", "much"})
+
+
+def _taken_over(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """An acquisition from "MoonPay took over the payments firm Helio", "agreed to take over
+    most of Sainsbury's Bank", "agreed to be taken private by Silver Lake", "will take
+    Walgreens private". A person who "took over as chief executive" or "took over from" a
+    predecessor takes over no company, and neither does one that takes over a role."""
+    if verb.lemma_.lower() != "take":
+        return []
+    over = any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children)
+    private = any(c.lower_ == "private" and c.dep_ in ("oprd", "acomp", "ccomp", "advmod",
+                                                        "amod", "xcomp", "dobj")
+                  for c in verb.children)  # fmt: skip
+    if not over and not private:
+        return []
+    subject, acted_on = _subject_of(verb)
+    agent = _agent(verb)
+    if agent is not None:
+        acquirers = resolve.entities(agent)
+        taken = resolve.entities(subject) if subject is not None and acted_on else []
+    else:
+        acquirers = resolve.entities(subject) if subject is not None and not acted_on else []
+        obj = _child(verb, {"dobj"})
+        if obj is not None and obj.lower_ in _SHARE_OF:
+            obj = next(iter(_prep_objects(obj, frozenset({"of"}))), obj)
+        taken = resolve.entities(obj) if obj is not None else []
+    acquirers = [e for e in acquirers if not resolve.is_person(e)]
+    targets = [e for e in taken if resolve.is_organization(e) and e not in acquirers]
+    if not acquirers or not targets:
+        return []
+    return [(ACQUISITION, _Found(acquirers, targets, verb, "active"))]
+
+
 def _takes_control(anchor: Token) -> bool:
     """Whether an investment buys control: "bought a controlling stake in", "invest $3
     billion in RBL Bank for a controlling stake of up to 60%"."""
@@ -3334,7 +3378,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 _sanctioned_by_act, _took_control, _holdings, _ruled, _backers_include,
                 _sold_shares, _employs_in, _licensed, _paid_for, _sold_business, _closed_round,
                 _added_as_investor, _works_with, _stake_bought_into, _undone, _based_up_front,
-                _among_investors,
+                _among_investors, _taken_over,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))

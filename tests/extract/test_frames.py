@@ -472,6 +472,42 @@ def test_a_company_that_agreed_to_be_bought_is_the_target(extract_text: Extract)
     assert acquired == {("3G Capital", "Skechers")}
 
 
+def test_a_company_taken_over_or_taken_private_is_bought(extract_text: Extract) -> None:
+    over = extract_text("Boeing is taking over Spirit AeroSystems in a $4.7 billion deal.")
+    assert pairs(over, "ACQUIRED") == {("Boeing", "Spirit AeroSystems")}
+    (event,) = [e for e in over.events if e.type == "Acquisition"]
+    assert event.amount is not None and event.amount.value == 4_700_000_000
+    part = extract_text("NatWest agreed on Thursday to take over most of Sainsbury's Bank.")
+    assert pairs(part, "ACQUIRED") == {("NatWest", "Sainsbury's Bank")}
+    private = extract_text(
+        "Electronic Arts agreed on Monday to be taken private by Silver Lake and Affinity Partners."
+    )
+    assert pairs(private, "ACQUIRED") == {
+        ("Silver Lake", "Electronic Arts"),
+        ("Affinity Partners", "Electronic Arts"),
+    }
+
+
+def test_who_takes_over_a_post_or_from_a_predecessor_buys_nothing(extract_text: Extract) -> None:
+    result = extract_text(
+        "Richard Teng took over as chief executive of Binance in November. Teng took over "
+        "from Changpeng Zhao. Binance took over the role of market maker."
+    )
+    assert not pairs(result, "ACQUIRED")
+    assert not [e for e in result.events if e.type == "Acquisition"]
+
+
+def test_a_takeover_agreed_to_by_a_consortium(extract_text: Extract) -> None:
+    result = extract_text(
+        "Hargreaves Lansdown agreed on Friday to a £5.4 billion takeover by a consortium of "
+        "CVC Capital Partners, Nordic Capital and Platinum Ivy."
+    )
+    buyers = {"CVC Capital Partners", "Nordic Capital", "Platinum Ivy"}
+    assert pairs(result, "ACQUIRED") == {(name, "Hargreaves Lansdown") for name in buyers}
+    (event,) = [e for e in result.events if e.type == "Acquisition"]
+    assert event.amount is not None and event.amount.value == 5_400_000_000
+
+
 def test_a_majority_stake_bought_is_an_acquisition(extract_text: Extract) -> None:
     bought = facts(
         extract_text(
