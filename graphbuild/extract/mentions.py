@@ -971,12 +971,20 @@ def find_mentions(doc: Doc, schema: Schema, gazetteer: Gazetteer) -> list[Mentio
 # Nouns whose "of" names what a company makes, and those for its brands.
 _MAKER_NOUNS = frozenset({"maker", "producer", "manufacturer"})
 _BRAND_NOUNS = frozenset({"brand", "label", "product"})
+_TICKER_NOUNS = frozenset({"ticker", "symbol"})
 
 
 def _a_product(token: Token) -> bool:
-    """Whether a name is a product or brand: "the maker of Tylenol, Band-Aid and
-    Listerine", "Capri, whose labels include Versace, Jimmy Choo and Michael Kors", "brands
-    including Le Labo"."""
+    """Whether a name is a product, brand or ticker: "the maker of Tylenol, Band-Aid and
+    Listerine", "the iPhone maker", "Capri, whose labels include Versace, Jimmy Choo and
+    Michael Kors", "brands including Le Labo", "under the ticker GLXY"."""
+    # "the iPhone maker": what the maker makes.
+    if token.dep_ == "compound" and token.head.lemma_.lower() in _MAKER_NOUNS:
+        return True
+    # A share's ticker: "under the ticker GLXY", "the symbol KDLY".
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.lemma_.lower() in _TICKER_NOUNS:
+        return True
     # The parse may hang a list's second name on the first as an apposition.
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head

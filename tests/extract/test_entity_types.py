@@ -1136,6 +1136,16 @@ def test_brands_listed_after_including_are_no_entities(extract_text: Extract) ->
     assert {name for _, name in typed(result)} & {"Jo Malone London", "Le Labo"} == set()
 
 
+def test_what_a_maker_makes_and_a_ticker_are_no_entities(extract_text: Extract) -> None:
+    result = extract_text(
+        "The Justice Department sued Apple on Thursday, accusing the iPhone maker of keeping "
+        "a monopoly. Galaxy Digital began trading on the Nasdaq under the ticker GLXY."
+    )
+    names = {name for _, name in typed(result)}
+    assert {"Apple", "Galaxy Digital"} <= names
+    assert names & {"iPhone", "GLXY"} == set()
+
+
 def test_a_company_s_short_name_tagged_as_a_place(extract_text: Extract) -> None:
     result = extract_text(
         "Verizon Communications agreed on Thursday to buy Frontier Communications. Its "
