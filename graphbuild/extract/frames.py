@@ -195,7 +195,17 @@ FRAMES: tuple[Frame, ...] = (
         "PARTNERED_WITH",
         verbs=_forms("partner", "partnered", "partners", "team", "teamed"),
         # "has licensing deals with Google and OpenAI" (see _PARTNER_DEALS).
-        nouns=_forms("partnership", "alliance", "deal", "deals", "agreement", "agreements"),
+        nouns=_forms(
+            "partnership",
+            "alliance",
+            "deal",
+            "deals",
+            "agreement",
+            "agreements",
+            "collaboration",
+            "tie-up",
+            "venture",
+        ),
         preps=_forms("with"),
         direct_object=False,
     ),
@@ -488,6 +498,11 @@ class _Resolver:
         eid = self._by_token.get(token.i)
         if eid is not None:
             return eid
+        if token.lower_ in ("which", "whom") and token.dep_ == "pobj":
+            # "Commerzbank, in which the German government holds a stake": the name the
+            # relative clause hangs on.
+            clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+            return self.entity(clause.head) if clause is not None else None
         unit = self._by_token.get(token.head.i) if token.dep_ == "appos" else None
         if token.lemma_.lower() in _PARTS and unit is not None and not self.is_person(unit):
             # "CB Payments, the London-based payments arm of Coinbase": the part is the
@@ -2495,6 +2510,8 @@ INVESTMENT = Frame("INVESTED_IN")
 # Nouns that say what someone is to a body: "Trump's top economic adviser", "a longtime
 # partner of Tether", "counts Amazon as a major backer".
 REGULATION = next(f for f in FRAMES if f.predicate == "REGULATES")
+# Kinds of body a "parent" makes an owner: "its parent company".
+_PARENT_KINDS = frozenset({"company", "group", "firm"})
 _LINK_NOUNS = {"adviser": ADVICE, "advisor": ADVICE, "partner": PARTNERSHIP,
                "backer": INVESTMENT, "shareholder": PARENT, "owner": PARENT,
                "co-owner": PARENT, "supervisor": REGULATION}  # fmt: skip
@@ -2574,6 +2591,8 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
     advisory = lemma in ("role", "position", "post") and "advisory" in modifiers
     frame = ADVICE if advisory else _LINK_NOUNS.get(lemma)
+    if lemma in _PARENT_KINDS and "parent" in modifiers:
+        frame = PARENT  # "its parent company, Alphabet"
     # "one of the biggest shareholders in the lender" names one of them.
     one_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one"
     listed = _names_set_off(noun, resolve) if noun.tag_ in ("NNS", "NNPS") else []
@@ -2601,10 +2620,15 @@ def _link_noun(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         if not others and first_owner is not None:
             others = resolve.entities(first_owner)
     described: list[str] = []
+    beside = [c for c in noun.children if c.dep_ == "appos"]
     if listed:
         # "Ampere's main shareholders, private equity firm Carlyle and software maker
         # Oracle, will sell": the names set off after the plural noun.
         described = listed
+    elif beside and place is noun:
+        # "Occidental's largest shareholder, Berkshire Hathaway, bought more", "of its
+        # parent company, Alphabet": the name set off after the noun.
+        described = [e for t in beside for e in resolve.entities(t)]
     elif place.dep_ == "appos":
         described = resolve.entities(place.head)
     elif place.dep_ == "attr":
@@ -2806,6 +2830,79 @@ def _among_investors(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Foun
     if any(_told_before(r) for r in rounds):
         return [(RAISED, _Found(investors, [], verb, "joined"))]
     return []
+
+
+# Nouns for companies working together, and those that are only one when both sides are
+# companies and the sentence tells of no purchase or settlement ("a deal with the SEC", "a
+# deal with Paramount to buy its stake").
+_TIE_NOUNS = frozenset({"partnership", "alliance", "venture", "collaboration", "tie-up", "pact"})
+_DEAL_NOUNS_SIGNED = frozenset({"deal", "agreement", "contract"})
+_SIGNING_VERBS = frozenset(
+    {"sign", "strike", "reach", "ink", "announce", "form", "enter", "create", "launch", "set"}
+)
+_DEALINGS_ELSE = frozenset({"buy", "acquire", "sell", "settle", "merge", "pay", "purchase"})
+
+
+def _partnership(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """PARTNERED_WITH from a tie told as a noun: "under a long-term partnership with BNP
+    Paribas", "has struck deals with retailers such as Walmart", "signed a five-year
+    contract with IREN", "Nvidia and Synopsys announced a strategic partnership",
+    "Standard Chartered, Animoca Brands and HKT formed a joint venture"."""
+    lemma = noun.lemma_.lower()
+    joint = lemma == "venture" and any(c.lower_ == "joint" for c in noun.children)
+    tie = lemma in _TIE_NOUNS and (lemma != "venture" or joint)
+    if not tie and lemma not in _DEAL_NOUNS_SIGNED:
+        return []
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "as":
+        return []  # "was set up as a joint venture with Bank of Scotland" is what it is
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "keeps control ... under a partnership with"
+    elif noun.dep_ != "dobj":
+        return []
+    if not verb.tag_.startswith("VB") or negated_or_hedged(verb) or told_as_to_come(verb):
+        return []
+    if not tie and verb.lemma_.lower() not in _SIGNING_VERBS:
+        return []
+    if any(t.lemma_.lower() in _DEALINGS_ELSE for t in noun.subtree if t.i > noun.i):
+        return []
+    subject = _subject_of(verb)[0]
+    if subject is not None and subject.lower_ in ("they", "we"):
+        # "Standard Chartered, Animoca Brands and HKT said they had formed a joint venture":
+        # those who said so.
+        sayer = next((a for a in verb.ancestors if a.lemma_.lower() in _REPORTING), None)
+        subject = _subject_of(sayer)[0] if sayer is not None else subject
+    if subject is None:
+        return []
+    sides = [e for e in resolve.entities(subject) if not resolve.is_authority(e)]
+    partners = [
+        e
+        for t in [
+            *_prep_objects(noun, frozenset({"with"})),
+            *_prep_objects(verb, frozenset({"with"})),
+        ]
+        for e in [*resolve.entities(t), *_such_as(t, resolve)]
+        if resolve.is_organization(e) and e not in sides
+    ]
+    sides = [e for e in sides if resolve.is_organization(e) or resolve.is_person(e)]
+    if not partners and tie and len(sides) >= 2:
+        # "Nvidia and Synopsys announced a strategic partnership": each with the others.
+        return [
+            (PARTNERSHIP, _Found([side], sides[i + 1 :], noun, "noun"))
+            for i, side in enumerate(sides[:-1])
+        ]
+    if not sides or not partners:
+        return []
+    return [(PARTNERSHIP, _Found(sides, partners, noun, "noun"))]
+
+
+def _such_as(token: Token, resolve: _Resolver) -> list[str]:
+    """The names a kind lists "such as" or "including": "retailers such as Walmart"."""
+    named = _prep_objects(token, frozenset({"as", "including", "like"}))
+    named += [
+        o for c in token.children if c.lower_ == "such" for o in _prep_objects(c, frozenset({"as"}))
+    ]
+    return [e for t in named for e in resolve.entities(t)]
 
 
 _PARENT_NOUNS = frozenset({"parent"})  # an owner is read by _link_noun
@@ -3397,6 +3494,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
             candidates.extend(_link_noun(token, resolve))
             candidates.extend(_stake_held(token, resolve))
             candidates.extend(_sites_of(token, resolve))
+            candidates.extend(_partnership(token, resolve))
         for frame, found in candidates:
             if negated_or_hedged(found.anchor):
                 continue

@@ -662,3 +662,58 @@ def test_companies_that_work_together_are_partners(extract_text: Extract) -> Non
 def test_a_company_that_works_with_a_regulator_is_no_partner(extract_text: Extract) -> None:
     result = extract_text("Coinbase said it was working with the SEC on the inquiry.")
     assert pairs(result, "PARTNERED_WITH") == set()
+
+
+def test_partnerships_contracts_and_joint_ventures(extract_text: Extract) -> None:
+    under = extract_text(
+        "AXA keeps control of product design under a long-term partnership with BNP Paribas."
+    )
+    assert pairs(under, "PARTNERED_WITH") == {("AXA", "BNP Paribas")}
+    such_as = extract_text("Klarna has struck deals with retailers such as Walmart.")
+    assert pairs(such_as, "PARTNERED_WITH") == {("Klarna", "Walmart")}
+    contract = extract_text("Microsoft signed a five-year contract with IREN on Monday.")
+    assert pairs(contract, "PARTNERED_WITH") == {("Microsoft", "IREN")}
+    announced = extract_text("Nvidia and Synopsys announced a strategic partnership on Monday.")
+    assert pairs(announced, "PARTNERED_WITH") == {("Nvidia", "Synopsys")}
+    venture = extract_text(
+        "Standard Chartered, Animoca Brands and HKT said on Monday they had formed a joint "
+        "venture to issue a stablecoin."
+    )
+    assert pairs(venture, "PARTNERED_WITH") == {
+        ("Standard Chartered", "Animoca Brands"),
+        ("Standard Chartered", "HKT"),
+        ("Animoca Brands", "HKT"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Binance reached a deal with the SEC to end the case.",
+        "Skydance struck a deal with National Amusements to buy its stake in Paramount.",
+        "Exxon Mobil and Pioneer signed a merger agreement on Wednesday.",
+        "Apple is expected to sign a partnership with OpenAI.",
+        "Sainsbury's Bank was set up in 1997 as a joint venture with Bank of Scotland.",
+    ],
+)
+def test_deals_that_make_no_partners(extract_text: Extract, text: str) -> None:
+    assert pairs(extract_text(text), "PARTNERED_WITH") == set()
+
+
+def test_a_parent_company_or_a_largest_shareholder_set_off_by_commas(
+    extract_text: Extract,
+) -> None:
+    parent = extract_text(
+        "Sundar Pichai, chief executive of Google and of its parent company, Alphabet, spoke "
+        "on Tuesday."
+    )
+    assert pairs(parent, "OWNS") == {("Alphabet", "Google")}
+    holder = extract_text(
+        "Occidental Petroleum's largest shareholder, Berkshire Hathaway, bought more shares."
+    )
+    assert pairs(holder, "OWNS") == {("Berkshire Hathaway", "Occidental Petroleum")}
+
+
+def test_a_stake_held_in_the_company_a_relative_clause_hangs_on(extract_text: Extract) -> None:
+    result = extract_text("Commerzbank, in which UniCredit holds a 28% stake, rejected the bid.")
+    assert pairs(result, "OWNS") == {("UniCredit", "Commerzbank")}
