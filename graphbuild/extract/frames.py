@@ -1623,6 +1623,32 @@ def _based_up_front(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found
     return [(HEADQUARTERS, _Found([company], located[:1], verb, "based"))]
 
 
+_MOVING_VERBS = frozenset({"move", "relocate", "shift", "transfer"})
+
+
+def _moved_headquarters(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
+    """ "Tether, which moved its headquarters to El Salvador": where a company has moved its
+    headquarters is where they are (not where it plans or is asked to move them)."""
+    if verb.lemma_.lower() not in _MOVING_VERBS or verb.tag_ not in ("VBD", "VBN"):
+        return []  # "will move its holding company's headquarters to Atlanta" is to come
+    if told_as_to_come(verb):
+        return []
+    moved = _child(verb, {"dobj"})
+    if moved is None or moved.lemma_.lower() not in ("headquarters", "hq", "head office"):
+        return []
+    subject = _named_subject(verb)
+    companies = resolve.entities(subject) if subject is not None else []
+    places = [
+        e
+        for t in _prep_objects(verb, frozenset({"to"}))
+        for e in resolve.entities(t)
+        if resolve.is_place(e)
+    ]
+    if not companies or not places:
+        return []
+    return [(HEADQUARTERS, _Found(companies, places, verb, "clause"))]
+
+
 def _regional(office: Token) -> bool:
     """Whether a head office is one of a region: "its European headquarters", "U.S. head
     office", "regional headquarters"."""
@@ -3475,7 +3501,7 @@ def extract_frames(doc: Doc, ents: ArticleEntities) -> tuple[list[Relation], lis
                 _sanctioned_by_act, _took_control, _holdings, _ruled, _backers_include,
                 _sold_shares, _employs_in, _licensed, _paid_for, _sold_business, _closed_round,
                 _added_as_investor, _works_with, _stake_bought_into, _undone, _based_up_front,
-                _among_investors, _taken_over,
+                _among_investors, _taken_over, _moved_headquarters,
             )  # fmt: skip
             for read in readers:
                 candidates.extend(read(token, resolve))

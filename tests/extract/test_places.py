@@ -288,3 +288,24 @@ def test_a_stake_owned_in_a_company_is_no_site(extract_text: Extract) -> None:
         "bank in Pennsylvania."
     )
     assert not pairs(result, "LOCATED_IN")
+
+
+def test_a_place_named_after_a_country_is_not_the_country(extract_text: Extract) -> None:
+    result = extract_text(
+        "Houston-based Marathon Oil has wells in Texas, New Mexico and Oklahoma. Danske Bank "
+        "sold its business in Northern Ireland."
+    )
+    types = {e.name: e.type for e in result.entities}
+    assert types["New Mexico"] == types["Northern Ireland"] == "Location"
+    assert "Mexico" not in types and "Ireland" not in types
+
+
+def test_where_a_company_moved_its_headquarters(extract_text: Extract) -> None:
+    moved = extract_text(
+        "Tether, which recently moved its headquarters to El Salvador, may mine bitcoin."
+    )
+    assert pairs(moved, "HEADQUARTERED_IN") == {("Tether", "El Salvador")}
+    to_come = extract_text(
+        "Pinnacle Financial Partners will move its holding company's headquarters to Atlanta."
+    )
+    assert pairs(to_come, "HEADQUARTERED_IN") == set()
