@@ -243,6 +243,12 @@ def _longer_name(span: Span, titles: frozenset[str]) -> Span:
             break
         if token.lower_ in titles or token.lower_.rstrip(".") in _LEGAL_ONLY:
             break
+        # A bank named for the country it serves: "HSBC Bank Canada", "Barclays Bank UK
+        # PLC" are banks of their own, not HSBC and Canada.
+        country = _country_after(doc, end + 1) if token.lower_ == "bank" else None
+        if country is not None:
+            end = country
+            break
         # A company ending closes the name unless more of it follows: "Santander Bank
         # Polska" is another bank than Santander, "Santander Bank" is Santander.
         if token.lower_ in _ORG_SUFFIXES and not (
@@ -257,6 +263,16 @@ def _longer_name(span: Span, titles: frozenset[str]) -> Span:
     if end > span.end and end < span.sent.end and doc[end].lower_.rstrip(".") in _LEGAL_ONLY:
         end += 1
     return span if end == span.end else doc[span.start : end]
+
+
+def _country_after(doc: Doc, i: int) -> int | None:
+    """The end of a country's name the tagger tagged at token ``i``, or None."""
+    ent = next((e for e in doc.ents if e.start == i), None)
+    if ent is None or ent.label_ not in ("Government", "GPE"):
+        return None
+    if ent.label_ == "Government" and not ent.ent_id_:
+        return None
+    return ent.end
 
 
 def _court_name(span: Span) -> bool:

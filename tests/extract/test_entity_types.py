@@ -627,6 +627,19 @@ def test_a_gazetteer_name_with_more_name_words_is_another_company(extract_text: 
     } <= found
 
 
+def test_a_bank_named_for_the_country_it_serves_is_one_bank(extract_text: Extract) -> None:
+    result = extract_text(
+        "Royal Bank of Canada completed its purchase of HSBC Bank Canada on Thursday. Barclays "
+        "Bank UK PLC was fined £3.1 million."
+    )
+    found = typed(result)
+    assert {
+        ("Organization", "HSBC Bank Canada"),
+        ("Organization", "Barclays Bank UK PLC"),
+    } <= found
+    assert not {name for kind, name in found if kind == "Government"}
+
+
 def test_a_unit_name_keeps_the_legal_form_the_tagger_split_off(extract_text: Extract) -> None:
     # The tagger takes "AG" for a company of its own after the listed "Credit Suisse".
     result = extract_text("Credit Suisse Services AG, a unit of UBS, pleaded guilty on Monday.")
@@ -740,10 +753,10 @@ def test_names_listed_after_tokens_are_assets(extract_text: Extract) -> None:
 def test_a_country_inside_a_company_name_is_part_of_the_company(extract_text: Extract) -> None:
     result = extract_text("Voltic Ghana Limited said its sales rose in Ghana last year.")
     assert {("Organization", "Voltic Ghana Limited"), ("Government", "Ghana")} <= typed(result)
-    # A name that starts with a company the gazetteer knows is read with that company.
+    # A bank the gazetteer knows, named for the country it serves, is a bank of its own.
     result = extract_text("Barclays Bank UK PLC was fined £3.1 million by the FCA.")
-    assert ("Financial Conduct Authority", "Barclays") in pairs(result, "FINED")
-    assert not [name for _, name in typed(result) if "UK" in name]
+    assert ("Financial Conduct Authority", "Barclays Bank UK PLC") in pairs(result, "FINED")
+    assert not [name for kind, name in typed(result) if kind == "Government"]
 
 
 def test_a_kind_set_off_before_a_clause_makes_a_company(extract_text: Extract) -> None:
