@@ -1634,7 +1634,7 @@ def _moved_headquarters(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _F
     if told_as_to_come(verb):
         return []
     moved = _child(verb, {"dobj"})
-    if moved is None or moved.lemma_.lower() not in ("headquarters", "hq", "head office"):
+    if moved is None or moved.lemma_.lower() not in ("headquarters", "hq"):
         return []
     subject = _named_subject(verb)
     companies = resolve.entities(subject) if subject is not None else []
@@ -3232,9 +3232,8 @@ def _taken_over(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if verb.lemma_.lower() != "take":
         return []
     over = any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children)
-    private = any(c.lower_ == "private" and c.dep_ in ("oprd", "acomp", "ccomp", "advmod",
-                                                        "amod", "xcomp", "dobj")
-                  for c in verb.children)  # fmt: skip
+    # "taken private", however the parse hangs "private" on the verb.
+    private = any(c.lower_ == "private" for c in verb.children)
     if not over and not private:
         return []
     subject, acted_on = _subject_of(verb)
