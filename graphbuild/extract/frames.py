@@ -730,6 +730,10 @@ class _Resolver:
     def is_organization(self, eid: str) -> bool:
         return self._ents.types.get(eid) == "Organization"
 
+    def is_party(self, eid: str) -> bool:
+        """A person or a company: who can invest, take part or sign."""
+        return self._ents.types.get(eid) in _PARTY_TYPES
+
     def is_place(self, eid: str) -> bool:
         return self._ents.types.get(eid) in ("Location", "Government")
 
@@ -1886,10 +1890,7 @@ def _closed_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]
     subject = _subject_of(verb)[0]
     targets = resolve.entities(subject) if subject is not None else []
     investors = [
-        e
-        for t in sources
-        for e in resolve.entities(t)
-        if (resolve.is_organization(e) or resolve.is_person(e)) and e not in targets
+        e for t in sources for e in resolve.entities(t) if resolve.is_party(e) and e not in targets
     ]
     subtree = range(round_noun.left_edge.i, round_noun.i + 1)
     if not investors and not any(s.start in subtree for s, _ in money_spans(verb.doc, verb.sent)):
@@ -1941,12 +1942,7 @@ def _led_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         investors = [e for t in sharers for e in resolve.entities(t)]
         places = _prep_objects(led, frozenset({"in"})) + _prep_objects(verb, frozenset({"in"}))
         targets = [e for t in places for e in resolve.entities(t)]
-        # "Paradigm also led its previous round": the round of the company "its" stands
-        # for; a lead does not lead its own round, so "its" is then the article's company.
-        for owner in (c for c in led.children if c.dep_ == "poss"):
-            owned = [e for e in resolve.entities(owner) if e not in investors]
-            lead = resolve.lead_organization() if owner.tag_ == "PRP$" else None
-            targets += owned or ([lead] if lead is not None else [])
+        targets += _round_owners(led, investors, resolve)
         # "led an $800 million round that valued it at $33 billion": what the round valued.
         for clause in (c for c in led.children if c.dep_ == "relcl"):
             valued = _child(clause, {"dobj"}) if clause.lemma_.lower() == "value" else None
@@ -1963,6 +1959,18 @@ def _led_round(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
     if not investors or not targets:
         return []
     return [(RAISED, _Found(investors, targets, verb, "led"))]
+
+
+def _round_owners(round_noun: Token, investors: list[str], resolve: _Resolver) -> list[str]:
+    """The company whose round it is by its possessive: "Paradigm also led its previous
+    round", "Its Series B round was led by Paradigm". A lead does not lead its own round,
+    so "its" that would name an investor is the article's company."""
+    owners: list[str] = []
+    for owner in (c for c in round_noun.children if c.dep_ == "poss"):
+        owned = [e for e in resolve.entities(owner) if e not in investors]
+        lead = resolve.lead_organization() if owner.tag_ == "PRP$" else None
+        owners += owned or ([lead] if lead is not None else [])
+    return owners
 
 
 _TOLD_BEFORE = frozenset({"the", "this", "that"})
@@ -1989,9 +1997,7 @@ def _round_told(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]] |
     sharers = [agent, *_participation_from(verb), *_participation_from(round_noun)]
     investors = [e for t in sharers for e in resolve.entities(t)]
     targets = [e for t in _prep_objects(round_noun, frozenset({"in"})) for e in resolve.entities(t)]
-    for owner in (c for c in round_noun.children if c.dep_ == "poss"):
-        lead = resolve.lead_organization() if owner.tag_ == "PRP$" else None
-        targets += resolve.entities(owner) or ([lead] if lead is not None else [])
+    targets += _round_owners(round_noun, investors, resolve)
     targets = [e for e in targets if e not in investors]
     if not investors:
         return []
@@ -2803,11 +2809,7 @@ def _backers_include(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Foun
     ):
         # "Investors in the round include Paradigm and Pantera Capital": backers of the
         # round the article told before.
-        backers = [
-            e
-            for e in resolve.entities(listed)
-            if resolve.is_organization(e) or resolve.is_person(e)
-        ]
+        backers = [e for e in resolve.entities(listed) if resolve.is_party(e)]
         return [(RAISED, _Found(backers, [], verb, "joined"))] if backers else []
     if owner is None and backed_by_prep:
         owner = backed_by_prep[0]  # "Other investors in Acme include"
@@ -2833,9 +2835,7 @@ def _among_investors(verb: Token, resolve: _Resolver) -> list[tuple[Frame, _Foun
     )
     if backers_noun is None:
         return []
-    investors = [
-        e for e in resolve.entities(subject) if resolve.is_organization(e) or resolve.is_person(e)
-    ]
+    investors = [e for e in resolve.entities(subject) if resolve.is_party(e)]
     places = [
         *(c for c in backers_noun.children if c.dep_ == "poss"),
         *_prep_objects(backers_noun, frozenset({"in", "of"})),
@@ -2910,7 +2910,7 @@ def _partnership(noun: Token, resolve: _Resolver) -> list[tuple[Frame, _Found]]:
         for e in [*resolve.entities(t), *_such_as(t, resolve)]
         if resolve.is_organization(e) and e not in sides
     ]
-    sides = [e for e in sides if resolve.is_organization(e) or resolve.is_person(e)]
+    sides = [e for e in sides if resolve.is_party(e)]
     if not partners and tie and len(sides) >= 2:
         # "Nvidia and Synopsys announced a strategic partnership": each with the others.
         return [
